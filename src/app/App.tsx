@@ -1,0 +1,50 @@
+// The app shell: header, navigation, status region, update banner and the current screen.
+import { GuidanceScreen } from './guidance/GuidanceScreen.tsx';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
+import { type Route, routeHref, SCREENS, type Screen, useRoute } from './router.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
+
+const SCREEN_LABELS: Record<Screen, string> = { reports: 'Reports', guidance: 'Guidance', settings: 'Settings' };
+
+const CurrentScreen = ({ route }: { route: Route }) => {
+  switch (route.screen) {
+    case 'reports':
+      return <ReportsScreen param={route.param} />;
+    case 'guidance':
+      return <GuidanceScreen param={route.param} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+};
+
+export const App = () => {
+  const route = useRoute();
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <span class="app-header__name">SafeVisit</span>
+        <StatusBar />
+      </header>
+      <nav class="app-nav" aria-label="Main">
+        <ul>
+          {SCREENS.map((screen) => (
+            <li key={screen}>
+              <a href={routeHref(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                {SCREEN_LABELS[screen]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <UpdateBanner />
+      <main id="main" tabIndex={-1}>
+        <CurrentScreen route={route} />
+      </main>
+    </>
+  );
+};

@@ -1,0 +1,30 @@
+// Hash routes of the app (#/reports, #/guidance/<id>, ...): the URL never carries personal data,
+// only screen names and random record ids.
+import { useEffect, useState } from 'preact/hooks';
+
+export const SCREENS = ['reports', 'guidance', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
+export type Route = { screen: Screen; param?: string };
+
+export const parseRoute = (hash: string): Route => {
+  const [screen, param] = hash.replace(/^#\/?/, '').split('/');
+  const known = SCREENS.find((s) => s === screen) ?? 'reports';
+  return param && known === screen ? { screen: known, param: decodeURIComponent(param) } : { screen: known };
+};
+
+export const routeHref = (screen: Screen, param?: string): string =>
+  `#/${screen}${param ? `/${encodeURIComponent(param)}` : ''}`;
+
+export const navigate = (screen: Screen, param?: string): void => {
+  window.location.hash = routeHref(screen, param);
+};
+
+export const useRoute = (): Route => {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+};

@@ -1,0 +1,111 @@
+// The installable offline shell: service worker, offline reload, live connectivity, manifest,
+// no foreign requests, accessibility.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openContext,
+  seriousA11yViolations,
+  startServer,
+  type TestServer,
+  type TrackedContext,
+  waitForController,
+} from './harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+let tracked: TrackedContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  tracked = await openContext(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('app shell', () => {
+  it('installs the service worker on the first visit and then opens with no network at all', async () => {
+    const { page, context } = tracked;
+    await page.goto(server.url);
+    await waitForController(page);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Online');
+
+    await context.setOffline(true);
+    await page.reload();
+    for (const name of ['Reports', 'Guidance', 'Settings']) {
+      await page.getByRole('navigation').getByRole('link', { name }).waitFor();
+    }
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+
+    await page.getByRole('link', { name: 'Guidance' }).click();
+    await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
+
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+  });
+
+  it('follows connectivity live in the status region', async () => {
+    const { page, context } = tracked;
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    await context.setOffline(false);
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+  });
+
+  it('links a manifest that parses and whose every icon loads', async () => {
+    const { page } = tracked;
+    await page.goto(server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const manifestUrl = new URL(href ?? '', server.url).toString();
+    const response = await page.request.get(manifestUrl);
+    expect(response.ok()).toBe(true);
+    const manifest = (await response.json()) as {
+      name: string;
+      short_name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      background_color: string;
+      icons: Array<{ src: string; sizes: string; purpose?: string }>;
+    };
+    expect(manifest).toMatchObject({ name: 'SafeVisit', display: 'standalone', start_url: '/' });
+    expect(manifest.short_name).toBeTruthy();
+    expect(manifest.theme_color).toMatch(/^#/);
+    expect(manifest.background_color).toMatch(/^#/);
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const iconResponse = await page.request.get(new URL(icon.src, manifestUrl).toString());
+      expect(iconResponse.ok(), icon.src).toBe(true);
+      expect(iconResponse.headers()['content-type']).toBe('image/png');
+    }
+  });
+
+  it('is served with a strict Content-Security-Policy', async () => {
+    const response = await tracked.page.request.get(server.url);
+    const csp = response.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('has no serious or critical accessibility violation on the shell', async () => {
+    const { page } = tracked;
+    for (const screen of ['reports', 'guidance', 'settings']) {
+      await page.goto(`${server.url}/#/${screen}`);
+      await page.getByRole('navigation').waitFor();
+      expect(await seriousA11yViolations(page), screen).toEqual([]);
+    }
+  });
+
+  it('made no request to any origin but 127.0.0.1', () => {
+    expect(tracked.requests.length).toBeGreaterThan(0);
+    expect(tracked.foreignRequests()).toEqual([]);
+  });
+});
