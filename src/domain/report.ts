@@ -274,12 +274,16 @@ const SubmittedReportObject = z.strictObject({
   concerns: uniqueTicks(CONCERNS),
 });
 
-/** The strict report: every rule "Submit report" needs. The server validates submitted bodies with it. */
-export const SubmittedReportSchema = SubmittedReportObject.superRefine((r, ctx) => {
-  const issue = (path: ReportFieldId, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (r.incidentTypes.includes('other') && r.incidentTypeOther === '')
+type CrossFieldInput = z.output<typeof SubmittedReportObject>;
+
+/** Rules that read more than one field. Kept apart so a draft hears about them even while other fields fail. */
+const crossFieldIssues = (r: CrossFieldInput): ReportIssue[] => {
+  const issues: ReportIssue[] = [];
+  const issue = (field: ReportFieldId, message: string) => issues.push({ field, message });
+  if (r.incidentTypes.includes('other') && r.incidentTypeOther.trim() === '')
     issue('incidentTypeOther', MESSAGES.typeOtherMissing);
-  if (r.involved.includes('other') && r.involvedOther === '') issue('involvedOther', MESSAGES.involvedOtherMissing);
+  if (r.involved.includes('other') && r.involvedOther.trim() === '')
+    issue('involvedOther', MESSAGES.involvedOtherMissing);
   if (!r.deliberateAccess && (r.deliberateMaterial.length > 0 || r.deliberateConsideredAs.length > 0))
     issue('deliberateAccess', MESSAGES.deliberateParent);
   if (!r.accidentalAccess && r.accidentalMaterial.length > 0) issue('accidentalAccess', MESSAGES.accidentalParent);
@@ -287,6 +291,12 @@ export const SubmittedReportSchema = SubmittedReportObject.superRefine((r, ctx) 
   if (!r.childAction && r.childActions.length > 0) issue('childAction', MESSAGES.childParent);
   if (r.concerns.includes('meeting-imminent') && !r.concerns.includes('meeting-planned'))
     issue('concerns', MESSAGES.meetingParent);
+  return issues;
+};
+
+/** The strict report: every rule "Submit report" needs. The server validates submitted bodies with it. */
+export const SubmittedReportSchema = SubmittedReportObject.superRefine((r, ctx) => {
+  for (const { field, message } of crossFieldIssues(r)) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 
 export type SubmittedReport = z.output<typeof SubmittedReportSchema>;
@@ -342,7 +352,8 @@ export const validateForSubmit = (draft: unknown, now: Date = new Date()): Submi
   if (!parsedDraft.success) return { ok: false, issues: toIssues(parsedDraft.error.issues) };
   const candidate = normaliseDraft(parsedDraft.data);
   const parsed = SubmittedReportSchema.safeParse(candidate);
-  const issues = parsed.success ? [] : toIssues(parsed.error.issues);
+  // Zod skips the cross-field rules while any single field fails; run them anyway so every problem shows at once.
+  const issues = parsed.success ? [] : [...toIssues(parsed.error.issues), ...crossFieldIssues(candidate)];
   // The future-date rule needs a clock, so it lives here and not in the schema the server shares.
   if (isCalendarDate(candidate.dateHappened) && candidate.dateHappened > localDate(now)) {
     issues.push({ field: 'dateHappened', message: MESSAGES.dateFuture });

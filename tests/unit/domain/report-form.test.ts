@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type FormField,
+  INCIDENT_TYPES,
+  REPORT_FORM,
+  ReportDraftSchema,
+  type ReportFieldId,
+} from '../../../src/domain/report.ts';
+
+/**
+ * Every tick box of Appendix 1 of the Camden guidance, copied word for word from the form, grouped as the form
+ * groups them. Where the form leaves a bracket open ("(online bullying", "(please specify") the app closes it.
+ */
+const APPENDIX_1_TICK_BOXES: Array<{ where: string; labels: string[] }> = [
+  { where: 'Where did the incident occur?', labels: ['In school/service setting', 'Outside school/service setting'] },
+  {
+    where: 'Who was involved in the incident?',
+    labels: ['child/young person', 'staff member', 'other (please specify'],
+  },
+  {
+    where: 'Type of incident',
+    labels: [
+      'bullying or harassment (online bullying',
+      'deliberately bypassing security or access',
+      'hacking or virus propagation',
+      'racist, sexist, homophobic, transphobic, bi-phobic religious hate material',
+      'terrorist material',
+      'online grooming',
+      'online radicalisation',
+      'child abuse images',
+      'on-line gambling',
+      'soft core pornographic material',
+      'illegal hard core pornographic material',
+      'other (please specify)',
+    ],
+  },
+  { where: 'Nature of incident', labels: ['Deliberate access'] },
+  {
+    where: 'Deliberate access: Did the incident involve material being;',
+    labels: ['created', 'viewed', 'printed', 'shown to others', 'transmitted to others', 'distributed'],
+  },
+  {
+    where: 'Deliberate access: Could the incident be considered as;',
+    labels: ['harassment', 'grooming', 'online bullying', 'breach of AUP'],
+  },
+  { where: 'Nature of incident', labels: ['Accidental access'] },
+  {
+    where: 'Accidental access: Did the incident involve material being;',
+    labels: ['created', 'viewed', 'printed', 'shown to others', 'transmitted to others', 'distributed'],
+  },
+  { where: 'Action taken', labels: ['Staff'] },
+  {
+    where: 'Action taken: Staff',
+    labels: [
+      'incident reported to head teacher/senior manager',
+      'advice sought from LADO',
+      'referral made to LADO',
+      'incident reported to police',
+      'incident reported to Internet Watch Foundation',
+      'incident reported to IT',
+      'disciplinary action to be taken',
+      'online safety policy to be reviewed/amended',
+    ],
+  },
+  { where: 'Action taken', labels: ['Child/young person'] },
+  {
+    where: 'Action taken: Child/young person',
+    labels: [
+      'incident reported to head teacher/senior manager',
+      'advice sought from Children’s Safeguarding and Social Work',
+      'referral made to Children’s Safeguarding and Social Work',
+      'incident reported to police',
+      'incident reported to social networking site',
+      'incident reported to IT',
+      'child’s parents informed',
+      'disciplinary action to be taken',
+      'child/young person debriefed',
+      'online safety policy to be reviewed/amended',
+    ],
+  },
+];
+
+/** The written-in fields of Appendix 1, word for word. */
+const APPENDIX_1_FIELDS = [
+  'Name of school/organisation',
+  'Address',
+  'Name of online safety co-ordinator',
+  'Contact details',
+  'Date happened',
+  'Time',
+  'Name of person reporting incident',
+  'If not reported, how was the incident identified?',
+  'Description of incident',
+  'Please detail any specific action taken (ie: removal of equipment)',
+  'Outcome of incident/investigation',
+];
+
+/** Same wording, allowing the app to close a bracket the form left open. */
+const sameWording = (appLabel: string, formLabel: string) =>
+  appLabel === formLabel || (formLabel.split('(').length > formLabel.split(')').length && appLabel === `${formLabel})`);
+
+const fields = REPORT_FORM.flatMap((s) => s.fields);
+const formFields = fields.filter((f) => !f.addition);
+
+/** The tick boxes of the form as the UI renders them, in order, one entry per single box or group. */
+const renderedTickGroups = formFields.flatMap((f): string[][] => {
+  if (f.kind === 'checkbox') return [[f.label]];
+  if (f.kind === 'checkboxes') return [f.options.map((o) => o.label)];
+  return [];
+});
+
+describe('REPORT_FORM holds every tick box of Appendix 1', () => {
+  it.each(APPENDIX_1_TICK_BOXES.flatMap(({ where, labels }) => labels.map((label) => ({ where, label }))))(
+    '$where: "$label"',
+    ({ label }) => {
+      expect(renderedTickGroups.flat().some((appLabel) => sameWording(appLabel, label))).toBe(true);
+    },
+  );
+
+  it('has exactly the boxes of the form, grouped and ordered as the form has them (55 boxes)', () => {
+    expect(renderedTickGroups.flat()).toHaveLength(55);
+    expect(renderedTickGroups).toHaveLength(APPENDIX_1_TICK_BOXES.length);
+    renderedTickGroups.forEach((group, i) => {
+      const expected = APPENDIX_1_TICK_BOXES[i]?.labels ?? [];
+      expect(group).toHaveLength(expected.length);
+      group.forEach((label, j) => {
+        expect(sameWording(label, expected[j] ?? ''), `${label} vs ${expected[j]}`).toBe(true);
+      });
+    });
+  });
+
+  it.each(APPENDIX_1_FIELDS)('has the field "%s" with the form’s wording', (label) => {
+    expect(formFields.some((f) => f.label === label)).toBe(true);
+  });
+
+  it('uses the incident type labels of INCIDENT_TYPES, so labels live in one place', () => {
+    const types = fields.find((f) => f.id === 'incidentTypes');
+    expect(types?.kind === 'checkboxes' ? types.options.map((o) => o.label) : []).toEqual(
+      INCIDENT_TYPES.map((t) => t.label),
+    );
+  });
+});
+
+describe('REPORT_FORM matches the draft schema', () => {
+  const draftKeys = Object.keys(ReportDraftSchema.shape).sort();
+
+  it('renders every draft field exactly once', () => {
+    expect(fields.map((f) => f.id).sort()).toEqual(draftKeys);
+  });
+
+  it('gives each field a kind that fits its value in the draft', () => {
+    const draft = ReportDraftSchema.parse({});
+    const valueKind = (f: FormField) => {
+      const value = draft[f.id as ReportFieldId];
+      return Array.isArray(value) ? 'array' : typeof value;
+    };
+    for (const f of fields) {
+      const expected = f.kind === 'checkboxes' ? 'array' : f.kind === 'checkbox' ? 'boolean' : 'string';
+      expect(valueKind(f), f.id).toBe(expected);
+    }
+  });
+
+  it('offers, for each tick group, exactly the option ids the schema accepts', () => {
+    for (const f of fields) {
+      if (f.kind !== 'checkboxes') continue;
+      const ids = f.options.map((o) => o.id);
+      expect(new Set(ids).size, f.id).toBe(ids.length);
+      expect(ReportDraftSchema.shape[f.id].safeParse(ids).success, f.id).toBe(true);
+      expect(ReportDraftSchema.shape[f.id].safeParse(['not-an-option']).success, f.id).toBe(false);
+    }
+  });
+
+  it('points parents and "please specify" conditions at real fields and options', () => {
+    for (const f of fields) {
+      if (f.parent) expect(fields.find((p) => p.id === f.parent)?.kind, f.id).toBe('checkbox');
+      if (f.showWhen) {
+        const group = fields.find((p) => p.id === f.showWhen?.field);
+        expect(group?.kind === 'checkboxes' && group.options.some((o) => o.id === f.showWhen?.option), f.id).toBe(true);
+      }
+    }
+  });
+
+  it('marks the required fields that "Submit report" checks', () => {
+    expect(fields.filter((f) => f.required).map((f) => f.id)).toEqual([
+      'dateHappened',
+      'reporterName',
+      'incidentTypes',
+      'description',
+    ]);
+  });
+});
+
+describe('the indecent images warning', () => {
+  it('is on child abuse images, soft and hard core pornographic material and the description', () => {
+    const warned = formFields.flatMap((f) => [
+      ...(f.warning ? [f.id] : []),
+      ...(f.kind === 'checkboxes' ? f.options.filter((o) => o.warning).map((o) => `${f.id}:${o.id}`) : []),
+    ]);
+    expect(warned).toEqual([
+      'incidentTypes:child-abuse-images',
+      'incidentTypes:soft-porn',
+      'incidentTypes:hard-porn',
+      'description',
+    ]);
+  });
+});
+
+describe('SafeVisit additions', () => {
+  it('are marked as additions and are not Appendix 1 wording', () => {
+    const additions = REPORT_FORM.filter((s) => s.addition);
+    expect(additions.length).toBeGreaterThan(0);
+    for (const section of additions) {
+      expect(section.hint).toMatch(/not part of the Appendix 1 form/);
+      for (const f of section.fields) expect(f.addition, f.id).toBe(true);
+    }
+    const formWording = APPENDIX_1_TICK_BOXES.flatMap((g) => g.labels);
+    for (const f of fields.filter((x) => x.addition)) {
+      const labels = f.kind === 'checkboxes' ? f.options.map((o) => o.label) : [f.label];
+      for (const label of labels) expect(formWording).not.toContain(label);
+    }
+  });
+
+  it('capture the facts the next steps need', () => {
+    const concerns = fields.find((f) => f.id === 'concerns');
+    expect(concerns?.kind === 'checkboxes' ? concerns.options.map((o) => o.id) : []).toEqual(
+      expect.arrayContaining(['meeting-planned', 'nude-images-under-18', 'self-harm-content', 'bullying-serious']),
+    );
+  });
+});
