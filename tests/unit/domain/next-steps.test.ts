@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { NEXT_STEP_RULES, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
+import { emptyDraft, type ReportDraft } from '../../../src/domain/report.ts';
+
+const draft = (change: Partial<ReportDraft>): ReportDraft => ({ ...emptyDraft(), ...change });
+const ALWAYS = ['report-online-safety-officer', 'record-own-words'];
+
+type RuleCase = {
+  name: string;
+  change: Partial<ReportDraft>;
+  /** The steps these ticks must bring, in the order the panel lists them (the two "always" steps close every list). */
+  steps: string[];
+};
+
+const CASES: RuleCase[] = [
+  { name: 'nothing ticked', change: {}, steps: ALWAYS },
+  {
+    name: 'child abuse images',
+    change: { incidentTypes: ['child-abuse-images'] },
+    steps: [
+      'images-hands-off',
+      'images-secure-device',
+      'images-safeguarding-lead-police',
+      'serious-safeguarding-lead',
+      'illegal-content-iwf',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'a staff member involved',
+    change: { involved: ['staff'], incidentTypes: ['gambling'] },
+    steps: ['staff-senior-manager', 'staff-lado', ...ALWAYS],
+  },
+  {
+    name: 'online grooming',
+    change: { incidentTypes: ['grooming'] },
+    steps: ['grooming-referral', 'grooming-ceop', 'serious-safeguarding-lead', 'grooming-end-contact', ...ALWAYS],
+  },
+  {
+    name: 'a deliberate access that could be grooming',
+    change: { deliberateAccess: true, deliberateConsideredAs: ['grooming'] },
+    steps: ['grooming-referral', 'grooming-ceop', 'serious-safeguarding-lead', 'grooming-end-contact', ...ALWAYS],
+  },
+  {
+    name: 'a planned meeting with someone met online',
+    change: { concerns: ['meeting-planned'] },
+    steps: ['grooming-referral', 'grooming-ceop', 'serious-safeguarding-lead', 'grooming-end-contact', ...ALWAYS],
+  },
+  {
+    name: 'a meeting about to happen',
+    change: { incidentTypes: ['grooming'], concerns: ['meeting-planned', 'meeting-imminent'] },
+    steps: [
+      'meeting-call-999',
+      'grooming-referral',
+      'grooming-ceop',
+      'serious-safeguarding-lead',
+      'grooming-end-contact',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'online sexual exploitation',
+    change: { concerns: ['sexual-exploitation'] },
+    steps: ['sexual-exploitation-risk-assessment', 'serious-safeguarding-lead', ...ALWAYS],
+  },
+  {
+    name: 'online radicalisation',
+    change: { incidentTypes: ['radicalisation'] },
+    steps: ['extremism-channel', 'extremism-cssw', 'serious-safeguarding-lead', 'extremism-filtering', ...ALWAYS],
+  },
+  {
+    name: 'terrorist material',
+    change: { incidentTypes: ['terrorist-material'] },
+    steps: ['extremism-channel', 'serious-safeguarding-lead', 'extremism-filtering', ...ALWAYS],
+  },
+  {
+    name: 'online bullying',
+    change: { incidentTypes: ['bullying'] },
+    steps: ['bullying-policy', ...ALWAYS],
+  },
+  {
+    name: 'a deliberate access that could be harassment',
+    change: { deliberateAccess: true, deliberateConsideredAs: ['harassment'] },
+    steps: ['bullying-policy', ...ALWAYS],
+  },
+  {
+    name: 'bullying that is extreme, sexual, racist, ongoing or by several people',
+    change: { incidentTypes: ['bullying'], concerns: ['bullying-serious'] },
+    steps: [
+      'serious-bullying-referral',
+      'serious-bullying-evidence-police',
+      'serious-safeguarding-lead',
+      'bullying-policy',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'nude or semi-nude images between under-18s',
+    change: { concerns: ['nude-images-under-18'] },
+    steps: [
+      'images-hands-off',
+      'nude-images-safeguarding-lead',
+      'serious-safeguarding-lead',
+      'nude-images-reassure',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'an adult at home with child sexual abuse images',
+    change: { concerns: ['household-adult-abuse-images'] },
+    steps: [
+      'images-hands-off',
+      'images-safeguarding-lead-police',
+      'household-abuse-images-referral',
+      'serious-safeguarding-lead',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'self-harm or suicide content',
+    change: { concerns: ['self-harm-content'] },
+    steps: ['self-harm-support', 'serious-safeguarding-lead', 'self-harm-referral', ...ALWAYS],
+  },
+  {
+    name: 'hacking',
+    change: { incidentTypes: ['hacking-virus'] },
+    steps: ['hacking-it', 'hacking-cyber-choices', ...ALWAYS],
+  },
+  {
+    name: 'bypassing security',
+    change: { incidentTypes: ['bypassing-security'] },
+    steps: ['hacking-it', 'hacking-cyber-choices', ...ALWAYS],
+  },
+  {
+    name: 'fraud',
+    change: { concerns: ['fraud'] },
+    steps: ['fraud-action-fraud', ...ALWAYS],
+  },
+  {
+    name: 'hard core pornography shared on purpose',
+    change: { incidentTypes: ['hard-porn'], deliberateAccess: true, deliberateMaterial: ['viewed', 'distributed'] },
+    steps: ['serious-safeguarding-lead', 'illegal-content-iwf', 'pornography-shared-referral', ...ALWAYS],
+  },
+  {
+    name: 'soft core pornography only viewed',
+    change: { incidentTypes: ['soft-porn'], deliberateAccess: true, deliberateMaterial: ['viewed'] },
+    steps: ALWAYS,
+  },
+  {
+    name: 'soft core pornography shown to others',
+    change: { incidentTypes: ['soft-porn'], deliberateAccess: true, deliberateMaterial: ['shown'] },
+    steps: ['pornography-shared-referral', ...ALWAYS],
+  },
+];
+
+describe('nextSteps: one row per rule', () => {
+  it.each(CASES)('$name', ({ change, steps }) => {
+    expect(nextSteps(draft(change)).map((s) => s.id)).toEqual(steps);
+  });
+
+  it('covers every rule in the table above', () => {
+    const covered = new Set(CASES.flatMap((c) => c.steps));
+    expect(NEXT_STEP_RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+describe('nextSteps: the list', () => {
+  const everything = draft({
+    incidentTypes: ['bullying', 'hacking-virus', 'radicalisation', 'child-abuse-images', 'grooming', 'hard-porn'],
+    involved: ['child', 'staff'],
+    deliberateAccess: true,
+    deliberateMaterial: ['distributed'],
+    deliberateConsideredAs: ['grooming', 'online-bullying'],
+    concerns: [
+      'meeting-planned',
+      'meeting-imminent',
+      'nude-images-under-18',
+      'sexual-exploitation',
+      'self-harm-content',
+      'bullying-serious',
+      'household-adult-abuse-images',
+      'fraud',
+    ],
+  });
+
+  it('puts the most urgent first', () => {
+    const ranks = nextSteps(everything).map((s) => URGENCIES.indexOf(s.urgency));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(nextSteps(everything)[0]?.id).toBe('meeting-call-999');
+  });
+
+  it('lists each step once even when several ticks lead to it', () => {
+    const ids = nextSteps(everything).map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(NEXT_STEP_RULES.length);
+  });
+
+  it('returns plain steps without the rule function, each with text and sources', () => {
+    for (const step of nextSteps(everything)) {
+      expect(Object.keys(step).sort()).toEqual(['id', 'sources', 'text', 'urgency']);
+      expect(step.text.length).toBeGreaterThan(20);
+      expect(step.sources.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('NEXT_STEP_RULES', () => {
+  it('has unique ids', () => {
+    const ids = NEXT_STEP_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('cites sections that exist in the two documents', () => {
+    // Camden sections used by the rules; Kent and Medway FAQ as "<section> Q<question>".
+    const camden = /^(?:3\.[1-3]|5\.[1-6]|6\.[1-5]|Appendix 1)$/;
+    const kent = /^[2-4] Q(?:[1-9]|1[0-8])$/;
+    for (const rule of NEXT_STEP_RULES) {
+      for (const source of rule.sources) {
+        expect(source.section, rule.id).toMatch(source.document === 'camden' ? camden : kent);
+      }
+    }
+  });
+
+  it('includes the "always" step to report to the online safety officer, citing Camden 3.3', () => {
+    const step = nextSteps(emptyDraft()).find((s) => s.id === 'report-online-safety-officer');
+    expect(step?.urgency).toBe('always');
+    expect(step?.sources).toContainEqual({ document: 'camden', section: '3.3' });
+  });
+});
