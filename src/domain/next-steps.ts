@@ -118,7 +118,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'immediate',
     when: hasConcern('nude-images-under-18'),
     text:
-      'Report the sharing of nude or semi-nude images between under-18s to your designated safeguarding lead ' +
+      'Under-18s sharing nudes or semi-nudes: tell your designated safeguarding lead ' +
       'straight away. The lead, not you, asks the young people about the images and decides whether the police ' +
       'or children’s social care must be told; only then may the images be deleted.',
     sources: [kent('2 Q9'), camden('5.6')],
@@ -138,8 +138,9 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: (d) => d.involved.includes('staff'),
     text:
-      'The senior manager must inform the Local Authority Designated Officer (LADO) within one working day; ' +
-      'concerns about someone’s fitness to work with children follow the managing allegations procedure.',
+      'The senior manager has a working day at most to bring in the LADO (the local authority’s designated ' +
+      'officer for allegations); doubts about whether the person is fit to work with children go through the ' +
+      'procedure for allegations against staff.',
     sources: [camden('6.1'), kent('3 Q9')],
   },
   {
@@ -148,8 +149,8 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     when: hasConcern('household-adult-abuse-images'),
     text:
       'An adult at home viewing or sharing child sexual abuse images needs a child protection response for every ' +
-      'child in contact with them: refer to CSSW through the MASH; the police Child Abuse Investigation Team and ' +
-      'CSSW handle it together.',
+      'child in contact with them: refer to CSSW through the MASH. The police (CAIT, their child abuse team) and ' +
+      'CSSW take it on jointly.',
     sources: [camden('6.5'), camden('6.2')],
   },
   {
@@ -157,7 +158,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: groomingOrMeeting,
     text:
-      'Ask Camden’s online safety officer or the MASH social worker whether to refer to CSSW: grooming, a planned ' +
+      'Ask a MASH social worker or Camden’s online safety officer for advice on referring to CSSW: grooming, a planned ' +
       'meeting with an online contact, or non-contact sexual abuse are reasons for a referral (e-CAF to the MASH).',
     sources: [camden('5.2'), camden('6.2')],
   },
@@ -200,8 +201,8 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: hasConcern('bullying-serious'),
     text:
-      'For bullying this serious, ask Camden’s online safety officer or the MASH social worker about a referral ' +
-      'to CSSW and a report to the police. A referral covers both children, the one bullied and the one bullying.',
+      'For bullying this serious, ask a MASH social worker or Camden’s online safety officer for advice on a ' +
+      'referral to CSSW and a report to the police. A referral covers both children, the one bullied and the one bullying.',
     sources: [camden('5.1'), camden('6.2')],
   },
   {
@@ -245,8 +246,8 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: serious,
     text:
-      'This may seriously affect the child’s safety or well-being: the online safety officer must discuss it with ' +
-      'the designated safeguarding lead, who decides whether to refer to CSSW or the police.',
+      'Because this could put the child at serious risk, your online safety officer has to talk it through with ' +
+      'the designated safeguarding lead, who makes the call on a referral to CSSW or the police.',
     sources: [camden('3.3'), kent('2 Q15')],
   },
   // Soon
@@ -264,8 +265,8 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'soon',
     when: groomingOrMeeting,
     text:
-      'Help the child and the parents end the contact and change contact details if needed; ask the parents to ' +
-      'keep an eye on the child’s internet use.',
+      'Help the child and the parents cut off the contact (new numbers or accounts if needed), and ask the parents ' +
+      'to keep an eye on the child’s internet use.',
     sources: [camden('5.2')],
   },
   {

@@ -392,7 +392,7 @@ const sortIssues = (issues: ReportIssue[]): ReportIssue[] => {
 
 /** Shown wherever images come up (Camden 5.6, 6.5; Kent and Medway FAQ): written in SafeVisit's own words. */
 export const INDECENT_IMAGES_WARNING =
-  'Never open, look at, copy, print, save, forward or attach an indecent image of a child, not even as evidence. ' +
+  'Never open, look at, copy, print, save, forward or attach indecent images of children, not even as evidence. ' +
   'Describe it in words only and leave the device and the image to the police.';
 
 export type WarningId = 'indecent-images';
