@@ -134,9 +134,17 @@ const idsOf = <T extends readonly { id: string }[]>(options: T) => options.map((
 // ---------------------------------------------------------------------------------------------------------------
 // The draft: what the editor holds. Everything optional; strings default to '' and tick boxes to unticked.
 
-const draftText = z.string().default('');
-const draftTick = z.boolean().default(false);
-const draftTicks = <T extends readonly { id: string }[]>(options: T) => z.array(z.enum(idsOf(options))).default([]);
+// Lenient on purpose: a saved draft must always open, even one written by an older or newer app. A value of the wrong
+// kind becomes empty and an unknown tick id is dropped; "Submit report" is where completeness is checked.
+const draftText = z.string().catch('');
+const draftTick = z.boolean().catch(false);
+const draftTicks = <T extends readonly { id: string }[]>(options: T) => {
+  const known = new Set<string>(idsOf(options));
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((ids) => ids.filter((id): id is Ids<T> => typeof id === 'string' && known.has(id)));
+};
 
 export const ReportDraftSchema = z.object({
   // School/organisation's details (prefilled from Settings, editable per report)
@@ -320,7 +328,7 @@ const FIELD_ORDER = Object.keys(ReportDraftSchema.shape) as ReportFieldId[];
 
 /**
  * Tidies a draft for submission: trims text, drops duplicate ticks, puts ticks in form order, and ticks a parent box
- * ("Deliberate access", "Staff"...) when a box under it is ticked, since that is what the worker meant.
+ * ("Deliberate access", "Staff", a planned meeting) when a box under it is ticked, since that is what the worker meant.
  */
 export const normaliseDraft = (draft: ReportDraft): ReportDraft => {
   const out = { ...draft } as Record<string, unknown>;
@@ -336,6 +344,9 @@ export const normaliseDraft = (draft: ReportDraft): ReportDraft => {
   d.accidentalAccess ||= d.accidentalMaterial.length > 0;
   d.staffAction ||= d.staffActions.length > 0;
   d.childAction ||= d.childActions.length > 0;
+  if (d.concerns.includes('meeting-imminent') && !d.concerns.includes('meeting-planned')) {
+    d.concerns = ['meeting-planned', ...d.concerns];
+  }
   return d;
 };
 

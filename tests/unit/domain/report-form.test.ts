@@ -5,6 +5,7 @@ import {
   REPORT_FORM,
   ReportDraftSchema,
   type ReportFieldId,
+  SubmittedReportSchema,
 } from '../../../src/domain/report.ts';
 
 /**
@@ -165,8 +166,10 @@ describe('REPORT_FORM matches the draft schema', () => {
       if (f.kind !== 'checkboxes') continue;
       const ids = f.options.map((o) => o.id);
       expect(new Set(ids).size, f.id).toBe(ids.length);
-      expect(ReportDraftSchema.shape[f.id].safeParse(ids).success, f.id).toBe(true);
-      expect(ReportDraftSchema.shape[f.id].safeParse(['not-an-option']).success, f.id).toBe(false);
+      expect(ReportDraftSchema.shape[f.id].parse(ids), f.id).toEqual(ids);
+      expect(ReportDraftSchema.shape[f.id].parse(['not-an-option', ...ids]), f.id).toEqual(ids);
+      expect(SubmittedReportSchema.shape[f.id].safeParse(ids).success, f.id).toBe(true);
+      expect(SubmittedReportSchema.shape[f.id].safeParse(['not-an-option']).success, f.id).toBe(false);
     }
   });
 
