@@ -358,3 +358,15 @@ export const nextSteps = (draft: NextStepsInput): NextStep[] => {
   }
   return steps.sort((a, b) => RANK[a.urgency] - RANK[b.urgency]);
 };
+
+export const SOURCE_DOCUMENT_LABELS: Record<StepSource['document'], string> = {
+  camden: 'Camden guidance',
+  'kent-medway': 'Kent and Medway FAQ',
+};
+
+/** A source as the panel prints it: "Camden guidance, section 5.2", "Kent and Medway FAQ, section 2, question 9". */
+export const formatSource = ({ document, section }: StepSource): string => {
+  const faq = /^(\d+) Q(\d+)$/.exec(section);
+  const where = faq ? `section ${faq[1]}, question ${faq[2]}` : /^\d/.test(section) ? `section ${section}` : section;
+  return `${SOURCE_DOCUMENT_LABELS[document]}, ${where}`;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEXT_STEP_RULES, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
+import { formatSource, NEXT_STEP_RULES, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
 import { emptyDraft, type ReportDraft } from '../../../src/domain/report.ts';
 
 const draft = (change: Partial<ReportDraft>): ReportDraft => ({ ...emptyDraft(), ...change });
@@ -225,5 +225,15 @@ describe('NEXT_STEP_RULES', () => {
     const step = nextSteps(emptyDraft()).find((s) => s.id === 'report-online-safety-officer');
     expect(step?.urgency).toBe('always');
     expect(step?.sources).toContainEqual({ document: 'camden', section: '3.3' });
+  });
+});
+
+describe('formatSource', () => {
+  it.each([
+    [{ document: 'camden', section: '5.2' }, 'Camden guidance, section 5.2'],
+    [{ document: 'camden', section: 'Appendix 1' }, 'Camden guidance, Appendix 1'],
+    [{ document: 'kent-medway', section: '2 Q9' }, 'Kent and Medway FAQ, section 2, question 9'],
+  ] as const)('prints %o as "%s"', (source, text) => {
+    expect(formatSource(source)).toBe(text);
   });
 });
