@@ -214,20 +214,28 @@ export const isCalendarDate = (value: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
 };
 
-const tooLong = (what: string, max: number) => `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
+// Thousands separated by hand: the message must not depend on the runtime's locale data (server or browser).
+const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const tooLong = (what: string, max: number) => `${what} must be ${groupThousands(max)} characters or fewer`;
+// Optional fields may be left out of a submitted body (the server fills them in); required ones say what is missing.
 const optionalText = (what: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: tooLong(what, max) });
+    .max(max, { error: tooLong(what, max) })
+    .default('');
 const requiredText = (what: string, max: number, missing: string) =>
   z
-    .string()
+    .string({ error: missing })
     .trim()
     .min(1, { error: missing })
     .max(max, { error: tooLong(what, max) });
-const uniqueTicks = <T extends readonly { id: string }[]>(options: T) =>
-  z.array(z.enum(idsOf(options))).refine((ids) => new Set(ids).size === ids.length, { error: 'A box is ticked twice' });
+const uniqueTicks = <T extends readonly { id: string }[]>(options: T, missing?: string) =>
+  z
+    .array(z.enum(idsOf(options)), missing ? { error: missing } : undefined)
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'A box is ticked twice' });
+const optionalTicks = <T extends readonly { id: string }[]>(options: T) => uniqueTicks(options).default([]);
+const optionalTick = z.boolean().default(false);
 
 export const MESSAGES = {
   dateMissing: 'Enter the date the incident happened',
@@ -252,34 +260,35 @@ const SubmittedReportObject = z.strictObject({
   coordinatorName: optionalText('Name of online safety co-ordinator', NAME_MAX_CHARS),
   orgContact: optionalText('Contact details', SHORT_TEXT_MAX_CHARS),
   dateHappened: z
-    .string()
+    .string({ error: MESSAGES.dateMissing })
     .trim()
-    .min(1, { error: MESSAGES.dateMissing })
+    .min(1, { error: MESSAGES.dateMissing, abort: true })
     .refine(isCalendarDate, { error: MESSAGES.dateInvalid, abort: true }),
   timeHappened: z
     .string()
     .trim()
-    .refine((t) => t === '' || TIME_PATTERN.test(t), { error: MESSAGES.timeInvalid }),
+    .refine((t) => t === '' || TIME_PATTERN.test(t), { error: MESSAGES.timeInvalid })
+    .default(''),
   reporterName: requiredText('Name of person reporting incident', NAME_MAX_CHARS, MESSAGES.reporterMissing),
   identifiedHow: optionalText('How the incident was identified', SHORT_TEXT_MAX_CHARS),
-  location: uniqueTicks(LOCATIONS),
-  involved: uniqueTicks(INVOLVED),
+  location: optionalTicks(LOCATIONS),
+  involved: optionalTicks(INVOLVED),
   involvedOther: optionalText('Who else was involved', SHORT_TEXT_MAX_CHARS),
-  incidentTypes: uniqueTicks(INCIDENT_TYPES).min(1, { error: MESSAGES.typeMissing }),
+  incidentTypes: uniqueTicks(INCIDENT_TYPES, MESSAGES.typeMissing).min(1, { error: MESSAGES.typeMissing }),
   incidentTypeOther: optionalText('The other type of incident', SHORT_TEXT_MAX_CHARS),
   description: requiredText('Description of incident', LONG_TEXT_MAX_CHARS, MESSAGES.descriptionMissing),
-  deliberateAccess: z.boolean(),
-  deliberateMaterial: uniqueTicks(MATERIAL_ACTIONS),
-  deliberateConsideredAs: uniqueTicks(CONSIDERED_AS),
-  accidentalAccess: z.boolean(),
-  accidentalMaterial: uniqueTicks(MATERIAL_ACTIONS),
-  staffAction: z.boolean(),
-  staffActions: uniqueTicks(STAFF_ACTIONS),
+  deliberateAccess: optionalTick,
+  deliberateMaterial: optionalTicks(MATERIAL_ACTIONS),
+  deliberateConsideredAs: optionalTicks(CONSIDERED_AS),
+  accidentalAccess: optionalTick,
+  accidentalMaterial: optionalTicks(MATERIAL_ACTIONS),
+  staffAction: optionalTick,
+  staffActions: optionalTicks(STAFF_ACTIONS),
   specificAction: optionalText('Specific action taken', LONG_TEXT_MAX_CHARS),
-  childAction: z.boolean(),
-  childActions: uniqueTicks(CHILD_ACTIONS),
+  childAction: optionalTick,
+  childActions: optionalTicks(CHILD_ACTIONS),
   outcome: optionalText('Outcome of incident/investigation', LONG_TEXT_MAX_CHARS),
-  concerns: uniqueTicks(CONCERNS),
+  concerns: optionalTicks(CONCERNS),
 });
 
 type CrossFieldInput = z.output<typeof SubmittedReportObject>;
@@ -308,6 +317,8 @@ export const SubmittedReportSchema = SubmittedReportObject.superRefine((r, ctx) 
 });
 
 export type SubmittedReport = z.output<typeof SubmittedReportSchema>;
+/** What a sender may put on the wire: optional fields may be left out. */
+export type SubmittedReportInput = z.input<typeof SubmittedReportSchema>;
 
 export type ReportIssue = { field: ReportFieldId | 'form'; message: string };
 export type SubmitResult = { ok: true; report: SubmittedReport } | { ok: false; issues: ReportIssue[] };

@@ -280,9 +280,36 @@ describe('SubmittedReportSchema (what sync sends and the server checks)', () => 
     return result.report;
   };
 
+  it('accepts a body with only the required fields and fills in the rest', () => {
+    const parsed = SubmittedReportSchema.safeParse({
+      dateHappened: '2024-03-27',
+      reporterName: 'Sam Worker',
+      incidentTypes: ['gambling'],
+      description: 'Used a parent’s card on a betting site.',
+    });
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual({
+      ...emptyDraft(),
+      dateHappened: '2024-03-27',
+      reporterName: 'Sam Worker',
+      incidentTypes: ['gambling'],
+      description: 'Used a parent’s card on a betting site.',
+    });
+  });
+
+  it('says what is missing, in the same words as the form, for an empty body', () => {
+    const parsed = SubmittedReportSchema.safeParse({});
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['dateHappened', MESSAGES.dateMissing],
+      ['reporterName', MESSAGES.reporterMissing],
+      ['incidentTypes', MESSAGES.typeMissing],
+      ['description', MESSAGES.descriptionMissing],
+    ]);
+  });
+
   it.each<[string, (r: Record<string, unknown>) => void]>([
     ['an unknown field', (r) => Object.assign(r, { extra: 'x' })],
-    ['a missing field', (r) => delete r.outcome],
+    ['a missing required field', (r) => delete r.description],
     ['a duplicate tick', (r) => Object.assign(r, { incidentTypes: ['bullying', 'bullying'] })],
     ['boxes under an unticked "Deliberate access"', (r) => Object.assign(r, { deliberateMaterial: ['viewed'] })],
     ['boxes under an unticked "Accidental access"', (r) => Object.assign(r, { accidentalMaterial: ['viewed'] })],
