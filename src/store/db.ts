@@ -1,0 +1,84 @@
+// The one IndexedDB database of SafeVisit (Dexie 4): its tables, row types and schema versions.
+// Holds rows only: personal data arrives here already encrypted by the vault; nothing here decrypts.
+import { Dexie, type Table } from 'dexie';
+import type { ReportStatus } from '../domain/report-record.ts';
+import type { Bytes, Envelope } from '../vault/crypto.ts';
+import type { VaultHeader } from '../vault/vault.ts';
+
+export const APP_DB_NAME = 'safevisit';
+
+/** The schema version of the database itself (tables and indexes); report bodies carry their own. */
+export const DB_SCHEMA_VERSION = 1;
+
+/** `reports`: only these fields are in clear; everything the worker typed is inside `ciphertext`. */
+export type ReportRow = {
+  id: string;
+  status: ReportStatus;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  revision: number;
+  /** Version of the report body schema; part of the ciphertext's additional data, kept so old rows stay readable. */
+  schemaVersion: number;
+  /** Envelope version of the ciphertext (see vault/crypto.ts). */
+  v: Envelope['v'];
+  iv: Bytes;
+  ciphertext: Bytes;
+  /** The server's receipt for the last revision it acknowledged (no personal data). */
+  receipt?: { revision: number; receivedAt: string };
+};
+
+/** `outbox`: one row per queued report, written together with the report's status change. */
+export type OutboxRow = {
+  reportId: string;
+  revision: number;
+  attempts: number;
+  /** Epoch milliseconds. */
+  nextAttemptAt: number;
+  lastError: string | null;
+};
+
+/** `guidance`, key 'active': the pack is not personal data, so it is stored in clear and readable while locked. */
+export type GuidanceRow = {
+  version: string;
+  etag: string | null;
+  pack: unknown;
+  /** Epoch milliseconds. */
+  fetchedAt: number;
+};
+
+export type MetaKey = 'vault';
+export type GuidanceKey = 'active';
+
+// Dexie schema strings: first entry is the primary key ('' = out-of-line key), then the indexes.
+// Never edit a released version: add `this.version(n + 1).stores({...}).upgrade(tx => ...)` below it.
+export const SCHEMA_V1 = {
+  meta: '',
+  reports: 'id, status, updatedAt',
+  outbox: 'reportId, nextAttemptAt',
+  guidance: '',
+  settings: '',
+  secrets: '',
+} as const;
+
+export const TABLE_NAMES = Object.keys(SCHEMA_V1) as (keyof typeof SCHEMA_V1)[];
+
+export class SafeVisitDb extends Dexie {
+  meta!: Table<VaultHeader, MetaKey>;
+  reports!: Table<ReportRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  guidance!: Table<GuidanceRow, GuidanceKey>;
+  /** Non-secret settings in clear, one row per setting name. */
+  settings!: Table<unknown, string>;
+  /** Secrets (access token, organisation defaults), one encrypted envelope per name. */
+  secrets!: Table<Envelope, string>;
+
+  /** `name` is 'safevisit' in the app (APP_DB_NAME); tests pass a unique name each. */
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    // Example of the next step, kept as a comment until it is needed:
+    // this.version(2).stores({ ...SCHEMA_V1, reports: 'id, status, updatedAt, createdAt' })
+    //   .upgrade((tx) => tx.table('reports').toCollection().modify((row) => { ... }));
+  }
+}

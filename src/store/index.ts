@@ -1,0 +1,26 @@
+// The public surface of the store: the database, the vault over it, and one repository per table group.
+// Everything personal goes through the vault; only this folder imports Dexie.
+export { APP_DB_NAME, DB_SCHEMA_VERSION, type GuidanceRow, type OutboxRow, type ReportRow, SafeVisitDb } from './db.ts';
+export { isQuotaError, toStorageError } from './errors.ts';
+export { createGuidanceRepo, type GuidanceRepo } from './guidance-repo.ts';
+export { createOutboxRepo, type OutboxRepo, type Receipt } from './outbox-repo.ts';
+export { type PersistentStorageApi, requestPersistentStorage } from './persistence.ts';
+export {
+  createReportRepo,
+  type ReportMeta,
+  type ReportRecord,
+  type ReportRepo,
+  type ReportRepoOptions,
+} from './report-repo.ts';
+export {
+  createSettingsRepo,
+  type OrgDefaults,
+  OrgDefaultsSchema,
+  SETTINGS_DEFAULTS,
+  type SecretName,
+  type Secrets,
+  type Settings,
+  type SettingsRepo,
+  SettingsSchema,
+} from './settings-repo.ts';
+export { createVaultStorage, openVault } from './vault-storage.ts';

@@ -1,0 +1,196 @@
+// Reports on the device: the body encrypted by the vault, only id/status/dates/revision in clear, and the
+// outbox row written in the same transaction as a report's move to 'queued'. Never holds a key or plaintext at rest.
+import type { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
+import { ENVELOPE_VERSION } from '../vault/crypto.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
+import { withStorageErrors } from './errors.ts';
+
+/** A report as the app sees it. `data` is everything the worker typed; it only ever reaches disk encrypted. */
+export type ReportRecord<T> = {
+  id: string;
+  status: ReportStatus;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  revision: number;
+  data: T;
+};
+
+/** The clear part of a stored report: readable while locked (counts, statuses), holds nothing personal. */
+export type ReportMeta = Omit<ReportRecord<unknown>, 'data'> & Pick<ReportRow, 'schemaVersion' | 'receipt'>;
+
+export type ReportRepoOptions<T> = {
+  /** Validates `data` before it is encrypted and after it is decrypted (e.g. ReportDraftSchema). */
+  schema: z.ZodType<T>;
+  /** The current body schema version (e.g. REPORT_SCHEMA_VERSION); new rows are written with it. */
+  schemaVersion: number;
+  /** Brings a body written under an older schema version up to date, before validation. */
+  upgrade?: (data: unknown, fromVersion: number) => unknown;
+  now?: () => number;
+};
+
+export type ReportRepo<T> = {
+  /** Encrypts and saves the record; status 'queued' also writes its outbox row, 'draft' removes any (one transaction). */
+  put: (record: ReportRecord<T>) => Promise<void>;
+  /** The decrypted record, or undefined. AppError('locked') while locked, AppError('tampered') if its ciphertext fails. */
+  get: (id: string) => Promise<ReportRecord<T> | undefined>;
+  /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
+  list: () => Promise<{ records: ReportRecord<T>[]; damaged: ReportMeta[] }>;
+  /** Clear fields of every report, most recently updated first. Works while locked. */
+  listMeta: () => Promise<ReportMeta[]>;
+  /** Deletes the report and its outbox row together. */
+  delete: (id: string) => Promise<void>;
+  /** Changes the status only. 'queued' goes through `queue`; 'draft' also removes the outbox row. */
+  setStatus: (id: string, status: ReportStatus) => Promise<void>;
+  /** Marks the report queued and writes its outbox row in one transaction. AppError('not-found') without the report. */
+  queue: (id: string) => Promise<void>;
+};
+
+const REPORTS_TABLE = 'reports';
+
+const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): OutboxRow => ({
+  reportId: row.id,
+  revision: row.revision,
+  attempts: 0,
+  nextAttemptAt: now,
+  lastError: null,
+});
+
+const metaOf = (row: ReportRow): ReportMeta => ({
+  id: row.id,
+  status: row.status,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  revision: row.revision,
+  schemaVersion: row.schemaVersion,
+  ...(row.receipt ? { receipt: row.receipt } : {}),
+});
+
+const checkRecordFields = (record: ReportRecord<unknown>): void => {
+  const problems: string[] = [];
+  if (typeof record.id !== 'string' || record.id.length === 0 || record.id.length > 200) problems.push('id');
+  if (!isReportStatus(record.status)) problems.push('status');
+  if (!Number.isFinite(record.createdAt)) problems.push('createdAt');
+  if (!Number.isFinite(record.updatedAt)) problems.push('updatedAt');
+  if (!Number.isSafeInteger(record.revision) || record.revision < 0) problems.push('revision');
+  if (problems.length > 0) throw new AppError('invalid', { fields: problems });
+};
+
+export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: ReportRepoOptions<T>): ReportRepo<T> => {
+  const now = options.now ?? Date.now;
+
+  const decryptRow = async (row: ReportRow): Promise<ReportRecord<T>> => {
+    const raw = await vault.decryptJson(REPORTS_TABLE, row.id, row.schemaVersion, {
+      v: row.v,
+      iv: row.iv,
+      ct: row.ciphertext,
+    });
+    const upgraded =
+      row.schemaVersion !== options.schemaVersion && options.upgrade ? options.upgrade(raw, row.schemaVersion) : raw;
+    const parsed = options.schema.safeParse(upgraded);
+    if (!parsed.success) throw new AppError('invalid', { reason: 'stored-report-shape', issues: parsed.error.issues });
+    return {
+      id: row.id,
+      status: row.status,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      revision: row.revision,
+      data: parsed.data,
+    };
+  };
+
+  const requireUnlocked = () => {
+    if (vault.state !== 'unlocked') throw new AppError('locked');
+  };
+
+  const queue = (id: string) =>
+    withStorageErrors(() =>
+      db.transaction('rw', db.reports, db.outbox, async () => {
+        const row = await db.reports.get(id);
+        if (row === undefined) throw new AppError('not-found');
+        await db.reports.update(id, { status: 'queued' });
+        await db.outbox.put(outboxRowFor(row, now()));
+      }),
+    );
+
+  return {
+    put: async (record) => {
+      checkRecordFields(record);
+      const parsed = options.schema.safeParse(record.data);
+      if (!parsed.success) throw new AppError('invalid', { issues: parsed.error.issues });
+      // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work.
+      const envelope = await vault.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
+      const row: ReportRow = {
+        id: record.id,
+        status: record.status,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+        revision: record.revision,
+        schemaVersion: options.schemaVersion,
+        v: ENVELOPE_VERSION,
+        iv: envelope.iv,
+        ciphertext: envelope.ct,
+      };
+      await withStorageErrors(() =>
+        db.transaction('rw', db.reports, db.outbox, async () => {
+          const previous = await db.reports.get(record.id);
+          // The receipt belongs to the report, not to one write of it.
+          await db.reports.put(previous?.receipt ? { ...row, receipt: previous.receipt } : row);
+          if (row.status === 'queued') await db.outbox.put(outboxRowFor(row, now()));
+          if (row.status === 'draft') await db.outbox.delete(row.id);
+        }),
+      );
+    },
+
+    get: async (id) => {
+      requireUnlocked();
+      const row = await withStorageErrors(() => db.reports.get(id));
+      return row === undefined ? undefined : decryptRow(row);
+    },
+
+    list: async () => {
+      requireUnlocked();
+      const rows = await withStorageErrors(() => db.reports.orderBy('updatedAt').reverse().toArray());
+      const records: ReportRecord<T>[] = [];
+      const damaged: ReportMeta[] = [];
+      for (const row of rows) {
+        try {
+          records.push(await decryptRow(row));
+        } catch (error) {
+          if (error instanceof AppError && (error.code === 'tampered' || error.code === 'invalid'))
+            damaged.push(metaOf(row));
+          else throw error;
+        }
+      }
+      return { records, damaged };
+    },
+
+    listMeta: () =>
+      withStorageErrors(async () => (await db.reports.orderBy('updatedAt').reverse().toArray()).map(metaOf)),
+
+    delete: (id) =>
+      withStorageErrors(() =>
+        db.transaction('rw', db.reports, db.outbox, async () => {
+          await db.reports.delete(id);
+          await db.outbox.delete(id);
+        }),
+      ),
+
+    setStatus: async (id, status) => {
+      if (!isReportStatus(status)) throw new AppError('invalid', { fields: ['status'] });
+      if (status === 'queued') return queue(id);
+      await withStorageErrors(() =>
+        db.transaction('rw', db.reports, db.outbox, async () => {
+          const changed = await db.reports.update(id, { status });
+          if (changed === 0 && (await db.reports.get(id)) === undefined) throw new AppError('not-found');
+          if (status === 'draft') await db.outbox.delete(id);
+        }),
+      );
+    },
+
+    queue,
+  };
+};

@@ -1,0 +1,125 @@
+// Settings: non-secret ones in clear (`settings`, one row per name, zod-checked with defaults) and secrets
+// (access token, organisation defaults) encrypted through the vault (`secrets`). Never logs or exports a secret.
+import { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../vault/autolock.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { SafeVisitDb } from './db.ts';
+import { withStorageErrors } from './errors.ts';
+
+/** Lowest wipe policy allowed: fewer would wipe a device over a couple of typing slips. */
+export const WIPE_AFTER_FAILURES_MIN = 3;
+export const WIPE_AFTER_FAILURES_MAX = 100;
+export const KEEP_SYNCED_DAYS_MAX = 365;
+
+export const SettingsSchema = z.object({
+  /** The sync endpoint; '' until configured. Its https rule is checked by the sync client. */
+  endpointUrl: z.string().trim().max(2_048),
+  autolockMinutes: z.number().int().min(AUTOLOCK_MIN_MINUTES).max(AUTOLOCK_MAX_MINUTES),
+  /** Days a synced report stays on the device after its receipt; 0 = removed as soon as the receipt arrives. */
+  keepSyncedDays: z.number().int().min(0).max(KEEP_SYNCED_DAYS_MAX),
+  /** Organisation policy: wipe the device after this many wrong passphrases in a row; null = off. */
+  wipeAfterFailures: z.number().int().min(WIPE_AFTER_FAILURES_MIN).max(WIPE_AFTER_FAILURES_MAX).nullable(),
+  /** Answer of navigator.storage.persist(): true/false, null when never asked or unsupported. */
+  persistGranted: z.boolean().nullable(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingName = keyof Settings;
+
+export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
+  endpointUrl: '',
+  autolockMinutes: 5,
+  keepSyncedDays: 0,
+  wipeAfterFailures: null,
+  persistGranted: null,
+});
+
+const SETTING_NAMES = Object.keys(SETTINGS_DEFAULTS) as SettingName[];
+
+/** Organisation details used to prefill a new report (field names as in src/domain/report.ts ORG_FIELD_IDS). */
+export const OrgDefaultsSchema = z.object({
+  orgName: z.string().max(200),
+  orgAddress: z.string().max(1_000),
+  coordinatorName: z.string().max(200),
+  orgContact: z.string().max(1_000),
+});
+export type OrgDefaults = z.infer<typeof OrgDefaultsSchema>;
+
+const SECRET_SCHEMAS = {
+  accessToken: z.string().min(1).max(4_096),
+  orgDefaults: OrgDefaultsSchema,
+} as const;
+export type SecretName = keyof typeof SECRET_SCHEMAS;
+export type Secrets = { [K in SecretName]: z.infer<(typeof SECRET_SCHEMAS)[K]> };
+
+/** Version of the secret values' layout; part of each secret's additional data. */
+export const SECRETS_SCHEMA_VERSION = 1;
+const SECRETS_TABLE = 'secrets';
+
+/** One setting as stored, or its default when missing or no longer valid (a damaged row must not stop the app). */
+const readSetting = <K extends SettingName>(name: K, stored: unknown): Settings[K] => {
+  const parsed = SettingsSchema.shape[name].safeParse(stored);
+  return parsed.success ? (parsed.data as Settings[K]) : SETTINGS_DEFAULTS[name];
+};
+
+/** The wipe policy alone, for the vault (works while locked). */
+export const readWipeAfterFailures = (db: SafeVisitDb): Promise<number | null> =>
+  withStorageErrors(async () => readSetting('wipeAfterFailures', await db.settings.get('wipeAfterFailures')));
+
+export type SettingsRepo = {
+  /** All clear settings, defaults filled in. Works while locked. */
+  get: () => Promise<Settings>;
+  /** Validates and saves the given settings in one transaction; AppError('invalid', issues) on a bad value. */
+  update: (patch: Partial<Settings>) => Promise<Settings>;
+  /** A decrypted secret, or null when not set. Needs an unlocked vault (AppError('locked')). */
+  getSecret: <K extends SecretName>(name: K) => Promise<Secrets[K] | null>;
+  /** Encrypts and saves a secret; null deletes it. Needs an unlocked vault. */
+  setSecret: <K extends SecretName>(name: K, value: Secrets[K] | null) => Promise<void>;
+};
+
+export const createSettingsRepo = (db: SafeVisitDb, vault: Vault): SettingsRepo => ({
+  get: () =>
+    withStorageErrors(async () => {
+      const stored = await db.settings.bulkGet(SETTING_NAMES);
+      return Object.fromEntries(SETTING_NAMES.map((name, i) => [name, readSetting(name, stored[i])])) as Settings;
+    }),
+
+  update: async (patch) => {
+    const parsed = SettingsSchema.partial().strict().safeParse(patch);
+    if (!parsed.success) throw new AppError('invalid', { issues: parsed.error.issues });
+    const entries = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
+    return withStorageErrors(() =>
+      db.transaction('rw', db.settings, async () => {
+        await db.settings.bulkPut(
+          entries.map(([, value]) => value),
+          entries.map(([name]) => name),
+        );
+        const stored = await db.settings.bulkGet(SETTING_NAMES);
+        return Object.fromEntries(SETTING_NAMES.map((name, i) => [name, readSetting(name, stored[i])])) as Settings;
+      }),
+    );
+  },
+
+  getSecret: async <K extends SecretName>(name: K): Promise<Secrets[K] | null> => {
+    if (vault.state !== 'unlocked') throw new AppError('locked');
+    const envelope = await withStorageErrors(() => db.secrets.get(name));
+    if (envelope === undefined) return null;
+    const value = await vault.decryptJson(SECRETS_TABLE, name, SECRETS_SCHEMA_VERSION, envelope);
+    const parsed = SECRET_SCHEMAS[name].safeParse(value);
+    if (!parsed.success) throw new AppError('tampered', { reason: 'secret-shape' });
+    return parsed.data as Secrets[K];
+  },
+
+  setSecret: async <K extends SecretName>(name: K, value: Secrets[K] | null): Promise<void> => {
+    if (vault.state !== 'unlocked') throw new AppError('locked');
+    if (value === null) {
+      await withStorageErrors(() => db.secrets.delete(name));
+      return;
+    }
+    const parsed = SECRET_SCHEMAS[name].safeParse(value);
+    if (!parsed.success) throw new AppError('invalid', { issues: parsed.error.issues });
+    const envelope = await vault.encryptJson(SECRETS_TABLE, name, SECRETS_SCHEMA_VERSION, parsed.data);
+    await withStorageErrors(() => db.secrets.put(envelope, name));
+  },
+});

@@ -1,0 +1,43 @@
+// The vault's storage port over Dexie: the header in `meta`, the wipe policy from `settings`, and the wipe
+// itself. Stores what the vault gives it; never sees a passphrase or an unwrapped key.
+import { AppError } from '../domain/errors.ts';
+import { Vault, type VaultHeader, type VaultOptions, type VaultStorage } from '../vault/vault.ts';
+import type { SafeVisitDb } from './db.ts';
+import { withStorageErrors } from './errors.ts';
+import { readWipeAfterFailures } from './settings-repo.ts';
+
+const HEADER_KEY = 'vault';
+
+export const createVaultStorage = (db: SafeVisitDb): VaultStorage => ({
+  readHeader: () => withStorageErrors(() => db.meta.get(HEADER_KEY)),
+
+  createHeader: (header) =>
+    withStorageErrors(() =>
+      db.transaction('rw', db.meta, async () => {
+        if ((await db.meta.get(HEADER_KEY)) !== undefined) throw new AppError('invalid', { reason: 'vault-exists' });
+        await db.meta.add(header, HEADER_KEY);
+      }),
+    ),
+
+  updateHeader: (change) =>
+    withStorageErrors(() =>
+      db.transaction('rw', db.meta, async (): Promise<VaultHeader> => {
+        const current = await db.meta.get(HEADER_KEY);
+        if (current === undefined) throw new AppError('no-vault');
+        const next = change(current);
+        await db.meta.put(next, HEADER_KEY);
+        return next;
+      }),
+    ),
+
+  readWipeAfterFailures: () => readWipeAfterFailures(db),
+
+  wipeAll: () =>
+    withStorageErrors(() => db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))).then(
+      () => undefined,
+    ),
+});
+
+/** Opens the app's vault over `db` (the usual way in: `const vault = await openVault(db)`). */
+export const openVault = (db: SafeVisitDb, options?: VaultOptions): Promise<Vault> =>
+  Vault.open(createVaultStorage(db), options);

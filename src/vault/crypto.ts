@@ -1,0 +1,168 @@
+// The few cryptographic primitives of SafeVisit, all through globalThis.crypto.subtle so the same code runs
+// in the page, a worker and Node tests. Pure functions: holds no key, touches no storage.
+import { AppError } from '../domain/errors.ts';
+
+/** Bytes as WebCrypto accepts them (TypeScript 7: a plain Uint8Array is not a BufferSource). */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+/** Key-derivation parameters, stored in the vault header so they can be raised later. */
+export type KdfParams = {
+  name: 'PBKDF2-SHA256';
+  hash: 'SHA-256';
+  iterations: number;
+};
+
+/** OWASP's 2023 floor for PBKDF2-HMAC-SHA256; about 0.1 s in Chromium on this project's machines. */
+export const KDF_DEFAULTS: Readonly<KdfParams> = Object.freeze({
+  name: 'PBKDF2-SHA256',
+  hash: 'SHA-256',
+  iterations: 600_000,
+});
+
+export const SALT_BYTES = 16;
+/** 96-bit IVs: the size AES-GCM is specified for; random per call, never reused under one key in practice. */
+export const IV_BYTES = 12;
+export const DATA_KEY_BITS = 256;
+/** Version of the record envelope and of the additional-data string; bump both together. */
+export const ENVELOPE_VERSION = 1;
+
+/** An encrypted value as stored: version, IV and ciphertext (with its 16-byte GCM tag). IndexedDB keeps the bytes as is. */
+export type Envelope = {
+  v: typeof ENVELOPE_VERSION;
+  iv: Bytes;
+  ct: Bytes;
+};
+
+const subtle = (): SubtleCrypto => {
+  const s = globalThis.crypto?.subtle;
+  // Without a secure context (plain http on a LAN address) browsers hide crypto.subtle: refuse loudly.
+  if (!s) throw new AppError('storage-unavailable', { reason: 'webcrypto-missing' });
+  return s;
+};
+
+export const randomBytes = (length: number): Bytes => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string; the passphrase is NFC-normalised first so the same text typed anywhere gives one key. */
+export const utf8 = (text: string): Bytes => encoder.encode(text) as Bytes;
+export const passphraseBytes = (passphrase: string): Bytes => utf8(passphrase.normalize('NFC'));
+
+/**
+ * Derives the key-encryption key from the passphrase: a non-extractable AES-KW key that can only wrap and
+ * unwrap the data key. Refuses unknown or weakened parameters instead of silently deriving something else.
+ */
+export const deriveWrappingKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+  if (kdf.name !== 'PBKDF2-SHA256' || kdf.hash !== 'SHA-256') throw new AppError('invalid', { reason: 'kdf-unknown' });
+  if (!Number.isSafeInteger(kdf.iterations) || kdf.iterations < 1) {
+    throw new AppError('invalid', { reason: 'kdf-iterations' });
+  }
+  if (salt.byteLength !== SALT_BYTES) throw new AppError('invalid', { reason: 'kdf-salt' });
+  const material = await subtle().importKey('raw', passphraseBytes(passphrase), 'PBKDF2', false, ['deriveKey']);
+  return subtle().deriveKey(
+    { name: 'PBKDF2', hash: kdf.hash, salt, iterations: kdf.iterations },
+    material,
+    { name: 'AES-KW', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+};
+
+/**
+ * Makes a fresh random 256-bit AES-GCM data key and returns it wrapped under `wrappingKey` together with a
+ * non-extractable copy. The extractable original exists only inside this function, for the one wrapKey call.
+ */
+export const createDataKey = async (wrappingKey: CryptoKey): Promise<{ key: CryptoKey; wrappedKey: Bytes }> => {
+  const extractable = await subtle().generateKey({ name: 'AES-GCM', length: DATA_KEY_BITS }, true, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const wrappedKey = new Uint8Array(await subtle().wrapKey('raw', extractable, wrappingKey, 'AES-KW')) as Bytes;
+  const key = await unwrapDataKey(wrappingKey, wrappedKey);
+  return { key, wrappedKey };
+};
+
+/**
+ * Unwraps the data key as a NON-extractable AES-GCM key. AES-KW carries its own integrity check, so a wrong
+ * passphrase (or a changed header) fails here: AppError('wrong-passphrase').
+ */
+export const unwrapDataKey = async (wrappingKey: CryptoKey, wrappedKey: Bytes): Promise<CryptoKey> => {
+  try {
+    return await subtle().unwrapKey('raw', wrappedKey, wrappingKey, 'AES-KW', { name: 'AES-GCM' }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+  } catch (cause) {
+    throw new AppError('wrong-passphrase', undefined, { cause });
+  }
+};
+
+/**
+ * Wraps an already-unwrapped, non-extractable data key under a new wrapping key without ever exposing it:
+ * the old wrapping key unwraps the stored bytes once more as an extractable key that lives only in this call.
+ */
+export const rewrapDataKey = async (
+  oldWrappingKey: CryptoKey,
+  wrappedKey: Bytes,
+  newWrappingKey: CryptoKey,
+): Promise<Bytes> => {
+  let extractable: CryptoKey;
+  try {
+    extractable = await subtle().unwrapKey('raw', wrappedKey, oldWrappingKey, 'AES-KW', { name: 'AES-GCM' }, true, [
+      'encrypt',
+      'decrypt',
+    ]);
+  } catch (cause) {
+    throw new AppError('wrong-passphrase', undefined, { cause });
+  }
+  return new Uint8Array(await subtle().wrapKey('raw', extractable, newWrappingKey, 'AES-KW')) as Bytes;
+};
+
+/**
+ * The additional authenticated data of a stored record. It binds the ciphertext to its table, record id and
+ * schema version, so a ciphertext copied onto another record (or relabelled) fails to decrypt. The id is
+ * URI-encoded so no id can imitate another table/id pair through the ':' separator.
+ */
+export const recordAad = (table: string, id: string, schemaVersion: number): Bytes => {
+  if (!/^[a-z][a-z0-9-]*$/.test(table)) throw new AppError('invalid', { reason: 'aad-table' });
+  if (id.length === 0) throw new AppError('invalid', { reason: 'aad-id' });
+  if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 0) {
+    throw new AppError('invalid', { reason: 'aad-schema-version' });
+  }
+  return utf8(`safevisit:v${ENVELOPE_VERSION}:${table}:${encodeURIComponent(id)}:${schemaVersion}`);
+};
+
+/** AES-256-GCM with a fresh random 96-bit IV on every call. */
+export const encrypt = async (key: CryptoKey, bytes: Bytes, aad: Bytes): Promise<Envelope> => {
+  const iv = randomBytes(IV_BYTES);
+  const ct = new Uint8Array(
+    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, bytes),
+  ) as Bytes;
+  return { v: ENVELOPE_VERSION, iv, ct };
+};
+
+/** Reverses `encrypt`. Any malformed envelope or failed authentication (changed bytes, other AAD, other key) is AppError('tampered'). */
+export const decrypt = async (key: CryptoKey, envelope: Envelope, aad: Bytes): Promise<Bytes> => {
+  if (
+    envelope === null ||
+    typeof envelope !== 'object' ||
+    envelope.v !== ENVELOPE_VERSION ||
+    !(envelope.iv instanceof Uint8Array) ||
+    envelope.iv.byteLength !== IV_BYTES ||
+    !(envelope.ct instanceof Uint8Array) ||
+    envelope.ct.byteLength < 16
+  ) {
+    throw new AppError('tampered', { reason: 'envelope' });
+  }
+  try {
+    return new Uint8Array(
+      await subtle().decrypt(
+        { name: 'AES-GCM', iv: envelope.iv, additionalData: aad, tagLength: 128 },
+        key,
+        envelope.ct,
+      ),
+    ) as Bytes;
+  } catch (cause) {
+    throw new AppError('tampered', undefined, { cause });
+  }
+};

@@ -1,0 +1,424 @@
+// The vault: creates, unlocks and locks the data key, throttles wrong passphrases, and encrypts/decrypts JSON
+// for the store. The only holder of the key (in memory, non-extractable); never stores anything itself: it
+// reaches IndexedDB through the small VaultStorage port that src/store implements.
+import { AppError, isAppError } from '../domain/errors.ts';
+import {
+  type Bytes,
+  createDataKey,
+  decrypt,
+  deriveWrappingKey,
+  type Envelope,
+  encrypt,
+  KDF_DEFAULTS,
+  type KdfParams,
+  randomBytes,
+  recordAad,
+  rewrapDataKey,
+  SALT_BYTES,
+  unwrapDataKey,
+  utf8,
+} from './crypto.ts';
+import { checkPassphrase, isStrongEnough } from './passphrase-strength.ts';
+
+/** Version of the header layout below; a later layout adds a migration in the store. */
+export const VAULT_HEADER_VERSION = 1;
+
+/** The vault header (table `meta`, key 'vault'). Nothing in it is secret without the passphrase. */
+export type VaultHeader = {
+  kdf: KdfParams;
+  salt: Bytes;
+  /** How the data key is wrapped: AES-KW (RFC 3394) under the passphrase-derived key; no IV needed. */
+  wrap: 'AES-KW';
+  wrappedKey: Bytes;
+  /** Unlock attempts since the last success. An attempt is counted before it is tried (see `unlock`). */
+  failedAttempts: number;
+  /** Epoch ms of the latest counted attempt, or null. */
+  lastFailedAt: number | null;
+  schemaVersion: number;
+  createdAt: number;
+};
+
+/** What the vault needs from storage. `updateHeader` must run `change` inside one write transaction. */
+export type VaultStorage = {
+  readHeader: () => Promise<VaultHeader | undefined>;
+  /** Stores the first header; AppError('invalid', { reason: 'vault-exists' }) if there is one (never overwrite a vault). */
+  createHeader: (header: VaultHeader) => Promise<void>;
+  /** Atomic read-change-write; `change` is synchronous and may throw to abort. AppError('no-vault') without a header. */
+  updateHeader: (change: (header: VaultHeader) => VaultHeader) => Promise<VaultHeader>;
+  /** The organisation's wipe policy (clear setting), or null when off. */
+  readWipeAfterFailures: () => Promise<number | null>;
+  /** Deletes every row of every table in one transaction. */
+  wipeAll: () => Promise<void>;
+};
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+/** Wrong passphrases allowed before delays start. */
+export const UNLOCK_FREE_ATTEMPTS = 3;
+export const UNLOCK_DELAY_BASE_MS = 2_000;
+export const UNLOCK_DELAY_CAP_MS = 5 * 60_000;
+export const VAULT_CHANNEL_NAME = 'safevisit-vault';
+
+/** The wait after `failedAttempts` wrong passphrases: none for the first 3, then 2 s, 4 s, 8 s ... up to 5 min. */
+export const unlockDelayMs = (failedAttempts: number): number =>
+  failedAttempts < UNLOCK_FREE_ATTEMPTS
+    ? 0
+    : Math.min(UNLOCK_DELAY_BASE_MS * 2 ** (failedAttempts - UNLOCK_FREE_ATTEMPTS), UNLOCK_DELAY_CAP_MS);
+
+/** How long until the next attempt is allowed. A clock moved backwards costs one full delay, never more. */
+export const retryAfterMs = (header: Pick<VaultHeader, 'failedAttempts' | 'lastFailedAt'>, now: number): number => {
+  const delay = unlockDelayMs(header.failedAttempts);
+  if (delay === 0 || header.lastFailedAt === null) return 0;
+  const elapsed = now - header.lastFailedAt;
+  if (elapsed < 0) return delay;
+  return Math.max(0, delay - elapsed);
+};
+
+/** Detail of AppError('wrong-passphrase') and of `failureStatus()`: no secret, safe to show. */
+export type UnlockFailure = {
+  failedAttempts: number;
+  retryAfterMs: number;
+  /** Wrong passphrases left before the wipe policy deletes everything, or null when the policy is off. */
+  attemptsBeforeWipe: number | null;
+  wiped: boolean;
+};
+
+/** Messages between tabs. They carry no data, only what happened. */
+type VaultMessage = { type: 'locked' } | { type: 'wiped' } | { type: 'created' };
+
+/** The part of BroadcastChannel the vault uses; injectable for tests. */
+export type VaultChannel = {
+  postMessage: (message: VaultMessage) => void;
+  addEventListener: (type: 'message', listener: (event: { data: unknown }) => void) => void;
+  close: () => void;
+};
+
+export type VaultOptions = {
+  /** Clock in epoch ms (tests). */
+  now?: () => number;
+  /**
+   * TEST ONLY: derive new wrapping keys with this many PBKDF2 iterations instead of KDF_DEFAULTS.iterations,
+   * to keep unit tests fast. The app never sets it. Existing headers are never lowered to it.
+   */
+  testOnlyKdfIterations?: number;
+  /** Cross-tab channel; defaults to BroadcastChannel('safevisit-vault') where it exists; null turns it off. */
+  channel?: VaultChannel | null;
+};
+
+const isBytes = (value: unknown): value is Bytes => value instanceof Uint8Array;
+
+const isVaultHeader = (value: unknown): value is VaultHeader => {
+  if (value === null || typeof value !== 'object') return false;
+  const h = value as Record<string, unknown>;
+  const kdf = h.kdf as Record<string, unknown> | undefined;
+  return (
+    typeof kdf === 'object' &&
+    kdf !== null &&
+    kdf.name === 'PBKDF2-SHA256' &&
+    kdf.hash === 'SHA-256' &&
+    Number.isSafeInteger(kdf.iterations) &&
+    isBytes(h.salt) &&
+    h.salt.byteLength === SALT_BYTES &&
+    h.wrap === 'AES-KW' &&
+    isBytes(h.wrappedKey) &&
+    Number.isSafeInteger(h.failedAttempts) &&
+    (h.failedAttempts as number) >= 0 &&
+    (h.lastFailedAt === null || Number.isFinite(h.lastFailedAt)) &&
+    typeof h.schemaVersion === 'number'
+  );
+};
+
+const checked = (value: unknown): VaultHeader => {
+  if (!isVaultHeader(value)) throw new AppError('tampered', { reason: 'vault-header' });
+  return value;
+};
+
+const sameBytes = (a: Bytes, b: Bytes): boolean => a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
+
+const isVaultMessage = (data: unknown): data is VaultMessage =>
+  typeof data === 'object' &&
+  data !== null &&
+  ['locked', 'wiped', 'created'].includes((data as { type?: unknown }).type as string);
+
+const defaultChannel = (): VaultChannel | null =>
+  typeof globalThis.BroadcastChannel === 'function'
+    ? (new globalThis.BroadcastChannel(VAULT_CHANNEL_NAME) as unknown as VaultChannel)
+    : null;
+
+/**
+ * The lock state and the data key. Every method except `create`, `unlock`, `lock`, `wipe`, `failureStatus`,
+ * `subscribe` and `close` needs an unlocked vault and throws AppError('locked') otherwise.
+ */
+export class Vault {
+  readonly #storage: VaultStorage;
+  readonly #now: () => number;
+  readonly #targetKdf: KdfParams;
+  readonly #channel: VaultChannel | null;
+  readonly #listeners = new Set<(state: VaultState) => void>();
+  #state: VaultState;
+  /** The data key: non-extractable, in memory only, dropped on lock. */
+  #key: CryptoKey | null = null;
+
+  private constructor(storage: VaultStorage, state: VaultState, options: VaultOptions) {
+    this.#storage = storage;
+    this.#state = state;
+    this.#now = options.now ?? Date.now;
+    this.#targetKdf = {
+      ...KDF_DEFAULTS,
+      iterations: options.testOnlyKdfIterations ?? KDF_DEFAULTS.iterations,
+    };
+    this.#channel = options.channel === undefined ? defaultChannel() : options.channel;
+    this.#channel?.addEventListener('message', (event) => {
+      if (isVaultMessage(event.data)) void this.#onMessage(event.data);
+    });
+  }
+
+  /** Opens the vault over its storage: state 'none' when no vault exists yet, else 'locked'. */
+  static async open(storage: VaultStorage, options: VaultOptions = {}): Promise<Vault> {
+    const header = await storage.readHeader();
+    return new Vault(storage, header === undefined ? 'none' : 'locked', options);
+  }
+
+  get state(): VaultState {
+    return this.#state;
+  }
+
+  /** Same as `state`; lets the UI use the vault as an observable (`useObservable(vault)`). */
+  get(): VaultState {
+    return this.#state;
+  }
+
+  /** Calls `listener` with the new state on every change (also when another tab locks or wipes). Returns unsubscribe. */
+  subscribe(listener: (state: VaultState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /**
+   * First run: makes the data key and wraps it under the passphrase. Refuses a weak passphrase with
+   * AppError('invalid', { reason: 'weak-passphrase', rules }) and an existing vault with AppError('invalid', { reason: 'vault-exists' }).
+   */
+  async create(passphrase: string): Promise<void> {
+    if (!isStrongEnough(passphrase)) {
+      const rules = checkPassphrase(passphrase)
+        .filter((check) => !check.ok)
+        .map((check) => check.rule);
+      throw new AppError('invalid', { reason: 'weak-passphrase', rules });
+    }
+    if (this.#state !== 'none') throw new AppError('invalid', { reason: 'vault-exists' });
+    const salt = randomBytes(SALT_BYTES);
+    const kdf = { ...this.#targetKdf };
+    const wrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
+    const { key, wrappedKey } = await createDataKey(wrappingKey);
+    await this.#storage.createHeader({
+      kdf,
+      salt,
+      wrap: 'AES-KW',
+      wrappedKey,
+      failedAttempts: 0,
+      lastFailedAt: null,
+      schemaVersion: VAULT_HEADER_VERSION,
+      createdAt: this.#now(),
+    });
+    this.#key = key;
+    this.#setState('unlocked');
+    this.#post({ type: 'created' });
+  }
+
+  /**
+   * Unlocks with the passphrase. Throws AppError('wrong-passphrase', UnlockFailure); after 3 wrong ones each
+   * try must wait longer, and a try before the wait is over throws AppError('too-many-attempts', { retryAfterMs })
+   * without deriving anything. With the wipe policy on, the Nth wrong passphrase wipes the vault
+   * (detail.wiped true, state 'none'). Raises stored KDF parameters to the current ones on success.
+   */
+  async unlock(passphrase: string): Promise<void> {
+    if (this.#state === 'none') {
+      // Another tab may have created it since we opened.
+      if ((await this.#storage.readHeader()) === undefined) throw new AppError('no-vault');
+      this.#setState('locked');
+    }
+    const { header, wrappingKey, key } = await this.#attempt(passphrase);
+
+    let raised: Pick<VaultHeader, 'kdf' | 'salt' | 'wrappedKey'> | null = null;
+    if (header.kdf.iterations < this.#targetKdf.iterations) {
+      const salt = randomBytes(SALT_BYTES);
+      const kdf = { ...this.#targetKdf };
+      const newWrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
+      raised = { kdf, salt, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) };
+    }
+    await this.#storage.updateHeader((stored) => {
+      const current = checked(stored);
+      const reset = { ...current, failedAttempts: 0, lastFailedAt: null };
+      // Only replace the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins.
+      const unchanged = sameBytes(current.salt, header.salt) && sameBytes(current.wrappedKey, header.wrappedKey);
+      return raised && unchanged ? { ...reset, ...raised } : reset;
+    });
+    this.#key = key;
+    this.#setState('unlocked');
+  }
+
+  /** Counters for the unlock screen (e.g. a countdown after a reload). Works while locked. */
+  async failureStatus(): Promise<UnlockFailure> {
+    const stored = await this.#storage.readHeader();
+    if (stored === undefined) return { failedAttempts: 0, retryAfterMs: 0, attemptsBeforeWipe: null, wiped: false };
+    const header = checked(stored);
+    const limit = await this.#storage.readWipeAfterFailures();
+    return {
+      failedAttempts: header.failedAttempts,
+      retryAfterMs: retryAfterMs(header, this.#now()),
+      attemptsBeforeWipe: limit === null ? null : Math.max(0, limit - header.failedAttempts),
+      wiped: false,
+    };
+  }
+
+  /** Drops the key and tells every listener and every other tab. Safe to call in any state. */
+  lock(): void {
+    this.#lockHere();
+    this.#post({ type: 'locked' });
+  }
+
+  /**
+   * Rewraps the data key under `next` (records are not re-encrypted). `current` is checked like an unlock attempt,
+   * so it counts towards the delays and the wipe policy. Needs an unlocked vault.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    this.#requireKey();
+    if (!isStrongEnough(next)) {
+      const rules = checkPassphrase(next)
+        .filter((check) => !check.ok)
+        .map((check) => check.rule);
+      throw new AppError('invalid', { reason: 'weak-passphrase', rules });
+    }
+    const { header, wrappingKey } = await this.#attempt(current);
+    const salt = randomBytes(SALT_BYTES);
+    // Never lower the work factor below what the header already had.
+    const kdf = { ...this.#targetKdf, iterations: Math.max(this.#targetKdf.iterations, header.kdf.iterations) };
+    const newWrappingKey = await deriveWrappingKey(next, salt, kdf);
+    const wrappedKey = await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey);
+    await this.#storage.updateHeader((stored) => {
+      const now = checked(stored);
+      if (!sameBytes(now.salt, header.salt) || !sameBytes(now.wrappedKey, header.wrappedKey)) {
+        throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
+      }
+      return { ...now, kdf, salt, wrappedKey, failedAttempts: 0, lastFailedAt: null };
+    });
+  }
+
+  /** Deletes the key and every row of every table, in any state; every tab goes to 'none'. */
+  async wipe(): Promise<void> {
+    this.#lockHere();
+    await this.#storage.wipeAll();
+    this.#setState('none');
+    this.#post({ type: 'wiped' });
+  }
+
+  /** Encrypts `value` as JSON for row `id` of `table`; the envelope only decrypts for the same table, id and schema version. */
+  async encryptJson(table: string, id: string, schemaVersion: number, value: unknown): Promise<Envelope> {
+    const key = this.#requireKey();
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new AppError('invalid', { reason: 'not-json' });
+    return encrypt(key, utf8(json), recordAad(table, id, schemaVersion));
+  }
+
+  /** Reverses `encryptJson`: AppError('tampered') when the envelope was changed or belongs to another record. */
+  async decryptJson(table: string, id: string, schemaVersion: number, envelope: Envelope): Promise<unknown> {
+    const key = this.#requireKey();
+    const bytes = await decrypt(key, envelope, recordAad(table, id, schemaVersion));
+    try {
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch (cause) {
+      throw new AppError('tampered', { reason: 'not-json' }, { cause });
+    }
+  }
+
+  /** Locks and stops listening to other tabs (page unload, tests). */
+  close(): void {
+    this.#lockHere();
+    this.#listeners.clear();
+    this.#channel?.close();
+  }
+
+  /**
+   * One counted passphrase try. The attempt is counted BEFORE the slow derivation, in the same transaction as
+   * the delay check, so neither closing the tab mid-try nor two tabs guessing at once gets a free try.
+   */
+  async #attempt(passphrase: string): Promise<{ header: VaultHeader; wrappingKey: CryptoKey; key: CryptoKey }> {
+    const now = this.#now();
+    let wait = 0;
+    const header = await this.#storage.updateHeader((stored) => {
+      const current = checked(stored);
+      wait = retryAfterMs(current, now);
+      if (wait > 0) {
+        // A clock moved backwards would otherwise keep the wait from ever ending.
+        return current.lastFailedAt !== null && current.lastFailedAt > now
+          ? { ...current, lastFailedAt: now }
+          : current;
+      }
+      return { ...current, failedAttempts: current.failedAttempts + 1, lastFailedAt: now };
+    });
+    if (wait > 0)
+      throw new AppError('too-many-attempts', { retryAfterMs: wait, failedAttempts: header.failedAttempts });
+
+    try {
+      const wrappingKey = await deriveWrappingKey(passphrase, header.salt, header.kdf);
+      const key = await unwrapDataKey(wrappingKey, header.wrappedKey);
+      return { header, wrappingKey, key };
+    } catch (error) {
+      if (!isAppError(error, 'wrong-passphrase')) throw error;
+      return this.#afterWrongPassphrase(header.failedAttempts, error);
+    }
+  }
+
+  async #afterWrongPassphrase(failedAttempts: number, cause: AppError): Promise<never> {
+    const limit = await this.#storage.readWipeAfterFailures();
+    if (limit !== null && failedAttempts >= limit) {
+      await this.wipe();
+      const detail: UnlockFailure = { failedAttempts, retryAfterMs: 0, attemptsBeforeWipe: 0, wiped: true };
+      throw new AppError('wrong-passphrase', detail, { cause });
+    }
+    const detail: UnlockFailure = {
+      failedAttempts,
+      retryAfterMs: unlockDelayMs(failedAttempts),
+      attemptsBeforeWipe: limit === null ? null : limit - failedAttempts,
+      wiped: false,
+    };
+    throw new AppError('wrong-passphrase', detail, { cause });
+  }
+
+  #requireKey(): CryptoKey {
+    if (this.#key === null) throw new AppError('locked');
+    return this.#key;
+  }
+
+  #lockHere(): void {
+    this.#key = null;
+    if (this.#state === 'unlocked') this.#setState('locked');
+  }
+
+  async #onMessage(message: VaultMessage): Promise<void> {
+    if (message.type === 'locked') this.#lockHere();
+    if (message.type === 'wiped') {
+      this.#key = null;
+      this.#setState('none');
+    }
+    if (message.type === 'created' && this.#state === 'none') {
+      if ((await this.#storage.readHeader()) !== undefined) this.#setState('locked');
+    }
+  }
+
+  #post(message: VaultMessage): void {
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // A closed channel (page going away) must not stop a lock or a wipe here.
+    }
+  }
+
+  #setState(state: VaultState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    for (const listener of [...this.#listeners]) listener(state);
+  }
+}
