@@ -1,0 +1,249 @@
+// Full-text search over one guidance pack (MiniSearch): ranking, matched terms for marking,
+// related articles and the incident-type mapping. Reads the pack only; never stores anything.
+import MiniSearch from 'minisearch';
+import {
+  type Article,
+  bodyText,
+  type DirectoryEntry,
+  type GuidancePack,
+  type IncidentTypeId,
+} from '../domain/guidance.ts';
+import { BUNDLED_PACK } from './pack.ts';
+
+export type GuidanceHitKind = 'article' | 'entry';
+
+export type GuidanceHit = {
+  kind: GuidanceHitKind;
+  id: string;
+  title: string;
+  summary: string;
+  score: number;
+  /** The indexed terms that matched; pass them to `markMatches` to mark the words in a text. */
+  terms: string[];
+};
+
+export type GuidanceLink = { id: string; title: string; summary: string };
+
+export type GuidanceSearchOptions = { limit?: number; kinds?: readonly GuidanceHitKind[] };
+
+export type GuidanceSearch = {
+  search: (query: string, options?: GuidanceSearchOptions | number) => GuidanceHit[];
+  /** Articles to offer after this one: the author's picks first, then those sharing incident types and tags. */
+  related: (articleId: string, limit?: number) => GuidanceLink[];
+  /** Article ids for an incident type of the report form, best first. */
+  forIncidentType: (type: IncidentTypeId) => string[];
+};
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+const DEFAULT_RELATED_LIMIT = 5;
+
+// Words that carry no topic: the articles' titles are questions, so "what should I do" must not rank.
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have how i if in into is it ' +
+    'its me my myself of on or our should so than that the their them then there these they this those to too was we ' +
+    'were what when where which who whom why will with would you your yours am just about also any get got'
+  ).split(' '),
+);
+
+// Words whose final "s" is not a plural.
+const KEEP_FINAL_S = new Set(['news', 'always', 'series', 'lens', 'gas', 'bias', 'chaos', 'canvas', 'yes']);
+
+const VOWEL = /[aeiouy]/;
+const isConsonant = (ch: string | undefined): boolean => ch !== undefined && /[bcdfghjklmnpqrstvwxz]/.test(ch);
+
+// A light English stemmer (plural and -ing/-ed endings, after Porter's step 1), applied alike to texts and
+// queries, so "nudes" finds "nude" and "sharing" finds "shared" without a dictionary.
+const stem = (word: string): string => {
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && !KEEP_FINAL_S.has(w)) w = w.slice(0, -1);
+
+  const suffix = w.length > 5 && w.endsWith('ing') ? 3 : w.length > 4 && w.endsWith('ed') && !w.endsWith('eed') ? 2 : 0;
+  if (suffix > 0) {
+    const base = w.slice(0, -suffix);
+    if (base.length >= 3 && VOWEL.test(base)) {
+      const last = base.at(-1);
+      const before = base.at(-2);
+      if (last === before && isConsonant(last) && !'lsz'.includes(last ?? '')) return base.slice(0, -1);
+      // Short consonant-vowel-consonant stems lost an "e": gaming -> game, shared -> share.
+      if (
+        base.length <= 4 &&
+        isConsonant(last) &&
+        !'wxy'.includes(last ?? '') &&
+        !isConsonant(before) &&
+        isConsonant(base.at(-3))
+      )
+        return `${base}e`;
+      return base;
+    }
+  }
+  return w;
+};
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export const tokenizeGuidance = (text: string): string[] => text.match(WORD) ?? [];
+
+/** The normal form of one word in the index and in queries; null for a word that carries no topic. */
+export const normaliseGuidanceTerm = (term: string): string | null => {
+  const plain = term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
+  if (plain.length === 0 || STOP_WORDS.has(plain)) return null;
+  return stem(plain);
+};
+
+export type MarkedSegment = { text: string; match: boolean };
+
+/** Splits a text into segments so the UI can mark (e.g. with <mark>) the words a search matched. */
+export const markMatches = (text: string, terms: readonly string[]): MarkedSegment[] => {
+  const wanted = new Set(terms);
+  const segments: MarkedSegment[] = [];
+  let last = 0;
+  const push = (segment: MarkedSegment) => {
+    const prev = segments.at(-1);
+    if (prev && prev.match === segment.match) prev.text += segment.text;
+    else segments.push(segment);
+  };
+  if (wanted.size > 0) {
+    for (const m of text.matchAll(WORD)) {
+      const at = m.index ?? 0;
+      const normal = normaliseGuidanceTerm(m[0]);
+      if (normal === null || !wanted.has(normal)) continue;
+      if (at > last) push({ text: text.slice(last, at), match: false });
+      push({ text: m[0], match: true });
+      last = at + m[0].length;
+    }
+  }
+  if (last < text.length) push({ text: text.slice(last), match: false });
+  return segments;
+};
+
+type IndexedDoc = {
+  key: string;
+  kind: GuidanceHitKind;
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string;
+  synonyms: string;
+};
+
+const articleDoc = (a: Article): IndexedDoc => ({
+  key: `article:${a.id}`,
+  kind: 'article',
+  id: a.id,
+  title: a.title,
+  summary: a.summary,
+  body: bodyText(a.body),
+  tags: a.tags.join('\n'),
+  synonyms: a.synonyms.join('\n'),
+});
+
+const entryDoc = (e: DirectoryEntry): IndexedDoc => ({
+  key: `entry:${e.id}`,
+  kind: 'entry',
+  id: e.id,
+  title: e.name,
+  summary: e.summary,
+  body: [e.audience ?? '', ...e.contacts.map((c) => `${c.label ?? ''} ${c.value}`)].join('\n'),
+  tags: e.tags.join('\n'),
+  synonyms: e.synonyms.join('\n'),
+});
+
+// Directory entries answer "who do I call"; articles answer "what do I do", so they rank slightly higher.
+const ENTRY_BOOST = 0.8;
+
+const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
+  const index = new MiniSearch<IndexedDoc>({
+    idField: 'key',
+    fields: ['title', 'summary', 'body', 'tags', 'synonyms'],
+    storeFields: ['kind', 'id', 'title', 'summary'],
+    tokenize: tokenizeGuidance,
+    processTerm: normaliseGuidanceTerm,
+    searchOptions: {
+      boost: { title: 3, synonyms: 3, tags: 2, summary: 1.5, body: 1 },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      maxFuzzy: 2,
+      combineWith: 'OR',
+      boostDocument: (_key, _term, stored) => (stored?.kind === 'entry' ? ENTRY_BOOST : 1),
+    },
+  });
+  index.addAll([...pack.articles.map(articleDoc), ...pack.directory.map(entryDoc)]);
+  return index;
+};
+
+const incidentTypeArticles = (pack: GuidancePack, type: IncidentTypeId): string[] =>
+  pack.articles
+    .map((a, order) => ({ id: a.id, rank: a.incidentTypes.indexOf(type), breadth: a.incidentTypes.length, order }))
+    .filter((x) => x.rank >= 0)
+    // The article that names the type first is about it; among equals, the more specific one wins.
+    .sort((x, y) => x.rank - y.rank || x.breadth - y.breadth || x.order - y.order)
+    .map((x) => x.id);
+
+/** A search over one pack. The index is built on the first query, not before. */
+export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
+  let index: MiniSearch<IndexedDoc> | undefined;
+  const articles = new Map(pack.articles.map((a) => [a.id, a]));
+  const link = (a: Article): GuidanceLink => ({ id: a.id, title: a.title, summary: a.summary });
+
+  const search = (query: string, options: GuidanceSearchOptions | number = {}): GuidanceHit[] => {
+    const { limit = DEFAULT_SEARCH_LIMIT, kinds } = typeof options === 'number' ? { limit: options } : options;
+    if (query.trim().length === 0 || limit <= 0) return [];
+    index ??= buildIndex(pack);
+    const hits = index.search(query, kinds ? { filter: (r) => kinds.includes(r.kind) } : undefined);
+    return hits.slice(0, limit).map((r) => ({
+      kind: r.kind as GuidanceHitKind,
+      id: r.id as string,
+      title: r.title as string,
+      summary: r.summary as string,
+      score: r.score,
+      terms: r.terms,
+    }));
+  };
+
+  const related = (articleId: string, limit = DEFAULT_RELATED_LIMIT): GuidanceLink[] => {
+    const self = articles.get(articleId);
+    if (!self) return [];
+    const picked = (self.related ?? []).flatMap((id) => articles.get(id) ?? []);
+    const pickedIds = new Set([self.id, ...picked.map((a) => a.id)]);
+    const types = new Set(self.incidentTypes);
+    const tags = new Set(self.tags);
+    const scored = pack.articles
+      .filter((a) => !pickedIds.has(a.id))
+      .map((a) => ({
+        a,
+        score:
+          2 * a.incidentTypes.filter((t) => t !== 'other' && types.has(t)).length +
+          a.tags.filter((t) => tags.has(t)).length,
+      }))
+      .filter((x) => x.score > 0)
+      .sort((x, y) => y.score - x.score);
+    return [...picked, ...scored.map((x) => x.a)].slice(0, limit).map(link);
+  };
+
+  return { search, related, forIncidentType: (type) => incidentTypeArticles(pack, type) };
+};
+
+const searches = new WeakMap<GuidancePack, GuidanceSearch>();
+
+/** The one search per pack object: a new pack (after an update) gets a new index, lazily. */
+export const guidanceSearchFor = (pack: GuidancePack): GuidanceSearch => {
+  let found = searches.get(pack);
+  if (!found) {
+    found = createGuidanceSearch(pack);
+    searches.set(pack, found);
+  }
+  return found;
+};
+
+/** The best article ids for an incident type of the report form, from the given pack (the bundled one by default). */
+export const articleForIncidentType = (type: IncidentTypeId, pack: GuidancePack = BUNDLED_PACK): string[] =>
+  incidentTypeArticles(pack, type);
