@@ -25,7 +25,13 @@ export type NextStep = {
 /** The parts of a draft the rules read: the panel can run on a draft that is still being typed. */
 export type NextStepsInput = Pick<
   ReportDraft,
-  'incidentTypes' | 'involved' | 'deliberateAccess' | 'deliberateMaterial' | 'deliberateConsideredAs' | 'concerns'
+  | 'incidentTypes'
+  | 'involved'
+  | 'location'
+  | 'deliberateAccess'
+  | 'deliberateMaterial'
+  | 'deliberateConsideredAs'
+  | 'concerns'
 >;
 
 export type NextStepRule = NextStep & { when: (draft: NextStepsInput) => boolean };
@@ -250,6 +256,15 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
       'the designated safeguarding lead, who makes the call on a referral to CSSW or the police.',
     sources: [camden('3.3'), kent('2 Q15')],
   },
+  {
+    id: 'child-protection-iro',
+    urgency: 'today',
+    when: (d) => serious(d) && d.location.includes('outside-setting'),
+    text:
+      'If this happened at home to a child you hold as a social worker, send the report to Camden’s online safety ' +
+      'officer and talk it over with a child protection IRO for advice on what to do next.',
+    sources: [camden('6.4')],
+  },
   // Soon
   {
     id: 'self-harm-referral',
@@ -323,6 +338,24 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
       'If the child keeps accessing and passing on pornographic, violent or other unsuitable material, seek ' +
       'advice about a referral to CSSW.',
     sources: [camden('6.2')],
+  },
+  {
+    id: 'hate-material-report',
+    urgency: 'soon',
+    when: hasType('hate-material'),
+    text:
+      'Report the hateful content on the site or app where it appeared; if it stays up, the Report Harmful ' +
+      'Content service can help. Material that stirs up hatred may be illegal and can go to the IWF.',
+    sources: [kent('3 Q10'), kent('2 Q16')],
+  },
+  {
+    id: 'gambling-parents',
+    urgency: 'soon',
+    when: hasType('gambling'),
+    text:
+      'Talk to the parents: gambling sites can cost the family money, and a child may have used a parent’s card ' +
+      'details. Suggest they check their accounts and set up parental controls.',
+    sources: [camden('2'), camden('6.4')],
   },
   // Always
   {

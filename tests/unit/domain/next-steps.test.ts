@@ -28,8 +28,15 @@ const CASES: RuleCase[] = [
   },
   {
     name: 'a staff member involved',
-    change: { involved: ['staff'], incidentTypes: ['gambling'] },
-    steps: ['staff-senior-manager', 'staff-lado', ...ALWAYS],
+    change: { involved: ['staff'], incidentTypes: ['terrorist-material'] },
+    steps: [
+      'staff-senior-manager',
+      'staff-lado',
+      'extremism-channel',
+      'serious-safeguarding-lead',
+      'extremism-filtering',
+      ...ALWAYS,
+    ],
   },
   {
     name: 'online grooming',
@@ -142,6 +149,33 @@ const CASES: RuleCase[] = [
     steps: ['serious-safeguarding-lead', 'illegal-content-iwf', 'pornography-shared-referral', ...ALWAYS],
   },
   {
+    name: 'a serious incident at home',
+    change: { incidentTypes: ['grooming'], location: ['outside-setting'] },
+    steps: [
+      'grooming-referral',
+      'grooming-ceop',
+      'serious-safeguarding-lead',
+      'child-protection-iro',
+      'grooming-end-contact',
+      ...ALWAYS,
+    ],
+  },
+  {
+    name: 'a minor incident at home',
+    change: { incidentTypes: ['bullying'], location: ['outside-setting'] },
+    steps: ['bullying-policy', ...ALWAYS],
+  },
+  {
+    name: 'hate material',
+    change: { incidentTypes: ['hate-material'] },
+    steps: ['hate-material-report', ...ALWAYS],
+  },
+  {
+    name: 'online gambling',
+    change: { incidentTypes: ['gambling'] },
+    steps: ['gambling-parents', ...ALWAYS],
+  },
+  {
     name: 'soft core pornography only viewed',
     change: { incidentTypes: ['soft-porn'], deliberateAccess: true, deliberateMaterial: ['viewed'] },
     steps: ALWAYS,
@@ -166,8 +200,18 @@ describe('nextSteps: one row per rule', () => {
 
 describe('nextSteps: the list', () => {
   const everything = draft({
-    incidentTypes: ['bullying', 'hacking-virus', 'radicalisation', 'child-abuse-images', 'grooming', 'hard-porn'],
+    incidentTypes: [
+      'bullying',
+      'hacking-virus',
+      'hate-material',
+      'radicalisation',
+      'child-abuse-images',
+      'grooming',
+      'gambling',
+      'hard-porn',
+    ],
     involved: ['child', 'staff'],
+    location: ['outside-setting'],
     deliberateAccess: true,
     deliberateMaterial: ['distributed'],
     deliberateConsideredAs: ['grooming', 'online-bullying'],
@@ -212,7 +256,7 @@ describe('NEXT_STEP_RULES', () => {
 
   it('cites sections that exist in the two documents', () => {
     // Camden sections used by the rules; Kent and Medway FAQ as "<section> Q<question>".
-    const camden = /^(?:3\.[1-3]|5\.[1-6]|6\.[1-5]|Appendix 1)$/;
+    const camden = /^(?:2|3\.[1-3]|5\.[1-6]|6\.[1-5]|Appendix 1)$/;
     const kent = /^[2-4] Q(?:[1-9]|1[0-8])$/;
     for (const rule of NEXT_STEP_RULES) {
       for (const source of rule.sources) {
