@@ -412,12 +412,15 @@ const sortIssues = (issues: ReportIssue[]): ReportIssue[] => {
 // ---------------------------------------------------------------------------------------------------------------
 // The form description: labels live here and nowhere else.
 
-/** Shown wherever images come up (Camden 5.6, 6.5; Kent and Medway FAQ): written in SafeVisit's own words. */
+/** Shown wherever images come up (Kent and Medway FAQ 2 Q2 and 2 Q9), in SafeVisit's own words. */
 export const INDECENT_IMAGES_WARNING =
   'Never open, look at, copy, print, save, forward or attach indecent images of children, not even as evidence. ' +
-  'Describe it in words only and leave the device and the image to the police.';
+  'Describe what was seen in words only; the safeguarding lead and the police deal with the images themselves.';
 
 export type WarningId = 'indecent-images';
+
+/** The text of each warning a field or option may carry. */
+export const WARNING_TEXTS: Record<WarningId, string> = { 'indecent-images': INDECENT_IMAGES_WARNING };
 
 export type FormOption = { id: string; label: string; warning?: WarningId };
 

@@ -6,6 +6,7 @@ import {
   ReportDraftSchema,
   type ReportFieldId,
   SubmittedReportSchema,
+  WARNING_TEXTS,
 } from '../../../src/domain/report.ts';
 
 /**
@@ -149,6 +150,10 @@ describe('REPORT_FORM matches the draft schema', () => {
     expect(fields.map((f) => f.id).sort()).toEqual(draftKeys);
   });
 
+  it('lists fields in the order of the draft, which is the order issues are reported in', () => {
+    expect(fields.map((f) => f.id)).toEqual(Object.keys(ReportDraftSchema.shape));
+  });
+
   it('gives each field a kind that fits its value in the draft', () => {
     const draft = ReportDraftSchema.parse({});
     const valueKind = (f: FormField) => {
@@ -194,6 +199,10 @@ describe('REPORT_FORM matches the draft schema', () => {
 });
 
 describe('the indecent images warning', () => {
+  it('has a text for the UI to show', () => {
+    expect(WARNING_TEXTS['indecent-images']).toMatch(/never .*copy, print, save, forward or attach/i);
+  });
+
   it('is on child abuse images, soft and hard core pornographic material and the description', () => {
     const warned = formFields.flatMap((f) => [
       ...(f.warning ? [f.id] : []),
