@@ -1,0 +1,146 @@
+// The sync engine's storage port over the real store: the report repository (decrypts through the vault), the outbox
+// repository and, for the few steps that must change a report and its outbox row together, one store transaction.
+// Never decrypts on its own and never deletes a report that does not hold the receipt of its revision.
+import type { WireIssue } from '../domain/protocol.ts';
+import { REPORT_SCHEMA_VERSION, type ReportDraft, validateForSubmit } from '../domain/report.ts';
+import type { ReportStatus } from '../domain/report-record.ts';
+import type { ReportRow, SafeVisitDb } from '../store/db.ts';
+import { withStorageErrors } from '../store/errors.ts';
+import type { OutboxRepo } from '../store/outbox-repo.ts';
+import type { ReportRepo } from '../store/report-repo.ts';
+import type { OutboxItem, OutboxPort } from './outbox.ts';
+
+/** Reasons the server (or the submit rules) gave for refusing a report: clear, non-personal, shown on the report. */
+export type SyncIssues = { syncIssues?: WireIssue[] };
+
+const SENDABLE: ReadonlySet<ReportStatus> = new Set(['queued', 'sending']);
+
+export type DexieOutboxPortDeps = {
+  db: SafeVisitDb;
+  reports: ReportRepo<ReportDraft>;
+  outbox: OutboxRepo;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDeps): OutboxPort => {
+  /** Runs `change` on the report and its outbox row in one transaction, only while both still hold item.revision. */
+  const whileCurrent = (
+    item: OutboxItem,
+    change: (report: ReportRow | undefined, outboxMatches: boolean) => Promise<void>,
+  ): Promise<void> =>
+    withStorageErrors(() =>
+      db.transaction('rw', db.reports, db.outbox, async () => {
+        const report = await db.reports.get(item.reportId);
+        const row = await db.outbox.get(item.reportId);
+        const current = report !== undefined && report.revision === item.revision ? report : undefined;
+        await change(current, row !== undefined && row.revision === item.revision);
+      }),
+    );
+
+  /** Ends the report's trip: status `status`, the reasons kept on the report, the outbox row gone. */
+  const finish = (item: OutboxItem, status: 'failed' | 'conflict', issues: WireIssue[]) =>
+    whileCurrent(item, async (report, outboxMatches) => {
+      if (report && SENDABLE.has(report.status)) {
+        await db.reports.update(item.reportId, { status, syncIssues: issues } as Partial<ReportRow>);
+      }
+      if (outboxMatches) await db.outbox.delete(item.reportId);
+    });
+
+  return {
+    listDue: (now) => outbox.due(now),
+    countWaiting: () => outbox.count(),
+    nextDueAt: async () => (await outbox.all())[0]?.nextAttemptAt ?? null,
+
+    loadSubmission: async (item) => {
+      const record = await reports.get(item.reportId);
+      if (record === undefined || !SENDABLE.has(record.status)) {
+        // Deleted, or taken back to a draft elsewhere: this outbox row is stale.
+        await withStorageErrors(() =>
+          db.transaction('rw', db.reports, db.outbox, async () => {
+            const report = await db.reports.get(item.reportId);
+            const row = await db.outbox.get(item.reportId);
+            if (row?.revision === item.revision && (report === undefined || !SENDABLE.has(report.status)))
+              await db.outbox.delete(item.reportId);
+          }),
+        );
+        return null;
+      }
+      if (record.revision !== item.revision) {
+        // Queued again at a newer revision: rewrite the row so the newest revision goes next time.
+        await reports.queue(record.id);
+        return null;
+      }
+      // The submit rules with the clock of the moment it was submitted, so every retry sends the same content.
+      const checked = validateForSubmit(record.data, new Date(record.updatedAt));
+      if (!checked.ok) {
+        return { ok: false, issues: checked.issues.map((i) => ({ path: `report.${i.field}`, message: i.message })) };
+      }
+      return {
+        ok: true,
+        submission: {
+          id: record.id,
+          revision: record.revision,
+          schemaVersion: REPORT_SCHEMA_VERSION,
+          createdAt: iso(record.createdAt),
+          submittedAt: iso(record.updatedAt),
+          report: checked.report,
+        },
+      };
+    },
+
+    markSending: (item) =>
+      whileCurrent(item, async (report) => {
+        if (report?.status === 'queued') await db.reports.update(item.reportId, { status: 'sending' });
+      }),
+
+    markAccepted: async (_item, receipt) => {
+      // One transaction in the store: receipt stored, status 'synced', outbox row gone (kept if a newer revision waits).
+      await outbox.complete(receipt);
+    },
+
+    removeSynced: (reportId, revision) =>
+      withStorageErrors(() =>
+        db.transaction('rw', db.reports, db.outbox, async () => {
+          const report = await db.reports.get(reportId);
+          // Only with the proof of delivery of exactly this revision.
+          if (report?.status !== 'synced' || report.revision !== revision || report.receipt?.revision !== revision)
+            return;
+          await db.reports.delete(reportId);
+          await db.outbox.delete(reportId);
+        }),
+      ),
+
+    markFailed: (item, issues) => finish(item, 'failed', issues),
+    markConflict: (item) =>
+      finish(item, 'conflict', [{ path: '', message: 'The server already holds a different version of this report.' }]),
+
+    reschedule: (item, next) =>
+      whileCurrent(item, async (report, outboxMatches) => {
+        if (outboxMatches) {
+          await db.outbox.update(item.reportId, {
+            attempts: next.attempts,
+            nextAttemptAt: next.nextAttemptAt,
+            lastError: next.lastError,
+          });
+        }
+        if (report?.status === 'sending') await db.reports.update(item.reportId, { status: 'queued' });
+      }),
+
+    purgeSynced: (receivedBefore) =>
+      withStorageErrors(() =>
+        db.transaction('rw', db.reports, db.outbox, async () => {
+          const synced = await db.reports.where('status').equals('synced').toArray();
+          const expired = synced.filter((row) => {
+            if (row.receipt?.revision !== row.revision) return false;
+            const received = Date.parse(row.receipt.receivedAt);
+            return (Number.isFinite(received) ? received : row.updatedAt) < receivedBefore;
+          });
+          const ids = expired.map((row) => row.id);
+          await db.reports.bulkDelete(ids);
+          await db.outbox.bulkDelete(ids);
+          return ids.length;
+        }),
+      ),
+  };
+};

@@ -1,0 +1,405 @@
+// The sync engine: sends every due outbox row to the server, one at a time, and records each answer through a small
+// port. Owns the triggers (start, online, timer, "Sync now") and the status the UI shows; never touches IndexedDB,
+// crypto or plaintext storage itself, and never lets go of a report before its receipt is stored.
+import { ERROR_MESSAGES, type ErrorCode, isAppError } from '../domain/errors.ts';
+import { createObservable, type Observable } from '../domain/observable.ts';
+import type { Receipt, Submission, WireIssue } from '../domain/protocol.ts';
+import { checkEndpoint, type FetchLike, type SubmitOutcome, submitReport } from './endpoint.ts';
+import { nextRetryDelayMs, type RandomSource } from './retry-policy.ts';
+
+/** While the app is open, the outbox is checked this often even if nothing else happens. */
+export const SYNC_INTERVAL_MS = 2 * 60 * 1000;
+/** The Web Locks name: one tab (or the service worker's wake-up) syncs at a time. */
+export const SYNC_LOCK_NAME = 'safevisit-sync';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One outbox row, as the engine sees it. */
+export type OutboxItem = {
+  reportId: string;
+  revision: number;
+  attempts: number;
+  /** Epoch ms. */
+  nextAttemptAt: number;
+  lastError: string | null;
+};
+
+export type LoadedSubmission =
+  | { ok: true; submission: Submission }
+  /** The stored report does not pass the submit rules any more: it is marked failed without being sent. */
+  | { ok: false; issues: WireIssue[] };
+
+/**
+ * What the engine needs from storage. Every method acts on one report and must leave the outbox consistent even
+ * if the tab dies between two calls; methods taking an item do nothing if the report moved on to another revision.
+ */
+export type OutboxPort = {
+  /** Outbox rows with nextAttemptAt <= now, oldest due first. */
+  listDue: (now: number) => Promise<OutboxItem[]>;
+  /** Reports waiting in the outbox, due or not. */
+  countWaiting: () => Promise<number>;
+  /** The earliest nextAttemptAt in the outbox, or null when it is empty. */
+  nextDueAt: () => Promise<number | null>;
+  /**
+   * The submission for this row, decrypted. Null when the row no longer matches a queued report (the port drops
+   * such a stale row). Throws AppError('locked') while the vault is locked.
+   */
+  loadSubmission: (item: OutboxItem) => Promise<LoadedSubmission | null>;
+  markSending: (item: OutboxItem) => Promise<void>;
+  /**
+   * In ONE transaction: store the receipt, set status 'synced' and remove the outbox row. This is the proof of
+   * delivery; only after it may the report be removed.
+   */
+  markAccepted: (item: OutboxItem, receipt: Receipt) => Promise<void>;
+  /** Removes a synced report that holds the receipt of `revision`; does nothing otherwise. */
+  removeSynced: (reportId: string, revision: number) => Promise<void>;
+  /** Status 'failed' with the server's reasons; the outbox row goes (the worker must fix and resubmit). */
+  markFailed: (item: OutboxItem, issues: WireIssue[]) => Promise<void>;
+  /** Status 'conflict'; the outbox row goes. */
+  markConflict: (item: OutboxItem) => Promise<void>;
+  /** Back to 'queued' with a new schedule; `attempts` and `lastError` are stored as given. */
+  reschedule: (item: OutboxItem, next: Pick<OutboxItem, 'attempts' | 'nextAttemptAt' | 'lastError'>) => Promise<void>;
+  /** Removes synced reports whose receipt is older than `receivedBefore` (epoch ms). Returns how many went. */
+  purgeSynced: (receivedBefore: number) => Promise<number>;
+};
+
+export type SyncSettings = {
+  /** The endpoint as typed in Settings ('' when not set); checked here with the https rule. */
+  endpoint: string;
+  /** The access token, or null when not set. Reading it may throw AppError('locked'). */
+  token: string | null;
+  /** Days a synced report stays on the device; 0 = removed once its receipt is stored. */
+  keepSyncedDays: number;
+};
+
+/** Runs `fn` while holding the named lock; calls wait for each other. */
+export type LockFn = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+
+export type SyncEngineDeps = {
+  port: OutboxPort;
+  settings: () => Promise<SyncSettings>;
+  now?: () => number;
+  random?: RandomSource;
+  fetch?: FetchLike;
+  lock?: LockFn;
+  /** Per request; defaults to SUBMIT_TIMEOUT_MS. */
+  timeoutMs?: number;
+};
+
+export type SyncState = {
+  running: boolean;
+  /** Reports delivered in the current (or last) run. */
+  sent: number;
+  /** Reports due in the current (or last) run: "Sending {sent + 1} of {total}". */
+  total: number;
+  /** Reports waiting in the outbox, due or not. */
+  waiting: number;
+  /** Epoch ms of the last delivered report. */
+  lastSuccessAt: number | null;
+  /** The server refused the token: the UI says so and automatic runs pause until "Sync now". */
+  needsToken: boolean;
+  /** Why the last run stopped or what went wrong last; the UI shows ERROR_MESSAGES[lastError]. */
+  lastError: ErrorCode | null;
+};
+
+export type RunSummary = {
+  /** Why the run ended early, or 'done'. */
+  stopped: 'done' | 'not-configured' | 'held' | 'needs-token' | 'unreachable' | 'locked' | 'storage' | 'stopped';
+  sent: number;
+  failed: number;
+  retried: number;
+};
+
+export type SyncTriggers = {
+  /** Connectivity (src/sync/connectivity.ts): a run starts when it turns true; runs wait while it is false. */
+  connectivity?: Observable<boolean>;
+  intervalMs?: number;
+};
+
+export type SyncEngine = {
+  state: Observable<SyncState>;
+  /** One pass over the due outbox under the shared lock. Never throws. */
+  runOnce: () => Promise<RunSummary>;
+  /** "Sync now": runs at once, or right after the run in progress; also when needsToken is set (a new token). */
+  syncNow: () => Promise<RunSummary>;
+  /** For the service worker bridge: Background Sync asked for a run. */
+  onBackgroundSyncRequested: () => Promise<RunSummary>;
+  /** Starts the triggers (a run now, on `online`, every intervalMs, when a retry falls due). Returns stop. */
+  start: (triggers?: SyncTriggers) => () => void;
+  stop: () => void;
+  /** Recounts the waiting reports (e.g. after the UI queued one). */
+  refresh: () => Promise<void>;
+  /** Removes synced reports past their retention; returns how many went. */
+  purgeExpired: () => Promise<number>;
+};
+
+/** A simple in-process mutex per name: the fallback where Web Locks do not exist (tests, old browsers). */
+export const createMutexLock = (): LockFn => {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const previous = tails.get(name) ?? Promise.resolve();
+    const result = previous.then(fn, fn);
+    const tail = result.catch(() => undefined);
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) tails.delete(name);
+    });
+    return result;
+  };
+};
+
+/** Web Locks when the browser has them (shared by every tab of the origin), else an in-process mutex. */
+export const defaultLock = (): LockFn => {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (locks && typeof locks.request === 'function') {
+    return <T>(name: string, fn: () => Promise<T>) => locks.request(name, fn) as Promise<T>;
+  }
+  return createMutexLock();
+};
+
+const INITIAL_STATE: SyncState = {
+  running: false,
+  sent: 0,
+  total: 0,
+  waiting: 0,
+  lastSuccessAt: null,
+  needsToken: false,
+  lastError: null,
+};
+
+/** Errors that mean "nobody answered": trying the next report now would only fail the same way. */
+const NO_ANSWER: ReadonlySet<ErrorCode> = new Set(['unreachable', 'timeout', 'not-safevisit']);
+
+const errorCodeOf = (e: unknown): ErrorCode => (isAppError(e) ? e.code : 'storage-unavailable');
+
+export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
+  const { port } = deps;
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const lock = deps.lock ?? defaultLock();
+  const state = createObservable<SyncState>(INITIAL_STATE);
+  const patch = (change: Partial<SyncState>) => state.update((s) => ({ ...s, ...change }));
+
+  /** The server asked everyone to wait (429/503 Retry-After): no request before this time. */
+  let holdUntil = 0;
+  let controller: AbortController | null = null;
+  let stopTriggers: (() => void) | null = null;
+  let wakeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const recount = async () => {
+    try {
+      patch({ waiting: await port.countWaiting() });
+    } catch {
+      // The count is only for display; the next run recounts.
+    }
+  };
+
+  // With no retention every synced report goes, whatever the server's clock said in its receipt.
+  const purgeWith = (keepSyncedDays: number): Promise<number> =>
+    port.purgeSynced(keepSyncedDays > 0 ? now() - keepSyncedDays * DAY_MS : Number.POSITIVE_INFINITY);
+
+  const send = async (run: RunSummary, settings: SyncSettings & { endpoint: string; token: string }) => {
+    const signal = controller?.signal;
+    const due = await port.listDue(now());
+    patch({ total: due.length, sent: 0 });
+    for (const item of due) {
+      if (signal?.aborted) return 'stopped' as const;
+      const loaded = await port.loadSubmission(item);
+      if (loaded === null) continue;
+      if (!loaded.ok) {
+        await port.markFailed(item, loaded.issues);
+        run.failed++;
+        continue;
+      }
+      await port.markSending(item);
+      const outcome: SubmitOutcome = await submitReport(settings.endpoint, settings.token, loaded.submission, {
+        signal,
+        timeoutMs: deps.timeoutMs,
+        fetch: deps.fetch,
+        now,
+      });
+      switch (outcome.kind) {
+        case 'accepted':
+          // Receipt first: if the tab dies right after, the report is 'synced' and the purge removes it later.
+          await port.markAccepted(item, outcome.receipt);
+          if (settings.keepSyncedDays <= 0) await port.removeSynced(item.reportId, item.revision);
+          run.sent++;
+          patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
+          break;
+        case 'retry': {
+          const at = now() + nextRetryDelayMs(item.attempts, random, outcome.afterMs);
+          await port.reschedule(item, { attempts: item.attempts + 1, nextAttemptAt: at, lastError: outcome.error });
+          run.retried++;
+          patch({ lastError: outcome.error });
+          if (outcome.afterMs !== undefined || outcome.error === 'rate-limited') {
+            holdUntil = Math.max(holdUntil, at);
+            return 'held' as const;
+          }
+          if (NO_ANSWER.has(outcome.error)) return 'unreachable' as const;
+          // A 5xx on one report may be about that report only: go on with the others.
+          break;
+        }
+        case 'unauthorised':
+          // Nothing is wrong with the report: put it back as it was, without counting an attempt.
+          await port.reschedule(item, {
+            attempts: item.attempts,
+            nextAttemptAt: item.nextAttemptAt,
+            lastError: 'unauthorised',
+          });
+          patch({ needsToken: true, lastError: 'unauthorised' });
+          return 'needs-token' as const;
+        case 'invalid':
+          await port.markFailed(item, outcome.issues);
+          run.failed++;
+          break;
+        case 'too-large':
+          await port.markFailed(item, [{ path: '', message: ERROR_MESSAGES['too-large'] }]);
+          run.failed++;
+          break;
+        case 'conflict':
+          await port.markConflict(item);
+          run.failed++;
+          break;
+        case 'aborted':
+          await port.reschedule(item, item);
+          return 'stopped' as const;
+      }
+    }
+    return 'done' as const;
+  };
+
+  const runLocked = async (): Promise<RunSummary> => {
+    const run: RunSummary = { stopped: 'done', sent: 0, failed: 0, retried: 0 };
+    if (now() < holdUntil) {
+      run.stopped = 'held';
+      await recount();
+      return run;
+    }
+    controller = new AbortController();
+    patch({ running: true, sent: 0, total: 0 });
+    try {
+      const settings = await deps.settings();
+      await purgeWith(settings.keepSyncedDays);
+      const checked = checkEndpoint(settings.endpoint);
+      if (settings.endpoint.trim() === '') {
+        run.stopped = 'not-configured';
+      } else if (!checked.ok) {
+        run.stopped = 'not-configured';
+        patch({ lastError: 'insecure-endpoint' });
+      } else if (!settings.token) {
+        run.stopped = 'needs-token';
+        patch({ needsToken: true, lastError: 'unauthorised' });
+      } else {
+        run.stopped = await send(run, { ...settings, endpoint: checked.endpoint, token: settings.token });
+        // A run that met no refusal clears the token warning (the worker changed the token and pressed Sync now),
+        // and one that met no retry clears the last network error.
+        if (run.stopped === 'done')
+          patch(run.retried === 0 ? { needsToken: false, lastError: null } : { needsToken: false });
+      }
+    } catch (e) {
+      const code = errorCodeOf(e);
+      run.stopped = code === 'locked' ? 'locked' : 'storage';
+      patch({ lastError: code });
+    } finally {
+      controller = null;
+      patch({ running: false });
+      await recount();
+    }
+    return run;
+  };
+
+  const runOnce = () => lock(SYNC_LOCK_NAME, runLocked);
+
+  let inflight: Promise<RunSummary> | null = null;
+  let followUp: Promise<RunSummary> | null = null;
+  /** Coalesces: at most one run in flight and one waiting behind it, whoever asks. */
+  const request = (): Promise<RunSummary> => {
+    if (!inflight) {
+      inflight = runOnce().finally(() => {
+        inflight = null;
+        scheduleWake();
+      });
+      return inflight;
+    }
+    followUp ??= inflight.then(() => {
+      followUp = null;
+      return request();
+    });
+    return followUp;
+  };
+
+  let online: Observable<boolean> | undefined;
+  /** Automatic triggers skip a run while offline or while the token is known to be refused. */
+  const autoSync = () => {
+    if (online && !online.get()) return;
+    if (state.get().needsToken) return;
+    void request();
+  };
+
+  /** Wakes up exactly when the next retry falls due (e.g. a Retry-After of 2 s), not only on the interval. */
+  const scheduleWake = () => {
+    if (!stopTriggers) return;
+    void (async () => {
+      let next: number | null;
+      try {
+        next = await port.nextDueAt();
+      } catch {
+        return;
+      }
+      if (wakeTimer) clearTimeout(wakeTimer);
+      wakeTimer = null;
+      if (next === null || !stopTriggers) return;
+      const delay = Math.max(next, holdUntil) - now();
+      // A row due now but not sent (e.g. stopped as unreachable) waits for the interval or `online`, not a busy loop.
+      if (delay <= 0) return;
+      wakeTimer = setTimeout(autoSync, delay);
+    })();
+  };
+
+  const stop = () => {
+    stopTriggers?.();
+    stopTriggers = null;
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimer = null;
+    controller?.abort();
+  };
+
+  const start = ({ connectivity, intervalMs = SYNC_INTERVAL_MS }: SyncTriggers = {}) => {
+    stop();
+    online = connectivity;
+    const interval = setInterval(autoSync, intervalMs);
+    const unsubscribe = connectivity?.subscribe((isOnline) => {
+      if (isOnline) autoSync();
+    });
+    stopTriggers = () => {
+      clearInterval(interval);
+      unsubscribe?.();
+    };
+    autoSync();
+    return stop;
+  };
+
+  return {
+    state,
+    runOnce,
+    // Manual: runs even while needsToken is set, so a corrected token is tried at once.
+    syncNow: request,
+    onBackgroundSyncRequested: () => request(),
+    start,
+    stop,
+    refresh: recount,
+    purgeExpired: async () => {
+      try {
+        const { keepSyncedDays } = await deps.settings();
+        return await purgeWith(keepSyncedDays);
+      } catch (e) {
+        patch({ lastError: errorCodeOf(e) });
+        return 0;
+      }
+    },
+  };
+};
+
+/** The date a synced report leaves the device: its receipt time plus the retention days. */
+export const purgeAfterOf = (receipt: Pick<Receipt, 'receivedAt'>, keepSyncedDays: number): number =>
+  Date.parse(receipt.receivedAt) + Math.max(0, keepSyncedDays) * DAY_MS;
