@@ -1,25 +1,90 @@
-// Builds the reference server: the built app (same origin) and the v1 sync API. Never listens itself.
+// Builds the reference server: the built app (same origin) and the v1 sync API. Never listens itself, and never
+// reads the environment (server/main.ts does), so tests pass every setting directly.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SUBMISSION_MAX_BYTES } from '../src/domain/protocol.ts';
+import { BUNDLED_PACK } from '../src/guidance/pack.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts';
+import { createTokenChecker } from './auth.ts';
+import { registerCors } from './cors.ts';
+import { publishGuidance } from './guidance.ts';
+import { handleError, sendError } from './http-errors.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
+import type { ReportStore } from './storage/types.ts';
 
 export type AppOptions = {
   /** Folder of the built app to serve; omitted or missing means API only. */
   staticDir?: string;
   logger?: boolean;
+  /** Device access tokens accepted by `POST /v1/reports`. None means no device can submit. */
+  tokens?: string[];
+  /** The online safety officer's token for `GET /v1/reports` and `GET /v1/reports/:id`; unset disables them. */
+  adminToken?: string;
+  /** SQLite file; ':memory:' (the default here, for tests) keeps nothing. main.ts defaults to data/safevisit.sqlite. */
+  dbPath?: string;
+  /** How long a write waits on a locked database before answering 503. */
+  dbBusyTimeoutMs?: number;
+  /** A storage engine to use instead of opening SQLite (not closed by the app). */
+  store?: ReportStore;
+  /** The guidance pack to publish (validated here; an invalid one makes buildApp throw). Default: the bundled pack. */
+  guidancePack?: unknown;
+  /** Largest accepted request body; larger gets 413. */
+  bodyLimitBytes?: number;
+  /** Requests per window per token (or per address without a valid token); false turns limiting off. */
+  rateLimit?: RateLimitOptions | false;
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The storage engine behind the API (tests read it to count rows). */
+    reportStore: ReportStore;
+  }
+}
+
+/**
+ * The app, ready to `listen`. Throws AppError('invalid', issues) when `guidancePack` fails validation, and the
+ * engine's error when the database cannot be opened.
+ */
 export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: options.logger ?? false });
+  // Validate before opening anything, so a bad pack leaves nothing open.
+  const guidance = publishGuidance(options.guidancePack ?? BUNDLED_PACK);
+  const bodyLimitBytes = options.bodyLimitBytes ?? SUBMISSION_MAX_BYTES;
+
+  const app = Fastify({
+    // Log lines carry method, URL, status and time; never bodies, headers or tokens.
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    bodyLimit: bodyLimitBytes,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+
+  const store =
+    options.store ?? openSqliteStore({ path: options.dbPath ?? ':memory:', busyTimeoutMs: options.dbBusyTimeoutMs });
+  app.decorate('reportStore', store);
+  if (!options.store) app.addHook('onClose', async () => store.close());
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     return payload;
   });
+  // The API speaks JSON only; a text body gets 415 rather than a confusing validation error.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found', 'There is nothing at this address.'));
+  registerCors(app);
 
-  app.get('/v1/health', async () => ({ service: 'safevisit', protocol: 1, status: 'ok' }));
+  await app.register(async (api) =>
+    registerApi(api, {
+      store,
+      tokens: createTokenChecker(options.tokens ?? [], options.adminToken),
+      guidance,
+      bodyLimitBytes,
+      rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    }),
+  );
 
   const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   if (staticDir && existsSync(staticDir)) {

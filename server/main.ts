@@ -1,12 +1,81 @@
-// Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the v1 API.
+// Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the v1 API, configured from the
+// environment. The only place that reads process.env; prints demo tokens when none are configured.
+import { randomBytes } from 'node:crypto';
+import { isAppError } from '../src/domain/errors.ts';
 import { buildApp } from './app.ts';
+import { readGuidanceFile } from './guidance.ts';
+import { DEFAULT_DB_PATH } from './storage/sqlite.ts';
 
-const port = Number(process.env.PORT ?? 4173);
-const host = process.env.HOST ?? '127.0.0.1';
+const env = process.env;
+const port = Number(env.PORT ?? 4173);
+const host = env.HOST ?? '127.0.0.1';
 
-const app = await buildApp({ staticDir: process.env.SAFEVISIT_STATIC_DIR ?? 'dist', logger: false });
+const fail = (message: string): never => {
+  console.error(`SafeVisit server cannot start: ${message}`);
+  process.exit(1);
+};
+
+const newToken = () => randomBytes(32).toString('base64url');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
+const demoLines: string[] = [];
+let tokens = list(env.SAFEVISIT_TOKENS);
+if (tokens.length === 0) {
+  tokens = [newToken()];
+  demoLines.push(
+    `Demo access token: ${tokens[0]}`,
+    '  paste it into Settings > Access token (SAFEVISIT_TOKENS is not set: a new one is made at every start).',
+  );
+}
+for (const token of tokens)
+  if (token.length < 16) console.warn('Warning: a token in SAFEVISIT_TOKENS is shorter than 16 characters.');
+
+let adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim();
+if (!adminToken) {
+  adminToken = newToken();
+  demoLines.push(
+    `Demo officer token: ${adminToken}`,
+    '  for GET /v1/reports with Authorization: Bearer <token> (SAFEVISIT_ADMIN_TOKEN is not set).',
+  );
+}
+
+const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
+  ? (() => {
+      try {
+        return readGuidanceFile(env.SAFEVISIT_GUIDANCE_FILE);
+      } catch (error) {
+        return fail((error as Error).message);
+      }
+    })()
+  : undefined;
+
+const rateLimitMax = Number(env.SAFEVISIT_RATE_LIMIT_PER_MIN ?? 600);
+
+const app = await buildApp({
+  staticDir: env.SAFEVISIT_STATIC_DIR ?? 'dist',
+  logger: env.SAFEVISIT_LOG === '1',
+  tokens,
+  adminToken,
+  dbPath: env.SAFEVISIT_DB ?? DEFAULT_DB_PATH,
+  guidancePack,
+  rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
+}).catch((error: unknown) => {
+  if (isAppError(error, 'invalid') && Array.isArray(error.detail)) {
+    return fail(
+      `the guidance file ${env.SAFEVISIT_GUIDANCE_FILE} is not a valid guidance pack:\n  ${error.detail.join('\n  ')}`,
+    );
+  }
+  return fail((error as Error).message);
+});
+
 await app.listen({ port, host });
 console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
+console.log(`Reports are stored in ${env.SAFEVISIT_DB ?? DEFAULT_DB_PATH}.`);
+if (demoLines.length > 0) console.log(`\n${demoLines.join('\n')}\n`);
 
 const stop = async () => {
   await app.close();
