@@ -126,6 +126,8 @@ export const GuidancePackSchema = z.strictObject({
   sections: z.array(SectionSchema).min(1).max(100),
   articles: z.array(ArticleSchema).min(1).max(MAX_ARTICLES),
   directory: z.array(DirectoryEntrySchema).max(MAX_DIRECTORY_ENTRIES),
+  /** The publisher's pick of articles for each incident type of the report form, best first. */
+  incidentTypeArticles: z.partialRecord(IncidentTypeIdSchema, z.array(slug).min(1).max(20)).optional(),
 });
 
 export type IncidentTypeId = z.infer<typeof IncidentTypeIdSchema>;
@@ -186,6 +188,12 @@ export const checkGuidancePackIntegrity = (pack: GuidancePack): string[] => {
       if (!articleIds.has(id))
         issues.push(`sections[${i}].articleIds: section '${section.id}' lists unknown article '${id}'`);
   });
+
+  for (const [type, ids] of Object.entries(pack.incidentTypeArticles ?? {})) {
+    for (const id of ids ?? [])
+      if (!articleIds.has(id))
+        issues.push(`incidentTypeArticles.${type}: incident type '${type}' points to unknown article '${id}'`);
+  }
 
   pack.articles.forEach((article, i) => {
     article.body.forEach((block, j) => {

@@ -141,4 +141,18 @@ export const BUNDLED_PACK: GuidancePack = {
     ...KENT_DISCUSSION_ARTICLES,
   ],
   directory: DIRECTORY,
+  incidentTypeArticles: {
+    bullying: ['online-bullying', 'hate-material', 'comments-about-me', 'report-harmful-content'],
+    'bypassing-security': ['filtering-and-bypassing', 'network-monitoring', 'cybercrime'],
+    'hacking-virus': ['cybercrime', 'filtering-and-bypassing', 'protect-personal-devices', 'work-devices-at-home'],
+    'hate-material': ['hate-material', 'report-harmful-content', 'online-bullying', 'violent-extremism'],
+    'terrorist-material': ['violent-extremism', 'report-harmful-content'],
+    grooming: ['grooming-and-contact', 'online-cse', 'disclosure-of-online-abuse', 'referral-criteria'],
+    radicalisation: ['violent-extremism', 'misinformation', 'referral-criteria'],
+    'child-abuse-images': ['child-abuse-images', 'nude-image-sharing', 'parent-internet-use', 'network-monitoring'],
+    gambling: ['online-gambling', 'harmful-screen-time', 'cybercrime'],
+    'soft-porn': ['pornography', 'safer-online-activity', 'nude-image-sharing'],
+    'hard-porn': ['pornography', 'child-abuse-images', 'illegal-or-inappropriate'],
+    other: ['reporting-incidents', 'referral-criteria', 'online-risks-four-cs', 'disclosure-of-online-abuse'],
+  },
 };

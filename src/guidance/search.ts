@@ -86,16 +86,29 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export const tokenizeGuidance = (text: string): string[] => text.match(WORD) ?? [];
 
-/** The normal form of one word in the index and in queries; null for a word that carries no topic. */
-export const normaliseGuidanceTerm = (term: string): string | null => {
-  const plain = term
+const plainWord = (term: string): string =>
+  term
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
+
+/** The normal (stemmed) form of one word in the index and in queries; null for a word that carries no topic. */
+export const normaliseGuidanceTerm = (term: string): string | null => {
+  const plain = plainWord(term);
   if (plain.length === 0 || STOP_WORDS.has(plain)) return null;
   return stem(plain);
+};
+
+// Both the stem and the word as written go into the index and the query: the stem joins word forms
+// ("shared", "sharing"), the written form keeps typo tolerance working on the word the user typed
+// ("groming" is one edit from "grooming" but two from the stem "groom").
+const termForms = (term: string): string[] | null => {
+  const plain = plainWord(term);
+  if (plain.length === 0 || STOP_WORDS.has(plain)) return null;
+  const stemmed = stem(plain);
+  return stemmed === plain ? [plain] : [stemmed, plain];
 };
 
 export type MarkedSegment = { text: string; match: boolean };
@@ -113,8 +126,8 @@ export const markMatches = (text: string, terms: readonly string[]): MarkedSegme
   if (wanted.size > 0) {
     for (const m of text.matchAll(WORD)) {
       const at = m.index ?? 0;
-      const normal = normaliseGuidanceTerm(m[0]);
-      if (normal === null || !wanted.has(normal)) continue;
+      const forms = termForms(m[0]);
+      if (forms === null || !forms.some((form) => wanted.has(form))) continue;
       if (at > last) push({ text: text.slice(last, at), match: false });
       push({ text: m[0], match: true });
       last = at + m[0].length;
@@ -166,11 +179,13 @@ const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
     fields: ['title', 'summary', 'body', 'tags', 'synonyms'],
     storeFields: ['kind', 'id', 'title', 'summary'],
     tokenize: tokenizeGuidance,
-    processTerm: normaliseGuidanceTerm,
+    processTerm: termForms,
     searchOptions: {
       boost: { title: 3, synonyms: 3, tags: 2, summary: 1.5, body: 1 },
       prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Absolute edit distances: one typo from five letters, two only from nine, so that "groming"
+      // finds "grooming" rather than "gaming".
+      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
       maxFuzzy: 2,
       combineWith: 'OR',
       boostDocument: (_key, _term, stored) => (stored?.kind === 'entry' ? ENTRY_BOOST : 1),
@@ -180,13 +195,17 @@ const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
   return index;
 };
 
-const incidentTypeArticles = (pack: GuidancePack, type: IncidentTypeId): string[] =>
-  pack.articles
+const incidentTypeArticles = (pack: GuidancePack, type: IncidentTypeId): string[] => {
+  const picked = pack.incidentTypeArticles?.[type] ?? [];
+  const tagged = pack.articles
     .map((a, order) => ({ id: a.id, rank: a.incidentTypes.indexOf(type), breadth: a.incidentTypes.length, order }))
     .filter((x) => x.rank >= 0)
-    // The article that names the type first is about it; among equals, the more specific one wins.
+    // After the publisher's picks: the article that names the type first is about it; among equals,
+    // the more specific one wins.
     .sort((x, y) => x.rank - y.rank || x.breadth - y.breadth || x.order - y.order)
     .map((x) => x.id);
+  return [...new Set([...picked, ...tagged])];
+};
 
 /** A search over one pack. The index is built on the first query, not before. */
 export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {

@@ -411,6 +411,8 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
       'scam',
       'scammed',
       'phishing',
+      'phishing email',
+      'scam text',
       'fraud',
       'virus',
       'ransomware',

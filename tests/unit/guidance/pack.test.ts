@@ -157,6 +157,12 @@ describe('parseGuidancePack', () => {
     mustRefuse(pack, /lists unknown article 'missing-article'/);
   });
 
+  it('refuses an incident type mapped to an article that does not exist', () => {
+    const pack = wire();
+    pack.incidentTypeArticles = { ...pack.incidentTypeArticles, gambling: ['no-such-card'] };
+    mustRefuse(pack, /incident type 'gambling' points to unknown article 'no-such-card'/);
+  });
+
   it('refuses a related article that does not exist', () => {
     const pack = wire();
     const a = pack.articles[0];
