@@ -142,7 +142,9 @@ export const failWrites = (db: SafeVisitDb, table: string, errorName = 'QuotaExc
         return {
           ...inner,
           mutate: (req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> =>
-            control.on ? Promise.reject(new DOMException('The quota has been exceeded.', errorName)) : inner.mutate(req),
+            control.on
+              ? Promise.reject(new DOMException('The quota has been exceeded.', errorName))
+              : inner.mutate(req),
         };
       },
     }),

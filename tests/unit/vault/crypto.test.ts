@@ -140,10 +140,7 @@ describe('crypto', () => {
     ['a non-integer iteration count', { ...testKdf, iterations: 1.5 }],
     ['zero iterations', { ...testKdf, iterations: 0 }],
   ])('refuses %s', async (_name, kdf) => {
-    await expectCode(
-      deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(SALT_BYTES), kdf as typeof testKdf),
-      'invalid',
-    );
+    await expectCode(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(SALT_BYTES), kdf as typeof testKdf), 'invalid');
   });
 
   it('refuses a salt that is not 16 bytes', async () => {

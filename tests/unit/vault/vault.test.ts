@@ -259,7 +259,8 @@ describe('Changing the passphrase', () => {
     vault.lock();
     expect((await failWith(vault, STRONG_PASSPHRASE)).code).toBe('wrong-passphrase');
     await vault.unlock(OTHER_STRONG_PASSPHRASE);
-    for (const { id, envelope } of envelopes) expect(await vault.decryptJson('reports', id, 1, envelope)).toEqual({ id });
+    for (const { id, envelope } of envelopes)
+      expect(await vault.decryptJson('reports', id, 1, envelope)).toEqual({ id });
   });
 
   it('refuses a wrong current passphrase (counted) and a weak new one, leaving the header as it was', async () => {

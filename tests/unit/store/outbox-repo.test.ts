@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
+import { createReportRepo } from '../../../src/store/report-repo.ts';
+import { buildReport, createdVault, TestReportSchema } from '../fixtures.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+const setup = async () => {
+  const { db, vault } = await createdVault();
+  cleanups.push(() => {
+    vault.close();
+    db.close();
+  });
+  let now = 1_000;
+  const reports = createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1, now: () => now });
+  return {
+    db,
+    vault,
+    reports,
+    outbox: createOutboxRepo(db),
+    setNow: (ms: number) => {
+      now = ms;
+    },
+  };
+};
+
+describe('outbox repository', () => {
+  it('lists due rows earliest first and counts waiting reports while locked', async () => {
+    const { vault, reports, outbox, setNow } = await setup();
+    setNow(300);
+    await reports.put(buildReport({ id: 'late', status: 'queued' }));
+    setNow(100);
+    await reports.put(buildReport({ id: 'early', status: 'queued' }));
+    vault.lock();
+    expect(await outbox.count()).toBe(2);
+    expect((await outbox.due(200)).map((r) => r.reportId)).toEqual(['early']);
+    expect((await outbox.due(300)).map((r) => r.reportId)).toEqual(['early', 'late']);
+  });
+
+  it('records a failed send', async () => {
+    const { reports, outbox } = await setup();
+    await reports.put(buildReport({ id: 'r1', status: 'queued' }));
+    await outbox.recordFailure('r1', { nextAttemptAt: 5_000, lastError: 'server-error' });
+    expect(await outbox.get('r1')).toMatchObject({ attempts: 1, nextAttemptAt: 5_000, lastError: 'server-error' });
+  });
+
+  it('on a receipt for the queued revision: stores it, marks synced and removes the outbox row together', async () => {
+    const { db, reports, outbox } = await setup();
+    await reports.put(buildReport({ id: 'r1', status: 'queued', revision: 3 }));
+    expect(await outbox.complete({ id: 'r1', revision: 3, receivedAt: '2026-01-05T09:00:00Z' })).toBe(true);
+    expect(await db.reports.get('r1')).toMatchObject({
+      status: 'synced',
+      receipt: { revision: 3, receivedAt: '2026-01-05T09:00:00Z' },
+    });
+    expect(await outbox.count()).toBe(0);
+    expect((await reports.get('r1'))?.status).toBe('synced');
+  });
+
+  it('keeps the outbox row when a newer revision was queued meanwhile', async () => {
+    const { db, reports, outbox } = await setup();
+    await reports.put(buildReport({ id: 'r1', status: 'queued', revision: 4 }));
+    expect(await outbox.complete({ id: 'r1', revision: 3, receivedAt: '2026-01-05T09:00:00Z' })).toBe(false);
+    expect(await db.reports.get('r1')).toMatchObject({ status: 'queued', receipt: { revision: 3 } });
+    expect((await outbox.get('r1'))?.revision).toBe(4);
+  });
+});
