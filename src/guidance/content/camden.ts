@@ -185,7 +185,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'If the bullies go to the same school, involve the school: heads can act on pupils’ behaviour off the premises (Education and Inspections Act 2006, s.89). Most cases are handled through the setting’s anti-bullying policy with parents.',
       ),
       warn(
-        '**Refer or seek advice** (online safety officer or MASH social worker) when the bullying is extreme (for example threats to life), sexual, racist or otherwise hate-based, goes on over time, involves several bullies or a gang, or badly affects the child. Refer **both** the victim and the bully: both have needs.',
+        '**Refer or seek advice** (Camden’s online safety officer or a MASH social worker) when the bullying is extreme (for example threats to life), sexual, racist or otherwise hate-based, goes on over time, involves several bullies or a gang, or badly affects the child. Refer **both** the victim and the bully: both have needs.',
       ),
     ],
     tags: ['bullying', 'harassment', 'cyberbullying', 'evidence', 'block', 'report'],
@@ -217,7 +217,7 @@ export const CAMDEN_ARTICLES: Article[] = [
       'If the child is about to meet the person, call 999 now. Otherwise help end the contact, keep evidence, report to CEOP, and seek advice on a referral. Do not copy any images.',
     body: [
       warn(
-        'If a child is about to meet an adult they met online, **call the police on 999 immediately** ([999](e:police-emergency)).',
+        'A child on the way to meet an adult known only from the internet: **call the police on 999 now** ([999](e:police-emergency)).',
       ),
       p(
         'Adults can hide behind a false identity and pose as children to win a child’s trust, aiming to abuse them (grooming). Abuse can also happen without meeting: a child can be pressured into sexual acts on a webcam or video call while the abuser watches or records. Abusers may be adults or other young people.',
@@ -231,7 +231,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'Tell your safeguarding lead and complete an [incident report](a:reporting-incidents).',
       ),
       p(
-        'Seek advice on a referral (online safety officer or MASH social worker) if the child may be groomed for sexual abuse, has arranged or plans to meet an online contact, has been involved in making or viewing abusive images, or has suffered non-contact sexual abuse.',
+        'Ask Camden’s online safety officer or a MASH social worker about a referral if the child may be groomed for sexual abuse, has arranged or plans to meet an online contact, has helped make, or has looked at, abusive images, or has suffered non-contact sexual abuse.',
       ),
       p(
         'The law: an adult who talks to a child under 16 and then meets or travels to meet them intending a sexual offence commits grooming (Sexual Offences Act 2003, s.15). Sending sexual messages to a child under 16, or trying to get them to send some, is an offence even if the child never replies (Serious Crime Act 2015, s.67).',
@@ -310,11 +310,11 @@ export const CAMDEN_ARTICLES: Article[] = [
         'Warn young people about the risks of joining such groups; accessing extremist sites should be against the service’s rules.',
         'Check filtering, and review it after every incident of a young person reaching extremist sites.',
         'Log every incident so patterns of targeting show, and send an [incident report](a:reporting-incidents) to Camden’s online safety officer and the [Channel Panel co-ordinator](e:channel-panel).',
-        'If a young person is in contact with extremists and being radicalised, ask the Channel Panel co-ordinator for advice and consider a Channel referral.',
+        'If a young person is talking to extremists and being drawn in, ask the Channel Panel co-ordinator for advice and consider a Channel referral.',
         'Report terrorist content found online to [Report Terrorist Content](e:report-terrorist-content).',
       ),
       warn(
-        '**Refer to children’s social care** when the child is deeply caught up in the extremist narrative and a parent promotes extremist violence, or a younger child may be at risk from a parent’s extremism, for example of being taken to a conflict zone.',
+        '**Refer to children’s social care** when the child is deeply caught up in the extremist narrative and a parent promotes extremist violence, or a parent’s extremism could endanger a younger child, for example by taking them to a conflict zone.',
       ),
       p(
         'Camden has a Prevent duty to steer young people away from extremism; see the [CSCB guidance on radicalisation](e:cscb-guidance) and [Educate Against Hate](e:educate-against-hate).',
@@ -497,12 +497,12 @@ export const CAMDEN_ARTICLES: Article[] = [
       'Evidence that an adult at home views or shares child sexual abuse images needs a child protection referral now; it is handled jointly by the police CAIT and children’s social care. Do not copy anything as evidence.',
     body: [
       p(
-        'A parent’s own internet use can raise concerns, such as heavy pornography use. When there is evidence that an adult in the household is viewing or distributing child sexual abuse images, every child living there or in contact with that adult may be at risk.',
+        'A parent’s own internet use can raise concerns, such as heavy pornography use. If anything suggests that an adult living with the child looks at or passes on child sexual abuse images, every child in that home, or who sees that adult, may be at risk.',
       ),
       ol(
         'Do not look for, copy or keep any image.',
         'Tell your safeguarding lead and make a referral to children’s social care ([MASH](e:camden-mash)); this is one of the referral criteria.',
-        'The case is dealt with jointly by the police [Child Abuse Investigation Team](e:police-cait) and children’s social care, following the London child protection procedures (section 5.23).',
+        'The police [CAIT](e:police-cait) and children’s social care handle it together, under the London child protection procedures (section 5.23).',
         'Complete an [online safety incident report](a:reporting-incidents).',
       ),
       p(
@@ -530,10 +530,10 @@ export const CAMDEN_ARTICLES: Article[] = [
       ),
       p('**Refer when there is evidence that:**'),
       ul(
-        'the child is in contact with unsuitable adults and is being groomed for, or is already in, online sexual abuse (for example by webcam)',
+        'unsuitable adults are in touch with the child, grooming them for online sexual abuse or already abusing them (for example by webcam)',
         'the child is being groomed for, or is involved in, online sexual exploitation',
-        'the child is the victim **or** perpetrator of extreme online bullying, including sexual or racist bullying; refer both children',
-        'the child is in contact with violent extremists and caught up in their narrative, possibly with parents who share those views',
+        'the child suffers **or** carries out severe online bullying, including sexual or racist bullying; refer both children',
+        'violent extremists have drawn the child deep into their story, perhaps with parents who agree with them',
         'the child keeps accessing and sharing violent, pornographic or other inappropriate material',
         'the child visits sites promoting suicide, self-harm or other dangerous behaviour and you worry about their emotional wellbeing',
         'an adult in the child’s household accesses or shares child sexual abuse images',
@@ -748,7 +748,7 @@ export const CAMDEN_ARTICLES: Article[] = [
       'Talk to the child and parents about what happened and how much money is involved; protect card details and set controls. Point to GamCare or Big Deal?, and report fraud to Action Fraud (0300 123 2040).',
     body: [
       p(
-        'Children can be drawn into unregulated commercial activity online with real money consequences for them and their parents: gambling, in-game spending, and handing over a parent’s card details to a scam, which can lead to fraud or identity theft.',
+        'Children can be drawn into unregulated commercial activity online with real money consequences for them and their parents: gambling, in-game spending, and handing over a parent’s card details to a scam, which opens the door to fraud and identity theft.',
       ),
       ol(
         'Find out what the child is using, how much has been spent or lost, and whose money or card it was.',

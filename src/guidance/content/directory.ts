@@ -22,7 +22,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     id: 'police-emergency',
     name: 'Police: emergency (999)',
     summary:
-      'Call when someone is hurt, in danger or a life is at risk now, or when a parent knows a child is about to meet an adult they met online.',
+      'Call when someone is hurt, in danger or a life is at risk now, or when a parent learns their child is on the way to meet an adult known only online.',
     contacts: [{ kind: 'phone', value: '999' }],
     tags: ['police', 'emergency'],
     synonyms: ['999', 'immediate danger', 'urgent'],
@@ -71,7 +71,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     id: 'ceop',
     name: 'NCA CEOP (Child Exploitation and Online Protection)',
     summary:
-      'The National Crime Agency’s child protection command. Use its Report Abuse button, found on many sites and apps, to report online sexual abuse or suspicious behaviour towards a child; reports are answered around the clock.',
+      'The National Crime Agency’s child protection command. Its Report Abuse button, built into many sites and apps, lets anyone report a child being sexually abused or approached suspiciously online; someone answers at any hour.',
     contacts: [
       { kind: 'web', value: 'www.ceop.police.uk', label: 'Website' },
       { kind: 'web', value: 'www.ceop.police.uk/ceop-reporting', label: 'Make a report' },
@@ -202,7 +202,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     id: 'camden-online-safety-officer',
     name: 'Camden online safety officer',
     summary:
-      'Camden’s online safety officer, in the Children’s Quality Assurance Unit of CSSW, receives every online safety incident report form and gives advice on whether to refer.',
+      'Camden’s online safety officer (Children’s Quality Assurance Unit, CSSW) receives every online safety incident report form and gives advice on whether to refer.',
     contacts: [{ kind: 'email', value: 'jenni.spencer@camden.gov.uk', label: 'Incident report forms' }],
     tags: ['camden', 'incident report', 'advice'],
     synonyms: ['online safety contact officer', 'e-safety officer'],
@@ -225,7 +225,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     id: 'channel-panel',
     name: 'Channel Panel co-ordinator (Prevent)',
     summary:
-      'Camden’s Channel Panel gives multi-agency support to young people at risk of radicalisation. Ask the co-ordinator for advice and send them a copy of any extremism incident report.',
+      'Camden’s Channel Panel brings agencies together to support young people who may be radicalised. Ask the co-ordinator for advice and send them a copy of any extremism incident report.',
     contacts: [],
     tags: ['camden', 'prevent', 'radicalisation'],
     synonyms: ['Channel', 'Prevent', 'extremism referral'],
@@ -525,7 +525,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     id: 'cyber-choices',
     name: 'Cyber Choices (NCA)',
     summary:
-      'A national police programme led by the National Crime Agency for young people at risk of committing, or being drawn into, low-level cyber-dependent crime; it steers their skills somewhere positive.',
+      'A national police programme led by the National Crime Agency for young people who might commit, or be pulled into, minor cyber-dependent offences; it steers their skills somewhere positive.',
     contacts: [],
     tags: ['cybercrime', 'hacking', 'young people'],
     synonyms: ['hacking referral', 'NCA Cyber Choices'],

@@ -17,7 +17,7 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
       ul(
         'Viewing, making, holding or sharing indecent images of anyone under 18, including images children make of themselves. Viewing online can amount to possession. See [indecent images](a:child-abuse-images) and [nude image sharing](a:nude-image-sharing).',
         'Getting a child under 16 to watch a sexual act, such as showing them pornography, for sexual gratification (Sexual Offences Act 2003, s.12).',
-        'Grooming: an adult who has communicated with a child under 16 meeting or travelling to meet them, anywhere in the world, to commit a sexual offence (s.15).',
+        'Grooming: an adult who has been in touch with a child under 16 meeting or travelling to meet them, anywhere in the world, to commit a sexual offence (s.15).',
         'An adult sending sexual messages to a child under 16, or messages meant to get sexual replies, whether or not the child answers (Serious Crime Act 2015, s.67).',
         'Having "paedophile manuals" that advise on abusing children, on paper or digitally (Serious Crime Act 2015, s.69).',
         'Sharing private sexual photos or videos of someone without consent to cause distress ("revenge porn"), and since the Domestic Abuse Act 2021, threatening to.',
@@ -231,7 +231,7 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
       'Yes. Follow your safeguarding procedures, and point to specialist help: National Domestic Abuse Helpline, Women’s Aid, Refuge, SafeLives, the Bright Sky app, the National Stalking Helpline or the Revenge Porn Helpline (adults).',
     body: [
       p(
-        'Since the Domestic Abuse Act 2021, domestic abuse in law includes emotional, controlling or coercive and economic abuse, not only violence, and much of it can happen through technology.',
+        'Since the Domestic Abuse Act 2021, the legal meaning of domestic abuse covers emotional, coercive or controlling, and economic abuse as well as violence, and much of it can happen through technology.',
       ),
       p('**Signs of technology-facilitated abuse**'),
       ul(
@@ -475,7 +475,7 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
       'CEOP (report online sexual abuse), IWF (illegal images), Childline 0800 1111, Stop it Now!, the Marie Collins Foundation, Action Fraud, Report Harmful Content and, for adults, the Revenge Porn Helpline.',
     body: [
       ul(
-        '[CEOP](e:ceop): report online sexual abuse or suspicious behaviour towards a child with the Report Abuse button; answered 24/7. Education: [Thinkuknow](e:thinkuknow).',
+        '[CEOP](e:ceop): use the Report Abuse button when a child is sexually abused or approached suspiciously online; answered 24/7. Education: [Thinkuknow](e:thinkuknow).',
         '[Internet Watch Foundation](e:iwf): UK hotline for illegal content (child abuse images, criminally obscene or hate-inciting material).',
         '[Childline](e:childline): children can call **0800 1111** in private; advice online on sexting, grooming, bullying and more.',
         '[Stop it Now!](e:stop-it-now): child sexual abuse prevention with a free, confidential helpline.',

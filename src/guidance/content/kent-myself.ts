@@ -70,7 +70,7 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
         'Be careful commenting on friends’ posts or public news stories: others may see it.',
         'Think about who your online friends are; remove any who could compromise your role. Discuss existing relationships (a parent who is a friend, a child who is family) with your safeguarding lead or manager.',
         '**Do not name your workplace** on profiles or dating apps: it makes you easy to identify, and staff have been targeted by criminals and sex offenders.',
-        'If a child, young person or family member of a client contacts you or sends a friend request, decline it and tell your safeguarding lead or manager.',
+        'If someone you work with, or one of their relatives, contacts you or sends a friend request, say no and tell your safeguarding lead or manager.',
         'For professional networking (LinkedIn, Twitter), use a separate professional account within your organisation’s policy.',
       ),
       p(
@@ -102,7 +102,7 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
         'Your employer cannot ban a personal phone or email, but can set rules for devices at work, especially around children and families.',
       ),
       ul(
-        'Lock your personal phone in a drawer or locker until your break, where you can.',
+        'Where you can, keep your own phone locked away (a locker or drawer) until your break.',
         'Protect every device with biometrics, a PIN, password or passcode: clients have seen staff’s personal photos and addresses, or used a phone for illegal content.',
         'Strong codes mix upper and lower case letters, numbers and symbols; avoid dictionary words and sequences such as **1234**.',
         'Never share or write down codes; change them regularly; use a different password for each system so one breach does not open the rest.',
@@ -248,20 +248,20 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
       p('**It is an allegation (follow KSCMP/MSCP or CSCB procedures) if the person may have:**'),
       ul(
         'behaved in a way that harmed, or may have harmed, a child',
-        'committed a criminal offence against or related to a child',
+        'committed a crime against a child, or one linked to a child',
         'behaved towards children in a way that suggests they pose a risk of harm',
         'behaved in a way that suggests they are unsuitable to work with children',
       ),
       ol(
-        'Tell a senior manager immediately (in schools, usually the headteacher or chair of governors).',
-        'The manager tells the [LADO](e:lado) within one working day; the LADO advises on the right course of action.',
+        'Tell a senior manager at once (in a school, normally the head, or the chair of governors).',
+        'The manager informs the [LADO](e:lado) no later than the next working day, and the LADO advises what to do.',
         'Do not look for, copy or forward any evidence that may be an indecent image.',
       ),
       p(
         'Behaviour below that threshold that breaks the code of conduct (for example inappropriate posts or misuse of technology at work) should still go to senior managers, so problems are caught early; HR advises on any disciplinary action.',
       ),
       p(
-        'In Camden, inappropriate internet use by a member of the children’s workforce that raises doubts about their fitness to work with children goes to the LADO in the Children’s Quality Assurance Unit.',
+        'In Camden, a worker’s internet use that casts doubt on whether they should work with children is referred to the LADO (Children’s Quality Assurance Unit, CSSW).',
       ),
     ],
     tags: ['colleague', 'allegation', 'LADO', 'staff conduct'],
