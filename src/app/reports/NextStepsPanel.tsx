@@ -1,0 +1,83 @@
+// The "Next steps" panel: what the guidance asks for the boxes ticked so far, grouped by urgency, each with its
+// sources, and a link to the guidance article for each ticked type of incident. Reads the draft; changes nothing.
+
+import { type NextStep, nextSteps, type StepSource, URGENCIES, URGENCY_LABELS } from '../../domain/next-steps.ts';
+import { INCIDENT_TYPES, type ReportDraft } from '../../domain/report.ts';
+import { BUNDLED_PACK } from '../../guidance/pack.ts';
+import { articleForIncidentType } from '../../guidance/search.ts';
+import { routeHref } from '../router.ts';
+
+const DOCUMENT_SHORT: Record<StepSource['document'], string> = {
+  camden: 'Camden',
+  'kent-medway': 'Kent and Medway FAQ',
+};
+
+/** "Camden 5.3", "Kent and Medway FAQ 2 Q9": short enough to scan next to each step. */
+export const shortSource = (source: StepSource): string => `${DOCUMENT_SHORT[source.document]} ${source.section}`;
+
+const ARTICLE_TITLES = new Map(BUNDLED_PACK.articles.map((a) => [a.id, a.title]));
+
+/** The guidance article for each ticked incident type that has one, without repeats. */
+export const guidanceLinks = (draft: Pick<ReportDraft, 'incidentTypes'>) => {
+  const seen = new Set<string>();
+  const links: { type: string; articleId: string; title: string }[] = [];
+  for (const type of INCIDENT_TYPES) {
+    if (!draft.incidentTypes.includes(type.id) || type.id === 'other') continue;
+    const [articleId] = articleForIncidentType(type.id);
+    const title = articleId ? ARTICLE_TITLES.get(articleId) : undefined;
+    if (!articleId || !title || seen.has(articleId)) continue;
+    seen.add(articleId);
+    links.push({ type: type.short, articleId, title });
+  }
+  return links;
+};
+
+const Step = ({ step }: { step: NextStep }) => (
+  <li class="next-step">
+    <p>{step.text}</p>
+    <p class="next-step__sources hint">
+      <span class="visually-hidden">Sources: </span>
+      {step.sources.map(shortSource).join('; ')}
+    </p>
+  </li>
+);
+
+export const NextStepsPanel = ({ draft }: { draft: ReportDraft }) => {
+  const steps = nextSteps(draft);
+  const links = guidanceLinks(draft);
+  return (
+    <aside class="next-steps card" aria-labelledby="next-steps-title">
+      <h2 id="next-steps-title" class="next-steps__title">
+        Next steps
+      </h2>
+      <p class="hint">They change as you tick boxes on the form.</p>
+      {URGENCIES.map((urgency) => {
+        const group = steps.filter((s) => s.urgency === urgency);
+        if (group.length === 0) return null;
+        return (
+          <section key={urgency} class={`next-steps__group next-steps__group--${urgency}`}>
+            <h3>{URGENCY_LABELS[urgency]}</h3>
+            <ul class="list">
+              {group.map((step) => (
+                <Step key={step.id} step={step} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {links.length > 0 && (
+        <section class="next-steps__group">
+          <h3>Guidance for this incident</h3>
+          <ul>
+            {links.map((link) => (
+              <li key={link.articleId}>
+                <a href={routeHref('guidance', link.articleId)}>{link.title}</a>
+                <span class="hint"> ({link.type})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+};

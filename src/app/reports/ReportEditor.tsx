@@ -1,0 +1,281 @@
+// The report editor: loads one report, autosaves every change (encrypted by the repository), submits it for
+// sync, and shows a submitted report read-only with "Correct this report". Never keeps text outside the repository.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { messageFor } from '../../domain/errors.ts';
+import { type ReportDraft, type ReportIssue, reportSummary, validateForSubmit } from '../../domain/report.ts';
+import { ErrorSummary } from '../form-bits.tsx';
+import { routeHref } from '../router.ts';
+import { createAutosaver, type SaveState } from './autosave.ts';
+import { NextStepsPanel } from './NextStepsPanel.tsx';
+import { type FieldErrors, ReportForm } from './ReportForm.tsx';
+import type { DraftRecord, ReportsPort } from './reports-port.ts';
+import { FailureReasons, STATUS_LABELS } from './status.tsx';
+
+type Props = { id: string; port: ReportsPort };
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; record: DraftRecord };
+
+const SaveStatus = ({ state }: { state: SaveState }) => {
+  const text =
+    state.kind === 'pending' || state.kind === 'saving'
+      ? 'Saving...'
+      : state.kind === 'saved'
+        ? 'Saved'
+        : state.kind === 'error'
+          ? messageFor(state.error)
+          : '';
+  // Polite and quiet: the app's one role=status region belongs to the status bar.
+  return (
+    <p
+      class={`save-status${state.kind === 'error' ? ' save-status--error error-text' : ''}`}
+      aria-live="polite"
+      id="save-status"
+    >
+      {text}
+    </p>
+  );
+};
+
+export const ReportEditor = ({ id, port }: Props) => {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [draft, setDraft] = useState<ReportDraft | null>(null);
+  const [issues, setIssues] = useState<ReportIssue[]>([]);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The stored record the next autosave builds on (status, revision, createdAt).
+  const recordRef = useRef<DraftRecord | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // Set when a notice should take focus (after submit or correction), so it is read out and seen.
+  const focusNotice = useRef(false);
+  const mounted = useRef(true);
+
+  const autosaver = useMemo(
+    () =>
+      createAutosaver<ReportDraft>({
+        save: async (data) => {
+          const base = recordRef.current;
+          if (base?.status !== 'draft') return;
+          const next: DraftRecord = { ...base, data, updatedAt: Date.now() };
+          await port.save(next);
+          recordRef.current = next;
+        },
+        onState: (state) => {
+          if (mounted.current) setSaveState(state);
+        },
+      }),
+    [port],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    let cancelled = false;
+    setLoaded({ kind: 'loading' });
+    port.get(id).then(
+      (record) => {
+        if (cancelled) return;
+        recordRef.current = record ?? null;
+        setDraft(record?.data ?? null);
+        setLoaded(record ? { kind: 'ready', record } : { kind: 'missing' });
+      },
+      (error: unknown) => {
+        if (!cancelled) setLoaded({ kind: 'error', message: messageFor(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, port]);
+
+  // Save at once when the page goes away or is hidden. Capture phase on window, so this runs before any
+  // listener that locks the vault on the same event; the repository takes the key synchronously.
+  useEffect(() => {
+    const flush = () => {
+      void autosaver.flush().catch(() => undefined);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush, { capture: true });
+    window.addEventListener('visibilitychange', onVisibility, { capture: true });
+    return () => {
+      window.removeEventListener('pagehide', flush, { capture: true });
+      window.removeEventListener('visibilitychange', onVisibility, { capture: true });
+      mounted.current = false;
+      // Leaving the editor (another screen, lock): the last change still goes to storage.
+      flush();
+      autosaver.dispose();
+    };
+  }, [autosaver]);
+
+  useEffect(() => {
+    if (loaded.kind !== 'loading') headingRef.current?.focus();
+  }, [loaded.kind]);
+
+  useEffect(() => {
+    if (notice && focusNotice.current) noticeRef.current?.focus();
+    focusNotice.current = false;
+  }, [notice]);
+
+  if (loaded.kind === 'loading') return <p class="muted">Opening the report...</p>;
+  if (loaded.kind !== 'ready' || !draft) {
+    return (
+      <section aria-labelledby="report-title">
+        <h1 id="report-title" tabIndex={-1} ref={headingRef}>
+          Report not found
+        </h1>
+        <p>{loaded.kind === 'error' ? loaded.message : 'That report is not on this device any more.'}</p>
+        <p>
+          <a href={routeHref('reports')}>Back to reports</a>
+        </p>
+      </section>
+    );
+  }
+
+  const record = loaded.record;
+  const readOnly = record.status !== 'draft';
+  const errors: FieldErrors = Object.fromEntries(issues.map((i) => [i.field, i.message]));
+
+  const change = (next: ReportDraft) => {
+    setDraft(next);
+    setNotice(null);
+    autosaver.change(next);
+    // Once the worker fixes a field its error goes; others stay until the next submit.
+    if (issues.length > 0) {
+      setIssues(
+        issues.filter((i) => i.field === 'form' || JSON.stringify(next[i.field]) === JSON.stringify(draft[i.field])),
+      );
+    }
+  };
+
+  const saveNow = async () => {
+    setNotice(null);
+    autosaver.change(draft);
+    await autosaver.flush();
+    if (autosaver.state().kind === 'saved') setNotice('Draft saved on this device.');
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy || readOnly) return;
+    setNotice(null);
+    const result = validateForSubmit(draft);
+    if (!result.ok) {
+      setIssues(result.issues);
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      await autosaver.flush();
+      const base = recordRef.current ?? record;
+      const queued = await port.submit(base, { ...draft, ...result.report });
+      recordRef.current = queued;
+      setDraft(queued.data);
+      setLoaded({ kind: 'ready', record: queued });
+      focusNotice.current = true;
+      setNotice('Report submitted. It is queued and will be sent when the device is online.');
+    } catch (error) {
+      setNotice(null);
+      setSaveState({ kind: 'error', error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const correct = async () => {
+    setBusy(true);
+    try {
+      const corrected = await port.correct(recordRef.current ?? record);
+      recordRef.current = corrected;
+      setDraft(corrected.data);
+      setLoaded({ kind: 'ready', record: corrected });
+      focusNotice.current = true;
+      setNotice(`This is now revision ${corrected.revision}, a draft. Submit it again when it is right.`);
+    } catch (error) {
+      setSaveState({ kind: 'error', error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const summary = reportSummary(draft);
+  return (
+    <section aria-labelledby="report-title" class="report-editor">
+      <p class="report-back">
+        <a href={routeHref('reports')}>Back to reports</a>
+      </p>
+      <h1 id="report-title" tabIndex={-1} ref={headingRef}>
+        {readOnly ? 'Incident report' : 'Edit incident report'}
+      </h1>
+      <p class="report-meta">
+        <span class={`report-status report-status--${record.status}`}>{STATUS_LABELS[record.status]}</span>{' '}
+        <span class="muted">
+          {summary.title}
+          {record.revision > 1 ? `, revision ${record.revision}` : ''}
+        </span>
+      </p>
+      {!readOnly && <SaveStatus state={saveState} />}
+      {notice && (
+        <p class="card report-notice" tabIndex={-1} ref={noticeRef}>
+          {notice}
+        </p>
+      )}
+      {readOnly && <ReadOnlyNote record={record} port={port} busy={busy} onCorrect={correct} />}
+      <ErrorSummary errors={issues} />
+      <form class="report-form" onSubmit={submit} noValidate aria-labelledby="report-title">
+        {!readOnly && (
+          <p class="hint">
+            Everything you type is saved encrypted on this device as you go. Nothing is sent until you submit it.
+          </p>
+        )}
+        <ReportForm draft={draft} errors={errors} readOnly={readOnly} onChange={change} />
+        <NextStepsPanel draft={draft} />
+        {!readOnly && (
+          <div class="report-actions">
+            <div class="button-row">
+              <button type="button" class="button--secondary" onClick={() => void saveNow()} disabled={busy}>
+                Save draft
+              </button>
+              <button type="submit" disabled={busy}>
+                Submit report
+              </button>
+            </div>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+};
+
+const ReadOnlyNote = ({
+  record,
+  port,
+  busy,
+  onCorrect,
+}: {
+  record: DraftRecord;
+  port: ReportsPort;
+  busy: boolean;
+  onCorrect: () => void;
+}) => (
+  <div class="card report-readonly">
+    <p>
+      This report was submitted and can no longer be changed. To change something, correct it: the correction is sent as
+      a new revision.
+    </p>
+    {(record.status === 'failed' || record.status === 'conflict') && <FailureReasons id={record.id} port={port} />}
+    {record.status !== 'sending' && (
+      <div class="button-row">
+        <button type="button" class="button--secondary" onClick={onCorrect} disabled={busy}>
+          Correct this report
+        </button>
+      </div>
+    )}
+  </div>
+);

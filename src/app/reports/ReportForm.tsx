@@ -1,0 +1,263 @@
+// The incident report form, drawn from REPORT_FORM (Camden Appendix 1): every label comes from there.
+// Holds no state of its own: the editor passes the draft in and gets each change back.
+import type { ComponentChildren } from 'preact';
+import {
+  type FormField,
+  type FormOption,
+  REPORT_FORM,
+  type ReportDraft,
+  type ReportFieldId,
+  WARNING_TEXTS,
+  type WarningId,
+} from '../../domain/report.ts';
+
+export type FieldErrors = Partial<Record<ReportFieldId | 'form', string>>;
+
+type Props = {
+  draft: ReportDraft;
+  errors: FieldErrors;
+  readOnly: boolean;
+  onChange: (next: ReportDraft) => void;
+};
+
+type CheckboxesField = Extract<FormField, { kind: 'checkboxes' }>;
+
+/** The id the error summary links to: the input itself, or the first box of a group. */
+export const fieldDomId = (field: ReportFieldId | 'form'): string => `field-${field}`;
+const optionDomId = (field: ReportFieldId, index: number, option: string) =>
+  index === 0 ? fieldDomId(field) : `${fieldDomId(field)}-${option}`;
+const warningDomId = (field: ReportFieldId) => `${fieldDomId(field)}-warning`;
+
+const ALL_FIELDS = REPORT_FORM.flatMap((s) => s.fields);
+const FIELD_BY_ID = new Map(ALL_FIELDS.map((f) => [f.id, f]));
+
+// Box labels used more than once ("created" under deliberate and accidental access, "incident reported to
+// police" under staff and child...) get a hidden context so every box has its own accessible name.
+// The incident types keep exactly the form's wording: they are the names other tests look for.
+const LABEL_COUNTS = (() => {
+  const counts = new Map<string, number>();
+  const add = (label: string) => counts.set(label.toLowerCase(), (counts.get(label.toLowerCase()) ?? 0) + 1);
+  for (const f of ALL_FIELDS) {
+    if (f.kind === 'checkbox') add(f.label);
+    if (f.kind === 'checkboxes') for (const o of f.options) add(o.label);
+  }
+  return counts;
+})();
+
+const groupContext = (field: FormField): string => {
+  const parent = field.parent ? FIELD_BY_ID.get(field.parent) : undefined;
+  return parent ? parent.label : field.label;
+};
+
+const needsContext = (field: CheckboxesField, option: FormOption): boolean =>
+  field.id !== 'incidentTypes' && (LABEL_COUNTS.get(option.label.toLowerCase()) ?? 0) > 1;
+
+const isVisible = (field: FormField, draft: ReportDraft): boolean => {
+  if (!field.showWhen) return true;
+  const ticks = draft[field.showWhen.field];
+  const value = draft[field.id];
+  // A "please specify" text stays visible while it holds text, so nothing is submitted unseen.
+  return (Array.isArray(ticks) && (ticks as string[]).includes(field.showWhen.option)) || value !== '';
+};
+
+const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;
+
+const hasHint = (field: FormField, readOnly: boolean): boolean => Boolean(field.hint || (field.required && !readOnly));
+
+/** The field's hint, led by "Required to submit." (kept out of the label so the label stays the form's wording). */
+const Hint = ({ id, field, readOnly }: { id: string; field: FormField; readOnly: boolean }) =>
+  hasHint(field, readOnly) ? (
+    <p class="hint" id={id}>
+      {field.required && !readOnly && <strong class="report-required">Required to submit. </strong>}
+      {field.hint}
+    </p>
+  ) : null;
+
+const ErrorText = ({ id, message }: { id: string; message: string | undefined }) =>
+  message ? (
+    <p class="error-text" id={id}>
+      <span class="visually-hidden">Error: </span>
+      {message}
+    </p>
+  ) : null;
+
+const Warning = ({ id, warning }: { id: string; warning: WarningId }) => (
+  <p class="warning report-warning" id={id}>
+    <strong>Warning: </strong>
+    {WARNING_TEXTS[warning]}
+  </p>
+);
+
+export const ReportForm = ({ draft, errors, readOnly, onChange }: Props) => {
+  const set = <K extends ReportFieldId>(id: K, value: ReportDraft[K]) => onChange({ ...draft, [id]: value });
+
+  const toggle = (field: CheckboxesField, option: string, checked: boolean) => {
+    const current = draft[field.id] as string[];
+    const next = checked ? [...current.filter((o) => o !== option), option] : current.filter((o) => o !== option);
+    const changed = { ...draft, [field.id]: next } as ReportDraft;
+    // Ticking a box under "Deliberate access", "Staff"... means the parent box applies too.
+    if (checked && field.parent) (changed as Record<string, unknown>)[field.parent] = true;
+    onChange(changed);
+  };
+
+  const renderText = (
+    field: Extract<FormField, { kind: 'text' | 'textarea' | 'date' | 'time' }>,
+    asHeading?: string,
+  ) => {
+    const id = fieldDomId(field.id);
+    const error = errors[field.id];
+    const value = draft[field.id] as string;
+    const common = {
+      id,
+      name: field.id,
+      value,
+      readOnly,
+      'aria-invalid': error ? ('true' as const) : undefined,
+      'aria-required': field.required && !readOnly ? ('true' as const) : undefined,
+      'aria-describedby': describedBy(
+        hasHint(field, readOnly) && `${id}-hint`,
+        field.warning && warningDomId(field.id),
+        error && `${id}-error`,
+      ),
+      onInput: (e: Event) => set(field.id, (e.currentTarget as HTMLInputElement).value),
+    };
+    return (
+      <div class={`field${error ? ' field--error' : ''}`} key={field.id}>
+        {asHeading ? (
+          <h2 id={`section-${asHeading}`} class="report-question">
+            <label for={id}>{field.label}</label>
+          </h2>
+        ) : (
+          <label for={id}>{field.label}</label>
+        )}
+        <Hint id={`${id}-hint`} field={field} readOnly={readOnly} />
+        {field.warning && <Warning id={warningDomId(field.id)} warning={field.warning} />}
+        <ErrorText id={`${id}-error`} message={error} />
+        {field.kind === 'textarea' ? (
+          <textarea {...common} maxLength={field.maxLength} rows={field.maxLength > 1_000 ? 8 : 3} />
+        ) : field.kind === 'text' ? (
+          <input {...common} type="text" maxLength={field.maxLength} autocomplete="off" />
+        ) : (
+          <input {...common} type={field.kind} />
+        )}
+      </div>
+    );
+  };
+
+  const renderCheckbox = (field: Extract<FormField, { kind: 'checkbox' }>, children: ComponentChildren) => {
+    const id = fieldDomId(field.id);
+    const error = errors[field.id];
+    return (
+      <div class="report-parent" key={field.id}>
+        <ErrorText id={`${id}-error`} message={error} />
+        <div class="choice">
+          <input
+            id={id}
+            type="checkbox"
+            name={field.id}
+            checked={draft[field.id] as boolean}
+            disabled={readOnly}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={describedBy(error && `${id}-error`)}
+            onChange={(e) => set(field.id, e.currentTarget.checked)}
+          />
+          <label for={id}>{field.label}</label>
+        </div>
+        {children && <div class="report-nested">{children}</div>}
+      </div>
+    );
+  };
+
+  const renderCheckboxes = (field: CheckboxesField, asHeading?: string) => {
+    const id = fieldDomId(field.id);
+    const error = errors[field.id];
+    const ticked = draft[field.id] as string[];
+    const parent = field.parent ? FIELD_BY_ID.get(field.parent) : undefined;
+    const firstWarned = field.options.find((o) => o.warning);
+    return (
+      <fieldset
+        class={`report-group${error ? ' field--error' : ''}`}
+        key={field.id}
+        aria-describedby={describedBy(hasHint(field, readOnly) && `${id}-hint`, error && `${id}-error`)}
+      >
+        {asHeading ? (
+          <legend class="report-question">
+            <h2 id={`section-${asHeading}`}>{field.label}</h2>
+          </legend>
+        ) : (
+          <legend>
+            {/* Legends repeat on the form ("Did the incident involve material being;"): name the parent too. */}
+            {parent && <span class="visually-hidden">{parent.label}: </span>}
+            {field.label}
+          </legend>
+        )}
+        <Hint id={`${id}-hint`} field={field} readOnly={readOnly} />
+        <ErrorText id={`${id}-error`} message={error} />
+        {field.options.map((option, index) => {
+          const optionId = optionDomId(field.id, index, option.id);
+          return (
+            <div key={option.id}>
+              {option === firstWarned && option.warning && (
+                <Warning id={warningDomId(field.id)} warning={option.warning} />
+              )}
+              <div class="choice">
+                <input
+                  id={optionId}
+                  type="checkbox"
+                  name={field.id}
+                  value={option.id}
+                  checked={ticked.includes(option.id)}
+                  disabled={readOnly}
+                  aria-describedby={describedBy(option.warning && warningDomId(field.id))}
+                  onChange={(e) => toggle(field, option.id, e.currentTarget.checked)}
+                />
+                <label for={optionId}>
+                  {option.label}
+                  {needsContext(field, option) && <span class="visually-hidden">, {groupContext(field)}</span>}
+                </label>
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+    );
+  };
+
+  const renderField = (field: FormField, asHeading?: string): ComponentChildren => {
+    if (!isVisible(field, draft)) return null;
+    switch (field.kind) {
+      case 'checkboxes':
+        return renderCheckboxes(field, asHeading);
+      case 'checkbox': {
+        const children = ALL_FIELDS.filter((f) => f.parent === field.id).map((f) => renderField(f));
+        return renderCheckbox(field, children.length > 0 ? children : null);
+      }
+      default:
+        return renderText(field, asHeading);
+    }
+  };
+
+  return (
+    <>
+      {REPORT_FORM.map((section) => {
+        const [first] = section.fields;
+        // A section asking one question under its own title shows the question as the heading (no echo).
+        const single = first && first.label === section.title && !first.parent ? first : undefined;
+        return (
+          <section
+            key={section.id}
+            class={`report-section${section.addition ? ' report-section--addition' : ''}`}
+            aria-labelledby={`section-${section.id}`}
+          >
+            {!single && <h2 id={`section-${section.id}`}>{section.title}</h2>}
+            {section.hint && <p class="hint">{section.hint}</p>}
+            {single && renderField(single, section.id)}
+            {/* Fields under a parent box are drawn inside it. */}
+            {section.fields.filter((f) => !f.parent && f !== single).map((f) => renderField(f))}
+          </section>
+        );
+      })}
+    </>
+  );
+};

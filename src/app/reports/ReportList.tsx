@@ -1,0 +1,280 @@
+// The list of reports on this device: status, types and last change of each, filters, an in-memory search over
+// what the worker wrote, and deleting a draft after an in-page confirmation. Stores nothing itself.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { messageFor } from '../../domain/errors.ts';
+import { INCIDENT_TYPES, type IncidentTypeId, reportSummary } from '../../domain/report.ts';
+import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
+import type { ReportMeta } from '../../store/index.ts';
+import { navigate, routeHref } from '../router.ts';
+import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
+import type { DraftRecord, ReportsPort } from './reports-port.ts';
+import { FailureReasons, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
+
+/** The list refreshes this often while open, so statuses changed by sync show up. */
+export const LIST_REFRESH_MS = 10_000;
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+const formatTime = (ms: number) => DATE_TIME.format(new Date(ms));
+const formatDay = (ymd: string) => DATE.format(new Date(`${ymd}T00:00:00Z`));
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; records: DraftRecord[]; damaged: ReportMeta[] };
+
+export const ReportList = ({ port }: { port: ReportsPort }) => {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [filter, setFilter] = useState<ReportFilter>(NO_FILTER);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const load = () =>
+    port.list().then(
+      ({ records, damaged }) => setLoaded({ kind: 'ready', records, damaged }),
+      (error: unknown) => setLoaded({ kind: 'error', message: messageFor(error) }),
+    );
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, LIST_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [port]);
+
+  const newReport = async () => {
+    setCreating(true);
+    setActionError(null);
+    try {
+      const record = await port.create();
+      navigate('reports', record.id);
+    } catch (error) {
+      setActionError(messageFor(error));
+      setCreating(false);
+    }
+  };
+
+  const remove = async (id: string) => {
+    setActionError(null);
+    try {
+      await port.remove(id);
+      setConfirming(null);
+      setAnnouncement('Draft deleted.');
+      await load();
+      headingRef.current?.focus();
+    } catch (error) {
+      setActionError(messageFor(error));
+    }
+  };
+
+  const records = loaded.kind === 'ready' ? loaded.records : [];
+  const shown = records.filter((r) => matchesFilter(r, filter));
+  const filtered = filter.status !== '' || filter.type !== '' || filter.query.trim() !== '';
+  const now = Date.now();
+
+  return (
+    <section aria-labelledby="reports-title" class="report-list">
+      <h1 id="reports-title" tabIndex={-1} ref={headingRef}>
+        Reports
+      </h1>
+      <div class="button-row">
+        <button type="button" onClick={() => void newReport()} disabled={creating}>
+          New report
+        </button>
+      </div>
+      {actionError && (
+        <p class="error-text" role="alert">
+          {actionError}
+        </p>
+      )}
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+
+      {loaded.kind === 'loading' && <p class="muted">Opening your reports...</p>}
+      {loaded.kind === 'error' && <p class="error-text">{loaded.message}</p>}
+
+      {loaded.kind === 'ready' && (
+        <>
+          <search class="report-filters" aria-label="Filter reports">
+            <div class="field">
+              <label for="report-filter-status">Status</label>
+              <select
+                id="report-filter-status"
+                value={filter.status}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setFilter({ ...filter, status: isReportStatus(value) ? value : '' });
+                }}
+              >
+                <option value="">All statuses</option>
+                {REPORT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="report-filter-type">Type of incident</label>
+              <select
+                id="report-filter-type"
+                value={filter.type}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  const type = INCIDENT_TYPES.find((t) => t.id === value)?.id;
+                  setFilter({ ...filter, type: (type ?? '') as IncidentTypeId | '' });
+                }}
+              >
+                <option value="">All types</option>
+                {INCIDENT_TYPES.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.short}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="report-search">Search reports</label>
+              <p class="hint" id="report-search-hint">
+                Searches what you wrote in each report, on this device only.
+              </p>
+              <input
+                id="report-search"
+                type="search"
+                value={filter.query}
+                autocomplete="off"
+                aria-describedby="report-search-hint"
+                onInput={(e) => setFilter({ ...filter, query: e.currentTarget.value })}
+              />
+            </div>
+          </search>
+
+          <p class="muted" aria-live="polite">
+            {records.length === 0
+              ? 'No reports on this device yet.'
+              : filtered
+                ? `${shown.length} of ${records.length} reports match.`
+                : `${records.length} ${records.length === 1 ? 'report' : 'reports'}.`}
+          </p>
+
+          <ul class="list report-cards">
+            {shown.map((record) => (
+              <ReportCard
+                key={record.id}
+                record={record}
+                port={port}
+                stale={record.status === 'draft' && isStaleDraft(record.updatedAt, now)}
+                confirming={confirming === record.id}
+                onAskDelete={() => setConfirming(record.id)}
+                onCancelDelete={() => setConfirming(null)}
+                onDelete={() => void remove(record.id)}
+              />
+            ))}
+          </ul>
+
+          {loaded.damaged.length > 0 && (
+            <p class="warning">
+              {loaded.damaged.length === 1
+                ? 'One report on this device could not be opened: it was changed or damaged since it was saved.'
+                : `${loaded.damaged.length} reports on this device could not be opened: they were changed or damaged since they were saved.`}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+};
+
+type CardProps = {
+  record: DraftRecord;
+  port: ReportsPort;
+  stale: boolean;
+  confirming: boolean;
+  onAskDelete: () => void;
+  onCancelDelete: () => void;
+  onDelete: () => void;
+};
+
+const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDelete, onDelete }: CardProps) => {
+  const summary = reportSummary(record.data);
+  const changed = formatTime(record.updatedAt);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const titleId = `report-${record.id}-title`;
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  return (
+    <li class={`card report-card report-card--${record.status}`} aria-labelledby={titleId}>
+      <h2 class="report-card__title" id={titleId}>
+        <a href={routeHref('reports', record.id)}>
+          {summary.title}
+          <span class="visually-hidden">
+            , {STATUS_LABELS[record.status]}, last changed {changed}
+          </span>
+        </a>
+      </h2>
+      <p class="report-card__meta">
+        <span class={`report-status report-status--${record.status}`}>{STATUS_LABELS[record.status]}</span>{' '}
+        <span class="muted">{STATUS_EXPLANATIONS[record.status]}</span>
+      </p>
+      <dl class="report-card__facts">
+        <div>
+          <dt>Last changed</dt>
+          <dd>
+            <time datetime={new Date(record.updatedAt).toISOString()}>{changed}</time>
+          </dd>
+        </div>
+        {summary.dateHappened && (
+          <div>
+            <dt>Incident date</dt>
+            <dd>{formatDay(summary.dateHappened)}</dd>
+          </div>
+        )}
+        {record.revision > 1 && (
+          <div>
+            <dt>Revision</dt>
+            <dd>{record.revision}</dd>
+          </div>
+        )}
+      </dl>
+      {stale && (
+        <p class="warning report-card__stale">
+          <strong>Review: untouched for 30 days</strong>. Finish and submit it, or delete it if it is no longer needed.
+        </p>
+      )}
+      {(record.status === 'failed' || record.status === 'conflict') && <FailureReasons id={record.id} port={port} />}
+      {record.status === 'draft' &&
+        (confirming ? (
+          <div class="report-card__confirm">
+            <p tabIndex={-1} ref={confirmRef}>
+              <strong>Delete this draft?</strong> It cannot be recovered.
+            </p>
+            <div class="button-row">
+              <button type="button" class="button--danger" onClick={onDelete}>
+                Yes, delete this draft
+              </button>
+              <button type="button" class="button--secondary" onClick={onCancelDelete}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div class="button-row">
+            <button type="button" class="button--secondary" onClick={onAskDelete}>
+              Delete draft
+              <span class="visually-hidden">
+                : {summary.title}, last changed {changed}
+              </span>
+            </button>
+          </div>
+        ))}
+    </li>
+  );
+};

@@ -1,0 +1,67 @@
+// How a report's sync status reads on screen, and why a failed or conflicting report did not go through.
+// Shows only what the sync layer recorded (codes and the server's validation messages), never report text.
+import { useEffect, useState } from 'preact/hooks';
+import { ERROR_MESSAGES, type ErrorCode } from '../../domain/errors.ts';
+import type { ReportStatus } from '../../domain/report-record.ts';
+import type { ReportsPort, SyncFailure } from './reports-port.ts';
+
+export const STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: 'Draft',
+  queued: 'Queued',
+  sending: 'Sending',
+  synced: 'Synced',
+  failed: 'Failed',
+  conflict: 'Conflict',
+};
+
+/** What each status means for the worker, in one line. */
+export const STATUS_EXPLANATIONS: Record<ReportStatus, string> = {
+  draft: 'Not submitted yet.',
+  queued: 'Submitted; waits to be sent.',
+  sending: 'Being sent now.',
+  synced: 'Received by the server.',
+  failed: 'The server did not accept it.',
+  conflict: 'The server holds a different version of this revision.',
+};
+
+const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_MESSAGES, code);
+
+/** The sentences to show for a failure: the server's issues first, then the last error in plain English. */
+export const failureMessages = (failure: SyncFailure | undefined): string[] => {
+  if (!failure) return [];
+  const messages = (failure.issues ?? []).map((i) => {
+    const field = i.path.replace(/^report\./, '');
+    return field && field !== i.path ? `${i.message} (${field})` : i.message;
+  });
+  const code = failure.lastError;
+  if (code) messages.push(isErrorCode(code) ? ERROR_MESSAGES[code] : code);
+  return [...new Set(messages)];
+};
+
+export const FailureReasons = ({ id, port }: { id: string; port: ReportsPort }) => {
+  const [failure, setFailure] = useState<SyncFailure | undefined>();
+  useEffect(() => {
+    let cancelled = false;
+    port.failure(id).then(
+      (f) => {
+        if (!cancelled) setFailure(f);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, port]);
+  const messages = failureMessages(failure);
+  if (messages.length === 0) return null;
+  return (
+    <div class="report-failure">
+      <p class="error-text">The server gave these reasons:</p>
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+};
