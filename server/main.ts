@@ -56,11 +56,11 @@ const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
 const rateLimitMax = Number(env.SAFEVISIT_RATE_LIMIT_PER_MIN ?? 600);
 
 const app = await buildApp({
-  staticDir: env.SAFEVISIT_STATIC_DIR ?? 'dist',
+  staticDir: env.SAFEVISIT_STATIC_DIR || 'dist',
   logger: env.SAFEVISIT_LOG === '1',
   tokens,
   adminToken,
-  dbPath: env.SAFEVISIT_DB ?? DEFAULT_DB_PATH,
+  dbPath: env.SAFEVISIT_DB || DEFAULT_DB_PATH,
   guidancePack,
   rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
 }).catch((error: unknown) => {
@@ -73,8 +73,10 @@ const app = await buildApp({
 });
 
 await app.listen({ port, host });
-console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
-console.log(`Reports are stored in ${env.SAFEVISIT_DB ?? DEFAULT_DB_PATH}.`);
+const address = app.server.address();
+const boundPort = address && typeof address === 'object' ? address.port : port;
+console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}/`);
+console.log(`Reports are stored in ${env.SAFEVISIT_DB || DEFAULT_DB_PATH}.`);
 if (demoLines.length > 0) console.log(`\n${demoLines.join('\n')}\n`);
 
 const stop = async () => {

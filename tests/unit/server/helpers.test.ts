@@ -1,0 +1,106 @@
+// The small pure parts of the sync server and the wire protocol: token checks, If-None-Match, canonical JSON,
+// the submission schema and the idempotency key. Table-driven.
+import { describe, expect, it } from 'vitest';
+import { bearerToken, createTokenChecker } from '../../../server/auth.ts';
+import { matchesIfNoneMatch } from '../../../server/guidance.ts';
+import {
+  canonicalJson,
+  idempotencyKey,
+  ReceiptSchema,
+  SubmissionSchema,
+  submissionContent,
+} from '../../../src/domain/protocol.ts';
+import { submission } from './server-fixtures.ts';
+
+describe('bearerToken', () => {
+  it.each([
+    ['Bearer abc', 'abc'],
+    ['bearer abc', 'abc'],
+    ['Bearer   abc  ', 'abc'],
+    ['Basic abc', undefined],
+    ['Bearer', undefined],
+    ['Bearer a b', undefined],
+    [undefined, undefined],
+  ])('%j gives %j', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
+  });
+});
+
+describe('createTokenChecker', () => {
+  const checker = createTokenChecker(['device-one', 'device-two', ''], 'officer');
+
+  it.each([
+    ['device-one', 'device'],
+    ['device-two', 'device'],
+    ['officer', 'officer'],
+    ['device-three', undefined],
+    ['device-on', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%j is %j', (token, role) => {
+    expect(checker.check(token)?.role).toBe(role);
+  });
+
+  it('labels tokens by a hash prefix that differs per token and never contains the token', () => {
+    const one = checker.check('device-one')?.label ?? '';
+    const two = checker.check('device-two')?.label ?? '';
+    expect(one).toMatch(/^device:[0-9a-f]{12}$/);
+    expect(one).not.toBe(two);
+    expect(one).not.toContain('device-one');
+  });
+
+  it('accepts no officer when none is configured', () => {
+    expect(createTokenChecker(['a-device']).check('')).toBeUndefined();
+  });
+});
+
+describe('matchesIfNoneMatch', () => {
+  const etag = '"abc123"';
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['"abc123"', true],
+    ['W/"abc123"', true],
+    ['"x", "abc123"', true],
+    ['*', true],
+    ['"abc12"', false],
+    ['abc123', false],
+  ])('%j matches: %s', (header, expected) => {
+    expect(matchesIfNoneMatch(header, etag)).toBe(expected);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('gives the same text whatever the key order, keeping array order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [2, 1] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: [{ z: 1, y: 2 }] })).toBe('{"a":[{"y":2,"z":1}],"b":1}');
+    expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]));
+  });
+});
+
+describe('the wire schemas', () => {
+  it('accepts a well-formed submission and leaves submittedAt out of its content', () => {
+    const s = submission();
+    expect(SubmissionSchema.safeParse(s).success).toBe(true);
+    expect(submissionContent(s)).not.toHaveProperty('submittedAt');
+    expect(submissionContent(s)).toHaveProperty('report');
+  });
+
+  it.each([
+    ['an unknown top-level field', { extra: 1 }],
+    ['a revision that is not whole', { revision: 1.5 }],
+    ['a createdAt that is not a date', { createdAt: 'yesterday' }],
+    ['no report', { report: undefined }],
+  ])('refuses %s', (_name, change) => {
+    expect(SubmissionSchema.safeParse({ ...submission(), ...change }).success).toBe(false);
+  });
+
+  it('builds the idempotency key as id:revision', () => {
+    expect(idempotencyKey('5b1f6a4e-0000-4000-8000-000000000000', 3)).toBe('5b1f6a4e-0000-4000-8000-000000000000:3');
+  });
+
+  it('parses a receipt and tolerates fields a later server may add', () => {
+    const receipt = { id: crypto.randomUUID(), revision: 1, receivedAt: new Date().toISOString(), extra: true };
+    expect(ReceiptSchema.parse(receipt)).toEqual({ id: receipt.id, revision: 1, receivedAt: receipt.receivedAt });
+  });
+});
