@@ -6,6 +6,7 @@ import { DIRECTORY } from './content/directory.ts';
 import { KENT_CHILDREN_ARTICLES } from './content/kent-children.ts';
 import { KENT_DATA_ARTICLES } from './content/kent-data.ts';
 import { KENT_DISCUSSION_ARTICLES } from './content/kent-discussion.ts';
+import { KENT_INTRO_ARTICLES } from './content/kent-intro.ts';
 import { KENT_MYSELF_ARTICLES } from './content/kent-myself.ts';
 
 const SECTIONS: GuidanceSection[] = [
@@ -63,6 +64,7 @@ const SECTIONS: GuidanceSection[] = [
     title: 'Keeping children and young people safe online',
     description: 'Questions professionals ask (Kent and Medway FAQ, section 2).',
     articleIds: [
+      'contextual-safeguarding',
       'online-risks-four-cs',
       'illegal-or-inappropriate',
       'safer-online-activity',
@@ -88,6 +90,7 @@ const SECTIONS: GuidanceSection[] = [
     title: 'Keeping myself safe online',
     description: 'Your own social media, devices, photos and reputation (Kent and Medway FAQ, section 3; Camden 7).',
     articleIds: [
+      'if-in-doubt',
       'safe-working-practice',
       'private-social-media-limits',
       'personal-social-networking',
@@ -139,6 +142,7 @@ export const BUNDLED_PACK: GuidancePack = {
     ...KENT_MYSELF_ARTICLES,
     ...KENT_DATA_ARTICLES,
     ...KENT_DISCUSSION_ARTICLES,
+    ...KENT_INTRO_ARTICLES,
   ],
   directory: DIRECTORY,
   incidentTypeArticles: {

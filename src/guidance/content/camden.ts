@@ -17,7 +17,10 @@ export const CAMDEN_ARTICLES: Article[] = [
         '**Content**: seeing illegal, harmful or upsetting material (pornography, violence, hate, self-harm, extremism).',
         '**Contact**: being approached by others, such as an adult posing as a child to gain trust (grooming), bullying or harassment.',
         '**Conduct**: what the child does themselves, such as sharing personal details or nude images, bullying others or breaking copyright.',
-        '**Commerce**: money harm, such as scams, fraud, in-app spending, gambling or giving away a parent’s card details.',
+        '**Commerce**: money harm, such as scams, fraud, gambling or giving away a parent’s card details.',
+      ),
+      p(
+        'Camden’s guidance names the fourth C "culture": children using the internet irresponsibly, for example breaking copyright, posting personal photos to a global audience, bullying, or sexting images that can never be taken back.',
       ),
       table(
         'The four Cs by type of risk (adapted by Kent and Medway from EU Kids Online 2018)',
