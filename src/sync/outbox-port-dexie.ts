@@ -8,7 +8,8 @@ import type { ReportRow, SafeVisitDb } from '../store/db.ts';
 import { withStorageErrors } from '../store/errors.ts';
 import type { OutboxRepo } from '../store/outbox-repo.ts';
 import type { ReportRepo } from '../store/report-repo.ts';
-import type { OutboxItem, OutboxPort } from './outbox.ts';
+import type { SettingsRepo } from '../store/settings-repo.ts';
+import type { OutboxItem, OutboxPort, SyncSettings } from './outbox.ts';
 
 /** Reasons the server (or the submit rules) gave for refusing a report: clear, non-personal, shown on the report. */
 export type SyncIssues = { syncIssues?: WireIssue[] };
@@ -144,3 +145,16 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
       ),
   };
 };
+
+/** The engine's settings from the settings repository: endpoint and retention in clear, the token from the vault. */
+export const syncSettingsFrom =
+  (repo: Pick<SettingsRepo, 'get' | 'getSecret'>): (() => Promise<SyncSettings>) =>
+  async () => {
+    const settings = await repo.get();
+    return {
+      endpoint: settings.endpointUrl,
+      keepSyncedDays: settings.keepSyncedDays,
+      // Throws AppError('locked') while locked: the engine stops the run and keeps everything.
+      token: await repo.getSecret('accessToken'),
+    };
+  };

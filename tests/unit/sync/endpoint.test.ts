@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
+import type { Submission } from '../../../src/domain/protocol.ts';
+import { REPORT_SCHEMA_VERSION, validateForSubmit } from '../../../src/domain/report.ts';
+import { checkEndpoint, fetchGuidance, submitReport, testConnection } from '../../../src/sync/endpoint.ts';
+import { completeDraft } from '../domain/report-fixtures.ts';
+import { type RunningServer, startHttp, startReferenceServer, TOKEN } from './fixtures.ts';
+
+const submission = (overrides: Partial<Submission> = {}): Submission => {
+  const checked = validateForSubmit(completeDraft(), new Date('2026-11-23T10:00:00Z'));
+  if (!checked.ok) throw new Error('fixture draft must pass');
+  return {
+    id: randomUUID(),
+    revision: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    createdAt: '2026-11-23T09:00:00.000Z',
+    submittedAt: '2026-11-23T10:00:00.000Z',
+    report: checked.report,
+    ...overrides,
+  };
+};
+
+describe('checkEndpoint', () => {
+  it.each([
+    ['https://sync.example.org', 'https://sync.example.org'],
+    ['https://sync.example.org/', 'https://sync.example.org'],
+    ['  https://Sync.Example.org/safevisit///  ', 'https://sync.example.org/safevisit'],
+    ['https://sync.example.org:8443/a/b/', 'https://sync.example.org:8443/a/b'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://localhost:8787/', 'http://localhost:8787'],
+    ['http://LOCALHOST/', 'http://localhost'],
+  ])('accepts %j as %j', (input, expected) => {
+    expect(checkEndpoint(input)).toEqual({ ok: true, endpoint: expected });
+  });
+
+  it.each([
+    'http://sync.example.org',
+    'http://192.168.1.10:8787',
+    'http://127.0.0.2',
+    'http://localhost.example.org',
+    'ftp://sync.example.org',
+    'ws://localhost',
+    'javascript:alert(1)',
+    'sync.example.org',
+    '',
+    'https://user:secret@sync.example.org',
+    'https://sync.example.org/?token=abc',
+    'https://sync.example.org/#x',
+  ])('refuses %j as insecure-endpoint', (input) => {
+    expect(checkEndpoint(input)).toEqual({ ok: false, code: 'insecure-endpoint' });
+  });
+});
+
+describe('submitReport against the reference server', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startReferenceServer();
+  });
+  afterAll(() => server.close());
+
+  it('gets a receipt (201), then the same receipt again for a resend (200), storing one row', async () => {
+    const s = submission();
+    const first = await submitReport(server.url, TOKEN, s);
+    expect(first).toEqual({ kind: 'accepted', receipt: { id: s.id, revision: 1, receivedAt: expect.any(String) } });
+    // A retry may restamp submittedAt: it is not part of the compared content.
+    const again = await submitReport(server.url, TOKEN, { ...s, submittedAt: '2026-11-23T10:05:00.000Z' });
+    expect(again).toEqual(first);
+    expect(await server.count()).toBe(1);
+  });
+
+  it('answers conflict for the same id and revision with other content', async () => {
+    const s = submission();
+    await submitReport(server.url, TOKEN, s);
+    const outcome = await submitReport(server.url, TOKEN, {
+      ...s,
+      report: { ...s.report, description: 'Something else.' },
+    });
+    expect(outcome).toEqual({ kind: 'conflict' });
+  });
+
+  it('answers unauthorised for a wrong token', async () => {
+    expect(await submitReport(server.url, 'wrong', submission())).toEqual({ kind: 'unauthorised' });
+  });
+
+  it('answers invalid with the server reasons for a report the server refuses', async () => {
+    const s = submission();
+    const outcome = await submitReport(server.url, TOKEN, {
+      ...s,
+      report: { ...s.report, description: '' },
+    } as Submission);
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind !== 'invalid') return;
+    expect(outcome.issues).toContainEqual({ path: 'report.description', message: expect.any(String) });
+  });
+
+  it('answers retry (unreachable) when nothing listens', async () => {
+    const closed = await startReferenceServer();
+    await closed.close();
+    expect(await submitReport(closed.url, TOKEN, submission())).toEqual({ kind: 'retry', error: 'unreachable' });
+  });
+});
+
+describe('submitReport: how each answer is read', () => {
+  type Reply = { status: number; headers?: Record<string, string>; body?: string };
+  let reply: Reply = { status: 500 };
+  let http: Awaited<ReturnType<typeof startHttp>>;
+  beforeAll(async () => {
+    http = await startHttp((req, res) => {
+      req.resume();
+      if (reply.status === 0) return; // never answers: the client times out
+      res.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
+      res.end(reply.body ?? '');
+    });
+  });
+  afterAll(() => http.close());
+
+  const fixed = submission({ id: '6f1c1a3e-8d2b-4f4e-9b7a-2d3c4e5f6a7b' });
+  const receipt = JSON.stringify({ id: fixed.id, revision: 1, receivedAt: '2026-11-23T10:00:01.000Z' });
+  const now = () => Date.parse('2026-11-23T10:00:00Z');
+
+  it.each<[string, Reply, unknown]>([
+    ['201 with its receipt', { status: 201, body: receipt }, { kind: 'accepted', receipt: JSON.parse(receipt) }],
+    ['200 with its receipt', { status: 200, body: receipt }, { kind: 'accepted', receipt: JSON.parse(receipt) }],
+    ['201 with garbage', { status: 201, body: '<html>ok</html>' }, { kind: 'retry', error: 'bad-response' }],
+    ['201 with an empty body', { status: 201, body: '' }, { kind: 'retry', error: 'bad-response' }],
+    [
+      '201 with the receipt of another revision',
+      { status: 201, body: JSON.stringify({ ...JSON.parse(receipt), revision: 2 }) },
+      { kind: 'retry', error: 'bad-response' },
+    ],
+    [
+      '201 with the receipt of another report',
+      { status: 201, body: JSON.stringify({ ...JSON.parse(receipt), id: randomUUID() }) },
+      { kind: 'retry', error: 'bad-response' },
+    ],
+    ['401', { status: 401 }, { kind: 'unauthorised' }],
+    ['403', { status: 403 }, { kind: 'unauthorised' }],
+    [
+      '400 with reasons',
+      {
+        status: 400,
+        body: JSON.stringify({
+          error: { code: 'invalid', message: 'bad', issues: [{ path: 'report.dateHappened', message: 'Enter it' }] },
+        }),
+      },
+      { kind: 'invalid', issues: [{ path: 'report.dateHappened', message: 'Enter it' }] },
+    ],
+    [
+      '400 with a message only',
+      { status: 400, body: JSON.stringify({ error: { code: 'schema-version', message: 'update the app' } }) },
+      { kind: 'invalid', issues: [{ path: '', message: 'update the app' }] },
+    ],
+    [
+      '400 with garbage',
+      { status: 400, body: 'nope' },
+      { kind: 'invalid', issues: [{ path: '', message: ERROR_MESSAGES.invalid }] },
+    ],
+    ['409', { status: 409 }, { kind: 'conflict' }],
+    ['413', { status: 413 }, { kind: 'too-large' }],
+    [
+      '429 with Retry-After seconds',
+      { status: 429, headers: { 'Retry-After': '7' } },
+      { kind: 'retry', error: 'rate-limited', afterMs: 7_000 },
+    ],
+    [
+      '503 with Retry-After date',
+      { status: 503, headers: { 'Retry-After': 'Mon, 23 Nov 2026 10:01:00 GMT' } },
+      { kind: 'retry', error: 'server-error', afterMs: 60_000 },
+    ],
+    ['429 without Retry-After', { status: 429 }, { kind: 'retry', error: 'rate-limited' }],
+    ['500', { status: 500 }, { kind: 'retry', error: 'server-error' }],
+    ['502', { status: 502 }, { kind: 'retry', error: 'server-error' }],
+    ['404', { status: 404 }, { kind: 'retry', error: 'not-safevisit' }],
+    ['302', { status: 302, headers: { Location: 'http://example.org/' } }, { kind: 'retry', error: 'unreachable' }],
+    ['418', { status: 418 }, { kind: 'retry', error: 'bad-response' }],
+  ])('%s', async (_name, answer, expected) => {
+    reply = answer;
+    expect(await submitReport(http.url, TOKEN, fixed, { now })).toEqual(expected);
+  });
+
+  it('times out into a retry, and a cancel by the caller into aborted', async () => {
+    reply = { status: 0 };
+    expect(await submitReport(http.url, TOKEN, fixed, { timeoutMs: 50 })).toEqual({ kind: 'retry', error: 'timeout' });
+    const controller = new AbortController();
+    const pending = submitReport(http.url, TOKEN, fixed, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect(await pending).toEqual({ kind: 'aborted' });
+  });
+
+  it('sends the token and the idempotency key <id>:<revision>', async () => {
+    let headers: Record<string, string | string[] | undefined> = {};
+    const probe = await startHttp((req, res) => {
+      headers = req.headers;
+      req.resume();
+      res.writeHead(201, { 'Content-Type': 'application/json' });
+      res.end(receipt);
+    });
+    await submitReport(probe.url, TOKEN, fixed);
+    await probe.close();
+    expect(headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(headers['idempotency-key']).toBe(`${fixed.id}:1`);
+  });
+});
+
+describe('testConnection', () => {
+  let server: RunningServer;
+  let other: Awaited<ReturnType<typeof startHttp>>;
+  let closedUrl: string;
+  beforeAll(async () => {
+    server = await startReferenceServer();
+    other = await startHttp((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok' }));
+    });
+    const closed = await startHttp(() => undefined);
+    closedUrl = closed.url;
+    await closed.close();
+  });
+  afterAll(async () => {
+    await server.close();
+    await other.close();
+  });
+
+  it.each<[string, () => string, string | null, string]>([
+    ['the server with the right token', () => server.url, TOKEN, 'ok'],
+    ['the server with a trailing slash and no token', () => `${server.url}/`, null, 'ok'],
+    ['the server with a wrong token', () => server.url, 'wrong', 'unauthorised'],
+    ['another kind of server', () => other.url, TOKEN, 'not-safevisit'],
+    ['a path the server does not have', () => `${server.url}/nothing-here`, TOKEN, 'not-safevisit'],
+    ['nothing listening', () => closedUrl, TOKEN, 'unreachable'],
+    ['plain http to another host', () => 'http://sync.example.org', TOKEN, 'insecure-endpoint'],
+  ])('%s: %s', async (_name, url, token, expected) => {
+    const { result, message } = await testConnection(url(), token);
+    expect(result).toBe(expected);
+    expect(message).toMatch(/\.$/);
+    if (expected !== 'ok') expect(message).toBe(ERROR_MESSAGES[expected as keyof typeof ERROR_MESSAGES]);
+  });
+});
+
+describe('fetchGuidance against the reference server', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startReferenceServer();
+  });
+  afterAll(() => server.close());
+
+  it('gets the pack with its ETag, then 304 with that ETag', async () => {
+    const first = await fetchGuidance(server.url, null);
+    expect(first.kind).toBe('updated');
+    if (first.kind !== 'updated') return;
+    expect(first.etag).toBeTruthy();
+    expect(first.pack).toMatchObject({ schemaVersion: 1 });
+    expect(await fetchGuidance(server.url, first.etag)).toEqual({ kind: 'not-modified' });
+    expect((await fetchGuidance(server.url, '"stale"')).kind).toBe('updated');
+  });
+});

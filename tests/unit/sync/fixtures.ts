@@ -1,0 +1,187 @@
+// Typed builders for the sync tests: the real reference server on 127.0.0.1, the real store and vault over
+// fake-indexeddb, a fault-injecting HTTP proxy, and queued reports.
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AppOptions, buildApp } from '../../../server/app.ts';
+import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report.ts';
+import { SafeVisitDb } from '../../../src/store/db.ts';
+import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
+import { createReportRepo } from '../../../src/store/report-repo.ts';
+import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
+import { openVault } from '../../../src/store/vault-storage.ts';
+import { createDexieOutboxPort, syncSettingsFrom } from '../../../src/sync/outbox-port-dexie.ts';
+import { completeDraft } from '../domain/report-fixtures.ts';
+
+export const TOKEN = 't1';
+export const PASSPHRASE = 'Harbour lantern quietly 58!';
+
+/** A clock the test moves by hand: retry times are logic, never waited for. */
+export const createClock = (start = Date.parse('2026-11-23T10:00:00Z')) => {
+  let t = start;
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+};
+export type Clock = ReturnType<typeof createClock>;
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  count: () => Promise<number>;
+  /** The receivedAt of each stored revision of a report, newest first. */
+  receivedAt: (id: string) => Promise<string[]>;
+  close: () => Promise<void>;
+};
+
+/** The reference server (server/app.ts) listening on 127.0.0.1, on `port` or a free one. */
+export const startReferenceServer = async (options: AppOptions = {}, port = 0): Promise<RunningServer> => {
+  const app = await buildApp({ tokens: [TOKEN], dbPath: ':memory:', rateLimit: false, ...options });
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    count: () => app.reportStore.count(),
+    receivedAt: async (id) => (await app.reportStore.revisions(id)).map((r) => r.receivedAt),
+    close: () => app.close(),
+  };
+};
+
+const listen = async (server: Server): Promise<string> => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+};
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** A plain HTTP server with a hand-written handler: for answers the reference server never gives. */
+export const startHttp = async (
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; close: () => Promise<void> }> => {
+  const server = createServer(handler);
+  const url = await listen(server);
+  return { url, close: () => closeServer(server) };
+};
+
+/**
+ * What the proxy does with the next request: pass it on, answer itself without passing it on, or pass it on and
+ * then cut the connection before the answer reaches the client (the server did the work; the client never heard).
+ */
+export type ProxyStep =
+  | 'pass'
+  | 'drop-after-forward'
+  | { status: number; headers?: Record<string, string>; body?: string };
+
+/** An HTTP proxy on 127.0.0.1 in front of `target`, following `plan` one request at a time, then passing. */
+export const startFaultProxy = async (target: string, plan: ProxyStep[]) => {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    const step = plan.shift() ?? 'pass';
+    seen.push(`${req.method} ${req.url} ${typeof step === 'string' ? step : step.status}`);
+    if (typeof step === 'object') {
+      req.resume();
+      res.writeHead(step.status, { 'Content-Type': 'application/json', ...step.headers });
+      res.end(step.body ?? JSON.stringify({ error: { code: 'server-error', message: 'injected' } }));
+      return;
+    }
+    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (reply) => {
+      if (step === 'drop-after-forward') {
+        // Let the server finish, then cut the client off before a byte of the answer arrives.
+        reply.resume();
+        reply.on('end', () => req.socket.destroy());
+        return;
+      }
+      res.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(res);
+    });
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  const url = await listen(server);
+  return { url, seen, close: () => closeServer(server) };
+};
+
+export type TestStore = Awaited<ReturnType<typeof openTestStore>>;
+
+/**
+ * The real store and vault over fake-indexeddb, unlocked, with settings saved. Pass `name` to open a second
+ * connection to the same database (a second tab).
+ */
+export const openTestStore = async ({
+  clock,
+  name = `sync-${randomUUID()}`,
+  endpoint = '',
+  keepSyncedDays = 0,
+  token = TOKEN as string | null,
+}: {
+  clock: Clock;
+  name?: string;
+  endpoint?: string;
+  keepSyncedDays?: number;
+  token?: string | null;
+}) => {
+  const db = new SafeVisitDb(name);
+  const vault = await openVault(db, { testOnlyKdfIterations: 1_000, channel: null, now: clock.now });
+  if (vault.state === 'none') await vault.create(PASSPHRASE);
+  else await vault.unlock(PASSPHRASE);
+  const reports = createReportRepo(db, vault, {
+    schema: ReportDraftSchema,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    now: clock.now,
+  });
+  const outbox = createOutboxRepo(db);
+  const settingsRepo = createSettingsRepo(db, vault);
+  await settingsRepo.update({ endpointUrl: endpoint, keepSyncedDays });
+  await settingsRepo.setSecret('accessToken', token);
+  const port = createDexieOutboxPort({ db, reports, outbox });
+  return {
+    name,
+    db,
+    vault,
+    reports,
+    outbox,
+    settingsRepo,
+    settings: syncSettingsFrom(settingsRepo),
+    port,
+    close: () => {
+      vault.close();
+      db.close();
+    },
+  };
+};
+
+/** Saves a complete report and queues it (revision 1 unless told), as "Submit report" does. */
+export const queueReport = async (
+  store: TestStore,
+  clock: Clock,
+  {
+    data = completeDraft(),
+    revision = 1,
+    id = randomUUID(),
+  }: { data?: ReportDraft; revision?: number; id?: string } = {},
+): Promise<string> => {
+  await store.reports.put({
+    id,
+    status: 'queued',
+    createdAt: clock.now() - 60_000,
+    updatedAt: clock.now(),
+    revision,
+    data,
+  });
+  return id;
+};

@@ -1,0 +1,359 @@
+// The sync engine end to end: the real store and vault (fake-indexeddb) on one side, the real reference server on
+// 127.0.0.1 on the other, with a fault-injecting proxy between them where a test needs the network to misbehave.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError, ERROR_MESSAGES } from '../../../src/domain/errors.ts';
+import type { SyncState } from '../../../src/sync/outbox.ts';
+import { createMutexLock, createSyncEngine, type OutboxPort } from '../../../src/sync/outbox.ts';
+import { completeDraft } from '../domain/report-fixtures.ts';
+import {
+  type Clock,
+  createClock,
+  openTestStore,
+  queueReport,
+  type RunningServer,
+  startFaultProxy,
+  startReferenceServer,
+  type TestStore,
+  TOKEN,
+} from './fixtures.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const server = async (): Promise<RunningServer> => {
+  const s = await startReferenceServer();
+  cleanups.push(() => s.close());
+  return s;
+};
+
+const store = async (options: Parameters<typeof openTestStore>[0]): Promise<TestStore> => {
+  const s = await openTestStore(options);
+  cleanups.push(() => s.close());
+  return s;
+};
+
+const engineFor = (s: TestStore, clock: Clock, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
+  createSyncEngine({
+    port: s.port,
+    settings: s.settings,
+    now: clock.now,
+    random: () => 0.5,
+    lock: createMutexLock(),
+    ...extra,
+  });
+
+const statusOf = async (s: TestStore, id: string) => (await s.db.reports.get(id))?.status;
+
+describe('sync engine with the reference server', () => {
+  it('delivers a queued report once, stores its receipt, then removes it from the device', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: `${srv.url}/` });
+    const id = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+    const seen: SyncState[] = [];
+    engine.state.subscribe((state) => seen.push(state));
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 1, failed: 0, retried: 0 });
+
+    expect(await srv.count()).toBe(1);
+    expect(await srv.receivedAt(id)).toHaveLength(1);
+    expect(await s.db.reports.get(id)).toBeUndefined();
+    expect(await s.outbox.count()).toBe(0);
+    expect(engine.state.get()).toMatchObject({
+      running: false,
+      sent: 1,
+      total: 1,
+      waiting: 0,
+      lastSuccessAt: clock.now(),
+      needsToken: false,
+      lastError: null,
+    });
+    expect(seen.some((state) => state.running && state.total === 1 && state.sent === 0)).toBe(true);
+  });
+
+  it('keeps a delivered report read-only as synced, with its receipt, until its retention has passed', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url, keepSyncedDays: 7 });
+    const id = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+
+    await engine.runOnce();
+    const row = await s.db.reports.get(id);
+    expect(row?.status).toBe('synced');
+    expect(row?.receipt).toEqual({ revision: 1, receivedAt: (await srv.receivedAt(id))[0] });
+    expect(await s.outbox.count()).toBe(0);
+
+    // The retention counts from the receipt (the server's clock), so move the device clock to there first.
+    const receivedAt = Date.parse(row?.receipt?.receivedAt ?? '');
+    clock.advance(receivedAt - clock.now() + 7 * DAY_MS - 1_000);
+    expect(await engine.purgeExpired()).toBe(0);
+    expect(await statusOf(s, id)).toBe('synced');
+    clock.advance(2_000);
+    expect(await engine.purgeExpired()).toBe(1);
+    expect(await s.db.reports.get(id)).toBeUndefined();
+  });
+
+  it('shows progress as "Sending n of total" while it sends several reports', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    for (let i = 0; i < 3; i++) await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+    await engine.refresh();
+    expect(engine.state.get().waiting).toBe(3);
+    const progress: string[] = [];
+    engine.state.subscribe((state) => {
+      if (state.running && state.total > 0) progress.push(`${state.sent}/${state.total}`);
+    });
+    await engine.runOnce();
+    expect([...new Set(progress)]).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(engine.state.get()).toMatchObject({ running: false, waiting: 0 });
+  });
+
+  it('keeps the report while the server is down and delivers it exactly once when it is back', async () => {
+    const clock = createClock();
+    const first = await startReferenceServer();
+    const { url, port } = first;
+    await first.close();
+    const s = await store({ clock, endpoint: url });
+    const id = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+
+    expect((await engine.runOnce()).stopped).toBe('unreachable');
+    expect(await statusOf(s, id)).toBe('queued');
+    const row = await s.outbox.get(id);
+    // Full jitter with random 0.5 on the first failure: half of the 5 s base window.
+    expect(row).toMatchObject({ attempts: 1, nextAttemptAt: clock.now() + 2_500, lastError: 'unreachable' });
+    expect(engine.state.get()).toMatchObject({ lastError: 'unreachable', waiting: 1 });
+
+    const back = await startReferenceServer({}, port);
+    cleanups.push(() => back.close());
+    // Not due yet: nothing is sent.
+    expect((await engine.runOnce()).sent).toBe(0);
+    expect(await back.count()).toBe(0);
+    clock.advance(2_500);
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(await back.count()).toBe(1);
+    expect(await s.db.reports.get(id)).toBeUndefined();
+    expect(engine.state.get().lastError).toBeNull();
+  });
+
+  it('resends after the connection dropped before the reply, gets 200 with the same receipt, and the server holds one row', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, ['drop-after-forward']);
+    cleanups.push(() => proxy.close());
+    const s = await store({ clock, endpoint: proxy.url, keepSyncedDays: 1 });
+    const id = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+
+    const first = await engine.runOnce();
+    expect(first.retried).toBe(1);
+    // The server has it, but the device never heard: it must keep the report.
+    expect(await srv.count()).toBe(1);
+    expect(await statusOf(s, id)).toBe('queued');
+    expect((await s.outbox.get(id))?.attempts).toBe(1);
+
+    clock.advance(60_000);
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(await srv.count()).toBe(1);
+    const receivedAt = await srv.receivedAt(id);
+    expect(receivedAt).toHaveLength(1);
+    expect((await s.db.reports.get(id))?.receipt).toEqual({ revision: 1, receivedAt: receivedAt[0] });
+    expect(proxy.seen).toEqual([expect.stringMatching(/^POST .* drop-after-forward$/), expect.stringMatching(/pass$/)]);
+  });
+
+  it('backs off after 500s, then waits exactly as long as a 429 Retry-After says, then delivers once', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, [
+      { status: 500 },
+      { status: 500 },
+      { status: 429, headers: { 'Retry-After': '3' } },
+    ]);
+    cleanups.push(() => proxy.close());
+    const s = await store({ clock, endpoint: proxy.url });
+    const id = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+
+    await engine.runOnce();
+    expect(await s.outbox.get(id)).toMatchObject({ attempts: 1, nextAttemptAt: clock.now() + 2_500 });
+    clock.advance(2_500);
+    await engine.runOnce();
+    expect(await s.outbox.get(id)).toMatchObject({ attempts: 2, nextAttemptAt: clock.now() + 5_000 });
+    clock.advance(5_000);
+    expect((await engine.runOnce()).stopped).toBe('held');
+    expect(await s.outbox.get(id)).toMatchObject({ attempts: 3, nextAttemptAt: clock.now() + 3_000 });
+    expect(engine.state.get().lastError).toBe('rate-limited');
+
+    clock.advance(2_999);
+    expect((await engine.runOnce()).stopped).toBe('held');
+    expect(proxy.seen).toHaveLength(3);
+    clock.advance(1);
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(proxy.seen).toHaveLength(4);
+    expect(await srv.count()).toBe(1);
+    expect(await s.db.reports.get(id)).toBeUndefined();
+  });
+
+  it('stops on a refused token, keeps every report, and says the token needs changing', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url, token: 'not-the-token' });
+    const ids = [await queueReport(s, clock), await queueReport(s, clock)];
+    const engine = engineFor(s, clock);
+
+    expect((await engine.runOnce()).stopped).toBe('needs-token');
+    expect(engine.state.get()).toMatchObject({ needsToken: true, lastError: 'unauthorised', waiting: 2 });
+    expect(ERROR_MESSAGES[engine.state.get().lastError ?? 'invalid']).toMatch(/did not accept the access token/);
+    expect(await srv.count()).toBe(0);
+    for (const id of ids) {
+      expect(await statusOf(s, id)).toBe('queued');
+      expect((await s.outbox.get(id))?.attempts).toBe(0);
+    }
+
+    // The worker saves the right token and presses "Sync now".
+    await s.settingsRepo.setSecret('accessToken', TOKEN);
+    expect((await engine.syncNow()).sent).toBe(2);
+    expect(await srv.count()).toBe(2);
+    expect(engine.state.get()).toMatchObject({ needsToken: false, lastError: null, waiting: 0 });
+  });
+
+  it('marks a refused report failed with the reasons and still sends the next ones', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url, keepSyncedDays: 1 });
+    // Passes the device's submit rules, but the server wants a UUID id: a 400 with the server's reasons.
+    const refused = await queueReport(s, clock, { id: 'report-not-a-uuid' });
+    clock.advance(1);
+    // Fails the submit rules on the device (e.g. saved by an older version): failed without being sent.
+    const incomplete = await queueReport(s, clock, { data: completeDraft({ description: '' }) });
+    clock.advance(1);
+    const good = await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 1, failed: 2, retried: 0 });
+
+    const refusedRow = (await s.db.reports.get(refused)) as { status: string; syncIssues?: unknown };
+    expect(refusedRow.status).toBe('failed');
+    expect(refusedRow.syncIssues).toEqual([{ path: 'id', message: expect.any(String) }]);
+    const incompleteRow = (await s.db.reports.get(incomplete)) as { status: string; syncIssues?: unknown };
+    expect(incompleteRow.status).toBe('failed');
+    expect(incompleteRow.syncIssues).toEqual([
+      { path: 'report.description', message: 'Enter a description of the incident' },
+    ]);
+    expect(await statusOf(s, good)).toBe('synced');
+    expect(await srv.count()).toBe(1);
+    // Failed reports leave the outbox: they wait for the worker, not for the timer.
+    expect(await s.outbox.count()).toBe(0);
+  });
+
+  it('marks a conflict and carries on with the others', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    const id = await queueReport(s, clock);
+    const other = await queueReport(s, clock);
+    // Another device (or an old install) already sent this id and revision with different content.
+    const elsewhere = await store({ clock, endpoint: srv.url });
+    await queueReport(elsewhere, clock, { id, data: completeDraft({ description: 'A different account.' }) });
+    await engineFor(elsewhere, clock).runOnce();
+
+    expect(await engineFor(s, clock).runOnce()).toMatchObject({ sent: 1, failed: 1 });
+    expect(await statusOf(s, id)).toBe('conflict');
+    expect(await s.db.reports.get(other)).toBeUndefined();
+    expect(await srv.count()).toBe(2);
+  });
+
+  it('never removes a report whose receipt could not be stored', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    const id = await queueReport(s, clock);
+    let failOnce = true;
+    const port: OutboxPort = {
+      ...s.port,
+      markAccepted: async (item, receipt) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new AppError('quota-exceeded');
+        }
+        await s.port.markAccepted(item, receipt);
+      },
+    };
+    const engine = engineFor(s, clock, { port });
+
+    expect((await engine.runOnce()).stopped).toBe('storage');
+    expect(engine.state.get().lastError).toBe('quota-exceeded');
+    expect(await s.db.reports.get(id)).toBeDefined();
+    expect(await s.outbox.count()).toBe(1);
+
+    expect((await engine.runOnce()).sent).toBe(1);
+    expect(await s.db.reports.get(id)).toBeUndefined();
+    expect(await srv.count()).toBe(1);
+  });
+
+  it('sends nothing and keeps everything while the vault is locked', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    const id = await queueReport(s, clock);
+    s.vault.lock();
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('locked');
+    expect(engine.state.get()).toMatchObject({ lastError: 'locked', waiting: 1 });
+    expect(await statusOf(s, id)).toBe('queued');
+    expect(await srv.count()).toBe(0);
+  });
+
+  it('lets only one of two tabs send at a time: each report is posted once', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, []);
+    cleanups.push(() => proxy.close());
+    const tabA = await store({ clock, endpoint: proxy.url });
+    const tabB = await store({ clock, endpoint: proxy.url, name: tabA.name });
+    for (let i = 0; i < 6; i++) await queueReport(i % 2 === 0 ? tabA : tabB, clock);
+    const lock = createMutexLock();
+    const a = engineFor(tabA, clock, { lock });
+    const b = engineFor(tabB, clock, { lock });
+
+    const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+    expect(ra.sent + rb.sent).toBe(6);
+    expect(proxy.seen.filter((line) => line.startsWith('POST'))).toHaveLength(6);
+    expect(await srv.count()).toBe(6);
+    expect(await tabA.db.reports.count()).toBe(0);
+  });
+
+  it('delivers 200 queued reports, each exactly once', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    const ids = new Set<string>();
+    for (let i = 0; i < 200; i++) ids.add(await queueReport(s, clock));
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 200, failed: 0, retried: 0 });
+    expect(await srv.count()).toBe(200);
+    for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
+    expect(await s.db.reports.count()).toBe(0);
+    expect(await s.outbox.count()).toBe(0);
+  });
+
+  it('does not start a run without an endpoint, and refuses plain http to another host', async () => {
+    const clock = createClock();
+    const s = await store({ clock, endpoint: '' });
+    await queueReport(s, clock);
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('not-configured');
+    expect(engine.state.get().lastError).toBeNull();
+    await s.settingsRepo.update({ endpointUrl: 'http://sync.example.org' });
+    expect((await engine.runOnce()).stopped).toBe('not-configured');
+    expect(engine.state.get()).toMatchObject({ lastError: 'insecure-endpoint', waiting: 1 });
+  });
+});

@@ -1,0 +1,135 @@
+// When the engine runs: on start, on `online`, on its timer, when a retry falls due, and on "Sync now".
+// Timing logic only (fake timers); delivery itself is tested against the real server in outbox.test.ts.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createObservable } from '../../../src/domain/observable.ts';
+import { createMutexLock, createSyncEngine, type OutboxPort, type SyncSettings } from '../../../src/sync/outbox.ts';
+
+/** An empty outbox that only answers when the next retry is due. */
+const emptyOutbox = (nextDueAt: () => number | null = () => null): OutboxPort => ({
+  listDue: async () => [],
+  countWaiting: async () => 0,
+  nextDueAt: async () => nextDueAt(),
+  loadSubmission: async () => null,
+  markSending: async () => undefined,
+  markAccepted: async () => undefined,
+  removeSynced: async () => undefined,
+  markFailed: async () => undefined,
+  markConflict: async () => undefined,
+  reschedule: async () => undefined,
+  purgeSynced: async () => 0,
+});
+
+/** Counts runs by the settings reads (each run reads them once, first). */
+const setup = (settings: SyncSettings = { endpoint: '', token: null, keepSyncedDays: 0 }, port = emptyOutbox()) => {
+  let runs = 0;
+  const engine = createSyncEngine({
+    port,
+    settings: async () => {
+      runs++;
+      return settings;
+    },
+    lock: createMutexLock(),
+  });
+  return { engine, runs: () => runs };
+};
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse('2026-11-23T10:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('sync triggers', () => {
+  it('runs on start, on every interval while online, again when the connection comes back, and not while offline', async () => {
+    const { engine, runs } = setup();
+    const online = createObservable(true);
+    const stop = engine.start({ connectivity: online, intervalMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(runs()).toBe(2);
+
+    online.set(false);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(runs()).toBe(2);
+    online.set(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(3);
+
+    stop();
+    online.set(false);
+    online.set(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(runs()).toBe(3);
+  });
+
+  it('does not run on start while offline', async () => {
+    const { engine, runs } = setup();
+    engine.start({ connectivity: createObservable(false), intervalMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(runs()).toBe(0);
+    engine.stop();
+  });
+
+  it('coalesces many "Sync now" presses during a run into one more run', async () => {
+    const { engine, runs } = setup();
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => engine.syncNow()));
+    expect(runs()).toBe(2);
+    expect(results.every((r) => r.stopped === 'not-configured')).toBe(true);
+    await engine.onBackgroundSyncRequested();
+    expect(runs()).toBe(3);
+  });
+
+  it('wakes up when the next retry falls due, before the interval', async () => {
+    const due = Date.now() + 3_000;
+    const { engine, runs } = setup(
+      undefined,
+      emptyOutbox(() => due),
+    );
+    engine.start({ intervalMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs()).toBe(2);
+    engine.stop();
+  });
+
+  it('pauses automatic runs while the token is refused, but "Sync now" still tries', async () => {
+    const { engine, runs } = setup({ endpoint: 'https://sync.example.org', token: null, keepSyncedDays: 0 });
+    engine.start({ intervalMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    expect(engine.state.get().needsToken).toBe(true);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(runs()).toBe(1);
+    expect((await engine.syncNow()).stopped).toBe('needs-token');
+    expect(runs()).toBe(2);
+    engine.stop();
+  });
+});
+
+describe('createMutexLock', () => {
+  it('runs holders of one name one after another, and other names alongside', async () => {
+    const lock = createMutexLock();
+    const order: string[] = [];
+    const hold = (name: string, tag: string, ms: number) =>
+      lock(name, async () => {
+        order.push(`${tag}+`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        order.push(`${tag}-`);
+      });
+    const all = Promise.all([hold('a', 'a1', 20), hold('a', 'a2', 5), hold('b', 'b1', 5)]);
+    await vi.advanceTimersByTimeAsync(50);
+    await all;
+    expect(order).toEqual(['a1+', 'b1+', 'b1-', 'a1-', 'a2+', 'a2-']);
+  });
+
+  it('releases the lock when a holder throws', async () => {
+    const lock = createMutexLock();
+    await expect(lock('a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await lock('a', async () => 'next')).toBe('next');
+  });
+});
