@@ -26,6 +26,8 @@ export type ReportRow = {
   ciphertext: Bytes;
   /** The server's receipt for the last revision it acknowledged (no personal data). */
   receipt?: { revision: number; receivedAt: string };
+  /** Why the server (or the submit rules) refused the last send: field paths and plain messages, written by sync. */
+  syncIssues?: { path: string; message: string }[];
 };
 
 /** `outbox`: one row per queued report, written together with the report's status change. */

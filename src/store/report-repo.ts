@@ -20,7 +20,8 @@ export type ReportRecord<T> = {
 };
 
 /** The clear part of a stored report: readable while locked (counts, statuses), holds nothing personal. */
-export type ReportMeta = Omit<ReportRecord<unknown>, 'data'> & Pick<ReportRow, 'schemaVersion' | 'receipt'>;
+export type ReportMeta = Omit<ReportRecord<unknown>, 'data'> &
+  Pick<ReportRow, 'schemaVersion' | 'receipt' | 'syncIssues'>;
 
 export type ReportRepoOptions<T> = {
   /** Validates `data` before it is encrypted and after it is decrypted (e.g. ReportDraftSchema). */
@@ -67,6 +68,7 @@ const metaOf = (row: ReportRow): ReportMeta => ({
   revision: row.revision,
   schemaVersion: row.schemaVersion,
   ...(row.receipt ? { receipt: row.receipt } : {}),
+  ...(row.syncIssues ? { syncIssues: row.syncIssues } : {}),
 });
 
 const checkRecordFields = (record: ReportRecord<unknown>): void => {
@@ -137,7 +139,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       await withStorageErrors(() =>
         db.transaction('rw', db.reports, db.outbox, async () => {
           const previous = await db.reports.get(record.id);
-          // The receipt belongs to the report, not to one write of it.
+          // The receipt belongs to the report, not to one write of it; sync issues belong to the old content.
           await db.reports.put(previous?.receipt ? { ...row, receipt: previous.receipt } : row);
           if (row.status === 'queued') await db.outbox.put(outboxRowFor(row, now()));
           if (row.status === 'draft') await db.outbox.delete(row.id);

@@ -400,8 +400,9 @@ export class Vault {
   async #onMessage(message: VaultMessage): Promise<void> {
     if (message.type === 'locked') this.#lockHere();
     if (message.type === 'wiped') {
-      this.#key = null;
-      this.#setState('none');
+      this.#lockHere();
+      // Trust the database, not the message: a stray 'wiped' must not show the create screen over a vault.
+      this.#setState((await this.#storage.readHeader()) === undefined ? 'none' : 'locked');
     }
     if (message.type === 'created' && this.#state === 'none') {
       if ((await this.#storage.readHeader()) !== undefined) this.#setState('locked');

@@ -148,6 +148,17 @@ describe('report repository', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('shows sync issues in the clear metadata, and an edit of the report clears them', async () => {
+    const { db, repo } = await setup();
+    const record = buildReport({ id: 'r1', status: 'queued' });
+    await repo.put(record);
+    const syncIssues = [{ path: 'report.description', message: 'Required' }];
+    await db.reports.update('r1', { status: 'failed', syncIssues });
+    expect((await repo.listMeta())[0]).toMatchObject({ status: 'failed', syncIssues });
+    await repo.put({ ...record, status: 'draft', revision: 2 });
+    expect((await repo.listMeta())[0]?.syncIssues).toBeUndefined();
+  });
+
   it('writes the outbox row when a record is put with status queued', async () => {
     const { db, repo } = await setup();
     await repo.put(buildReport({ id: 'r1', status: 'queued', revision: 2 }));

@@ -368,6 +368,27 @@ describe('Across tabs (BroadcastChannel)', () => {
     expect(tabB.state).toBe('none');
   });
 
+  it('checks the database before believing a "wiped" message: a stray one only locks', async () => {
+    let deliver: (event: { data: unknown }) => void = () => {};
+    const channel = {
+      postMessage: () => {},
+      addEventListener: (_type: 'message', listener: (event: { data: unknown }) => void) => {
+        deliver = listener;
+      },
+      close: () => {},
+    };
+    const { db, vault } = await createdVault({ channel });
+    track(db);
+    track(vault);
+    const settled = new Promise<VaultState>((resolve) => vault.subscribe(resolve));
+    deliver({ data: { type: 'wiped' } });
+    expect(await settled).toBe('locked');
+    await Promise.resolve();
+    expect(vault.state).toBe('locked');
+    deliver({ data: { type: 'unknown', key: 'x' } });
+    expect(vault.state).toBe('locked');
+  });
+
   it('works without BroadcastChannel (channel off): lock stays local', async () => {
     const { db, vault } = await createdVault({ channel: null });
     track(db);
