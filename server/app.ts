@@ -19,6 +19,10 @@ export type AppOptions = {
   /** Folder of the built app to serve; omitted or missing means API only. */
   staticDir?: string;
   logger?: boolean;
+  /** Where log lines go when `logger` is on (default stdout); tests read it to prove no body or token is logged. */
+  logStream?: { write: (line: string) => void };
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for per-address rate limits). */
+  trustProxy?: boolean;
   /** Device access tokens accepted by `POST /v1/reports`. None means no device can submit. */
   tokens?: string[];
   /** The online safety officer's token for `GET /v1/reports` and `GET /v1/reports/:id`; unset disables them. */
@@ -55,7 +59,14 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
 
   const app = Fastify({
     // Log lines carry method, URL, status and time; never bodies, headers or tokens.
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization'],
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: bodyLimitBytes,
     requestTimeout: 30_000,
     return503OnClosing: true,

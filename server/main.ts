@@ -58,6 +58,7 @@ const rateLimitMax = Number(env.SAFEVISIT_RATE_LIMIT_PER_MIN ?? 600);
 const app = await buildApp({
   staticDir: env.SAFEVISIT_STATIC_DIR || 'dist',
   logger: env.SAFEVISIT_LOG === '1',
+  trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
   tokens,
   adminToken,
   dbPath: env.SAFEVISIT_DB || DEFAULT_DB_PATH,
