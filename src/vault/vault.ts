@@ -163,6 +163,9 @@ export class Vault {
     this.#storage = storage;
     this.#state = state;
     this.#now = options.now ?? Date.now;
+    if (options.testOnlyKdfIterations !== undefined && import.meta.env?.PROD === true) {
+      throw new Error('testOnlyKdfIterations is for unit tests only');
+    }
     this.#targetKdf = {
       ...KDF_DEFAULTS,
       iterations: options.testOnlyKdfIterations ?? KDF_DEFAULTS.iterations,
@@ -212,16 +215,22 @@ export class Vault {
     const kdf = { ...this.#targetKdf };
     const wrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
     const { key, wrappedKey } = await createDataKey(wrappingKey);
-    await this.#storage.createHeader({
-      kdf,
-      salt,
-      wrap: 'AES-KW',
-      wrappedKey,
-      failedAttempts: 0,
-      lastFailedAt: null,
-      schemaVersion: VAULT_HEADER_VERSION,
-      createdAt: this.#now(),
-    });
+    try {
+      await this.#storage.createHeader({
+        kdf,
+        salt,
+        wrap: 'AES-KW',
+        wrappedKey,
+        failedAttempts: 0,
+        lastFailedAt: null,
+        schemaVersion: VAULT_HEADER_VERSION,
+        createdAt: this.#now(),
+      });
+    } catch (error) {
+      // Another tab created one first: ours was never stored, theirs needs unlocking.
+      if (isAppError(error, 'invalid')) this.#setState('locked');
+      throw error;
+    }
     this.#key = key;
     this.#setState('unlocked');
     this.#post({ type: 'created' });

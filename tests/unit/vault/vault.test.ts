@@ -68,6 +68,7 @@ describe('Vault lifecycle', () => {
     await first.create(STRONG_PASSPHRASE);
     const error = await caught(second.create(OTHER_STRONG_PASSPHRASE));
     expect(error.code).toBe('invalid');
+    expect(second.state).toBe('locked');
     const third = track(await openTestVault(db));
     await third.unlock(STRONG_PASSPHRASE);
     await expect(first.create(OTHER_STRONG_PASSPHRASE)).rejects.toMatchObject({ code: 'invalid' });
