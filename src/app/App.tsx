@@ -5,17 +5,26 @@ import { type Route, routeHref, SCREENS, type Screen, useRoute } from './router.
 import { StatusBar } from './StatusBar.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
+import { LockButton, VaultGate } from './vault/VaultScreens.tsx';
 
 const SCREEN_LABELS: Record<Screen, string> = { reports: 'Reports', guidance: 'Guidance', settings: 'Settings' };
 
 const CurrentScreen = ({ route }: { route: Route }) => {
   switch (route.screen) {
     case 'reports':
-      return <ReportsScreen param={route.param} />;
+      return (
+        <VaultGate>
+          <ReportsScreen param={route.param} />
+        </VaultGate>
+      );
     case 'guidance':
       return <GuidanceScreen param={route.param} />;
     case 'settings':
-      return <SettingsScreen />;
+      return (
+        <VaultGate>
+          <SettingsScreen />
+        </VaultGate>
+      );
   }
 };
 
@@ -29,6 +38,7 @@ export const App = () => {
       <header class="app-header">
         <span class="app-header__name">SafeVisit</span>
         <StatusBar />
+        <LockButton />
       </header>
       <nav class="app-nav" aria-label="Main">
         <ul>

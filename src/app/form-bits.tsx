@@ -1,0 +1,67 @@
+// Small shared form pieces: a labelled field, the error summary that links to each field.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+export type FieldError = { field: string; message: string };
+
+/** Public-service style error summary: focused when it appears, one link per problem. */
+export const ErrorSummary = ({ errors, idPrefix = 'field-' }: { errors: FieldError[]; idPrefix?: string }) => {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length) ref.current?.focus();
+  }, [errors]);
+  if (!errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.field}:${e.message}`}>
+            <a
+              href={`#${idPrefix}${e.field}`}
+              onClick={(event) => {
+                event.preventDefault();
+                document.getElementById(`${idPrefix}${e.field}`)?.focus();
+              }}
+            >
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+export const Field = ({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ComponentChildren;
+}) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    {hint && (
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    )}
+    {error && (
+      <p class="error-text" id={`${id}-error`}>
+        {error}
+      </p>
+    )}
+    {children}
+  </div>
+);
+
+/** The aria-describedby value for a Field's input. */
+export const describedBy = (id: string, hint?: string, error?: string): string | undefined =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

@@ -1,0 +1,105 @@
+// The vault in a real browser: nothing typed reaches any storage in clear, locking clears the screen,
+// a wrong passphrase is refused plainly and the right one opens everything again.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createVault,
+  launchBrowser,
+  openContext,
+  readAllRawStorage,
+  STRONG_PASSPHRASE,
+  seriousA11yViolations,
+  startServer,
+  type TestServer,
+  type TrackedContext,
+  unlockVault,
+  waitForController,
+} from './harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+let tracked: TrackedContext;
+const MARKER = `MARKER-${Math.random().toString(36).slice(2, 10)}`;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  tracked = await openContext(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('vault', () => {
+  it('explains weak passphrases as the user types and refuses a mismatch', async () => {
+    const { page } = tracked;
+    await page.goto(`${server.url}/#/settings`);
+    await waitForController(page);
+    await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
+    await expect(page.locator('#passphrase-rules').textContent()).resolves.toMatch(/common|sequence|guess/i);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+    await page.getByLabel('Confirm passphrase').fill(`${STRONG_PASSPHRASE}x`);
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await page.getByRole('alert').filter({ hasText: 'do not match' }).waitFor();
+  });
+
+  it('keeps a secret record encrypted: the marker is in no database, web storage or cache', async () => {
+    const { page } = tracked;
+    await createVault(page);
+    await page.getByLabel('Name of online safety co-ordinator').fill(`Coordinator ${MARKER}`);
+    await page.getByLabel('Access token').fill(`token-${MARKER}`);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+
+    const raw = await readAllRawStorage(page);
+    expect(raw).toContain('idb:safevisit/secrets');
+    expect(raw).not.toContain(MARKER);
+  });
+
+  it('locks: the marker leaves the screen, and the right passphrase brings it back after a wrong one', async () => {
+    const { page } = tracked;
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await page.content()).not.toContain(MARKER);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Passphrase', { exact: true }).fill('Wrong-Horse-Battery-42');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('That passphrase is not right').first().waitFor();
+
+    await unlockVault(page);
+    await expect(page.getByLabel('Name of online safety co-ordinator').inputValue()).resolves.toBe(
+      `Coordinator ${MARKER}`,
+    );
+  });
+
+  it('locks every open tab when one tab locks', async () => {
+    const { context, page } = tracked;
+    const second = await context.newPage();
+    await second.goto(`${server.url}/#/settings`);
+    await unlockVault(second);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await second.getByRole('button', { name: 'Unlock' }).waitFor();
+    expect(await second.content()).not.toContain(MARKER);
+    await second.close();
+  });
+
+  it('wipes the device after a typed confirmation', async () => {
+    const { page } = tracked;
+    await unlockVault(page);
+    await page.getByLabel('Type WIPE to confirm').fill('WIPE');
+    await page.getByRole('button', { name: 'Wipe this device' }).click();
+    await page.getByRole('button', { name: 'Create vault' }).waitFor();
+    const idbLines = (await readAllRawStorage(page)).split('\n').filter((line) => line.startsWith('idb:'));
+    expect(idbLines.length).toBeGreaterThan(0);
+    // Every object store is empty: no keys, no values (the guidance pack may come back; it is not personal).
+    for (const line of idbLines.filter((l) => !l.startsWith('idb:safevisit/guidance'))) expect(line).toMatch(/::$/);
+  });
+
+  it('made no request to any origin but 127.0.0.1', () => {
+    expect(tracked.foreignRequests()).toEqual([]);
+  });
+});
