@@ -1,6 +1,7 @@
 // The sync engine's storage port over the real store: the report repository (decrypts through the vault), the outbox
 // repository and, for the few steps that must change a report and its outbox row together, one store transaction.
 // Never decrypts on its own and never deletes a report that does not hold the receipt of its revision.
+import { ERROR_MESSAGES, isAppError } from '../domain/errors.ts';
 import type { WireIssue } from '../domain/protocol.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, validateForSubmit } from '../domain/report.ts';
 import type { ReportStatus } from '../domain/report-record.ts';
@@ -54,7 +55,16 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
     nextDueAt: async () => (await outbox.all())[0]?.nextAttemptAt ?? null,
 
     loadSubmission: async (item) => {
-      const record = await reports.get(item.reportId);
+      let record: Awaited<ReturnType<typeof reports.get>>;
+      try {
+        record = await reports.get(item.reportId);
+      } catch (e) {
+        // A damaged record must not hold back the others: it fails alone, with the reason shown on it.
+        if (isAppError(e, 'tampered') || isAppError(e, 'invalid')) {
+          return { ok: false, issues: [{ path: '', message: ERROR_MESSAGES[e.code] }] };
+        }
+        throw e;
+      }
       if (record === undefined || !SENDABLE.has(record.status)) {
         // Deleted, or taken back to a draft elsewhere: this outbox row is stale.
         await withStorageErrors(() =>

@@ -287,8 +287,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         run.stopped = 'not-configured';
         patch({ lastError: 'insecure-endpoint' });
       } else if (!settings.token) {
-        run.stopped = 'needs-token';
-        patch({ needsToken: true, lastError: 'unauthorised' });
+        // No token entered yet: the UI asks for one; nothing was refused, so no error.
+        run.stopped = 'not-configured';
+        patch({ needsToken: true, lastError: null });
       } else {
         run.stopped = await send(run, { ...settings, endpoint: checked.endpoint, token: settings.token });
         // A run that met no refusal clears the token warning (the worker changed the token and pressed Sync now),

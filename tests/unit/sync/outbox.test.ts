@@ -12,6 +12,7 @@ import {
   queueReport,
   type RunningServer,
   startFaultProxy,
+  startHttp,
   startReferenceServer,
   type TestStore,
   TOKEN,
@@ -253,6 +254,26 @@ describe('sync engine with the reference server', () => {
     expect(await s.outbox.count()).toBe(0);
   });
 
+  it('fails a report whose ciphertext was damaged and still sends the others', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: srv.url });
+    const damaged = await queueReport(s, clock);
+    clock.advance(1);
+    const good = await queueReport(s, clock);
+    const row = await s.db.reports.get(damaged);
+    if (!row) throw new Error('row missing');
+    row.ciphertext[0] = (row.ciphertext[0] ?? 0) ^ 1;
+    await s.db.reports.put(row);
+
+    expect(await engineFor(s, clock).runOnce()).toMatchObject({ stopped: 'done', sent: 1, failed: 1 });
+    const after = await s.db.reports.get(damaged);
+    expect(after?.status).toBe('failed');
+    expect(after?.syncIssues).toEqual([{ path: '', message: ERROR_MESSAGES.tampered }]);
+    expect(await s.db.reports.get(good)).toBeUndefined();
+    expect(await srv.count()).toBe(1);
+  });
+
   it('marks a conflict and carries on with the others', async () => {
     const clock = createClock();
     const srv = await server();
@@ -296,6 +317,27 @@ describe('sync engine with the reference server', () => {
     expect((await engine.runOnce()).sent).toBe(1);
     expect(await s.db.reports.get(id)).toBeUndefined();
     expect(await srv.count()).toBe(1);
+  });
+
+  it('puts a report back, attempt not counted, when the app stops mid-send; a slow server is a timeout', async () => {
+    const clock = createClock();
+    const silent = await startHttp((req) => req.resume());
+    cleanups.push(() => silent.close());
+    const s = await store({ clock, endpoint: silent.url });
+    const id = await queueReport(s, clock);
+
+    const engine = engineFor(s, clock);
+    const pending = engine.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    engine.stop();
+    expect((await pending).stopped).toBe('stopped');
+    expect(await statusOf(s, id)).toBe('queued');
+    expect((await s.outbox.get(id))?.attempts).toBe(0);
+
+    const impatient = engineFor(s, clock, { timeoutMs: 50 });
+    expect((await impatient.runOnce()).stopped).toBe('unreachable');
+    expect(await s.outbox.get(id)).toMatchObject({ attempts: 1, lastError: 'timeout' });
+    expect(await statusOf(s, id)).toBe('queued');
   });
 
   it('sends nothing and keeps everything while the vault is locked', async () => {

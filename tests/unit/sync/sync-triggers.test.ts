@@ -97,7 +97,7 @@ describe('sync triggers', () => {
     engine.stop();
   });
 
-  it('pauses automatic runs while the token is refused, but "Sync now" still tries', async () => {
+  it('pauses automatic runs while a token is missing or refused, but "Sync now" still tries', async () => {
     const { engine, runs } = setup({ endpoint: 'https://sync.example.org', token: null, keepSyncedDays: 0 });
     engine.start({ intervalMs: 1_000 });
     await vi.advanceTimersByTimeAsync(0);
@@ -105,7 +105,8 @@ describe('sync triggers', () => {
     expect(engine.state.get().needsToken).toBe(true);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(runs()).toBe(1);
-    expect((await engine.syncNow()).stopped).toBe('needs-token');
+    expect((await engine.syncNow()).stopped).toBe('not-configured');
+    expect(engine.state.get()).toMatchObject({ needsToken: true, lastError: null });
     expect(runs()).toBe(2);
     engine.stop();
   });
