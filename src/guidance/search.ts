@@ -170,6 +170,24 @@ const entryDoc = (e: DirectoryEntry): IndexedDoc => ({
   synonyms: e.synonyms.join('\n'),
 });
 
+// The written form of a word whose stem differs is there for typo tolerance; it must not count twice.
+const WRITTEN_FORM_BOOST = 0.3;
+
+type QueryPlan = { wordOf: Map<string, number>; secondary: Set<string> };
+
+/** Which query word each processed term came from, and which terms are only the written (unstemmed) form. */
+const planQuery = (query: string): QueryPlan => {
+  const wordOf = new Map<string, number>();
+  const secondary = new Set<string>();
+  tokenizeGuidance(query).forEach((token, word) => {
+    termForms(token)?.forEach((form, k) => {
+      if (!wordOf.has(form)) wordOf.set(form, word);
+      if (k > 0) secondary.add(form);
+    });
+  });
+  return { wordOf, secondary };
+};
+
 // Directory entries answer "who do I call"; articles answer "what do I do", so they rank slightly higher.
 const ENTRY_BOOST = 0.8;
 
@@ -217,15 +235,28 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
     const { limit = DEFAULT_SEARCH_LIMIT, kinds } = typeof options === 'number' ? { limit: options } : options;
     if (query.trim().length === 0 || limit <= 0) return [];
     index ??= buildIndex(pack);
-    const hits = index.search(query, kinds ? { filter: (r) => kinds.includes(r.kind) } : undefined);
-    return hits.slice(0, limit).map((r) => ({
-      kind: r.kind as GuidanceHitKind,
-      id: r.id as string,
-      title: r.title as string,
-      summary: r.summary as string,
-      score: r.score,
-      terms: r.terms,
-    }));
+    const plan = planQuery(query);
+    const hits = index.search(query, {
+      boostTerm: (term) => (plan.secondary.has(term) ? WRITTEN_FORM_BOOST : 1),
+      ...(kinds ? { filter: (r) => kinds.includes(r.kind) } : {}),
+    });
+    // MiniSearch multiplies a score by the number of query terms matched; count words instead, so a word
+    // with two forms ("comments", "comment") does not outweigh a word with one ("homophobic").
+    return hits
+      .map((r) => {
+        const words = new Set(r.queryTerms.map((t) => plan.wordOf.get(t) ?? t)).size;
+        return { r, score: (r.score / Math.max(1, r.queryTerms.length)) * words };
+      })
+      .sort((x, y) => y.score - x.score)
+      .slice(0, limit)
+      .map(({ r, score }) => ({
+        kind: r.kind as GuidanceHitKind,
+        id: r.id as string,
+        title: r.title as string,
+        summary: r.summary as string,
+        score,
+        terms: r.terms,
+      }));
   };
 
   const related = (articleId: string, limit = DEFAULT_RELATED_LIMIT): GuidanceLink[] => {

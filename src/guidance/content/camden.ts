@@ -242,6 +242,13 @@ export const CAMDEN_ARTICLES: Article[] = [
     ],
     tags: ['grooming', 'contact', 'sexual abuse', 'webcam', 'CEOP', 'stranger'],
     synonyms: [
+      'older man',
+      'adult talking to child',
+      'talking to strangers',
+      'secret online friend',
+      'catfish',
+      'catfishing',
+      'fake identity',
       'groomed',
       'online predator',
       'paedophile',
@@ -396,7 +403,7 @@ export const CAMDEN_ARTICLES: Article[] = [
   article({
     id: 'nude-image-sharing',
     title:
-      'I’m aware of someone under the age of 18 has taken or received nude or semi-nude photos of another person under the age of 18 – should I just tell them to delete it?',
+      'I’m aware someone under 18 has taken or received nude or semi-nude photos of another under-18 – should I just tell them to delete it?',
     summary:
       'No. Do not view, copy, save, forward or delete the image, and do not ask the child to. Tell your safeguarding lead at once; they decide whether police or children’s social care are needed. Reassure the young person without blame.',
     body: [
@@ -426,6 +433,9 @@ export const CAMDEN_ARTICLES: Article[] = [
     ],
     tags: ['nudes', 'sexting', 'images', 'youth produced sexual imagery'],
     synonyms: [
+      'deepfake nude',
+      'fake nude image',
+      'nudify app',
       'nudes',
       'semi-nudes',
       'sexting',
@@ -689,6 +699,10 @@ export const CAMDEN_ARTICLES: Article[] = [
     ],
     tags: ['hate', 'racism', 'homophobia', 'transphobia', 'religion'],
     synonyms: [
+      'homophobic comments',
+      'racist comments',
+      'hateful comments',
+      'hate messages',
       'racist',
       'sexist',
       'homophobic',
@@ -762,7 +776,20 @@ export const CAMDEN_ARTICLES: Article[] = [
       ),
     ],
     tags: ['gambling', 'money', 'commerce', 'fraud'],
-    synonyms: ['betting', 'loot boxes', 'in-app purchases', 'spending money', 'casino', 'credit card', 'skins'],
+    synonyms: [
+      'spent money on a game',
+      'in-game spending',
+      'overspending',
+      'bank card',
+      'pounds',
+      'betting',
+      'loot boxes',
+      'in-app purchases',
+      'spending money',
+      'casino',
+      'credit card',
+      'skins',
+    ],
     incidentTypes: ['gambling'],
     sources: [
       camden('2', 'Risks: commerce'),

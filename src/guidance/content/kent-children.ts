@@ -253,6 +253,9 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     ],
     tags: ['domestic abuse', 'coercive control', 'stalking', 'tracking'],
     synonyms: [
+      'ex partner',
+      'ex sharing pictures',
+      'intimate images',
       'domestic violence',
       'DV',
       'coercive control',
@@ -365,6 +368,10 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     ],
     tags: ['screen time', 'addiction', 'wellbeing', 'gaming'],
     synonyms: [
+      'gaming all night',
+      'up all night',
+      'no sleep',
+      'late night gaming',
       'screen time',
       'too much time online',
       'internet addiction',
@@ -405,6 +412,9 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     ],
     tags: ['cybercrime', 'hacking', 'fraud', 'scam', 'malware', 'virus'],
     synonyms: [
+      'computer virus',
+      'laptop virus',
+      'malware on laptop',
       'hacking',
       'hacked',
       'hacker',

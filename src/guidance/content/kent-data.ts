@@ -41,6 +41,12 @@ export const KENT_DATA_ARTICLES: Article[] = [
     ],
     tags: ['data protection', 'GDPR', 'encryption', 'security', 'personal data'],
     synonyms: [
+      'lost phone',
+      'lost work phone',
+      'stolen laptop',
+      'laptop left in car',
+      'data breach',
+      'lost device',
       'GDPR',
       'DPA',
       'data protection',

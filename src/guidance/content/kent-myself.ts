@@ -223,6 +223,9 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
     ],
     tags: ['reputation', 'harassment', 'staff', 'cyberbullying'],
     synonyms: [
+      'parent threatening me',
+      'threats from a parent',
+      'abuse from a family online',
       'parent posted about me',
       'facebook post about me',
       'trolled',
@@ -302,6 +305,10 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
     ],
     tags: ['harmful content', 'report', 'hate', 'moderation'],
     synonyms: [
+      'gore',
+      'beheading video',
+      'graphic video',
+      'fight video',
       'report a post',
       'offensive video',
       'hateful post',
