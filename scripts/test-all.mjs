@@ -47,6 +47,7 @@ const vitest = (project) => {
 
 if (!run('type-check', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
 if (!run('lint and format', 'npx', ['biome', 'check', '--error-on-warnings', '.'])) finish(false);
+if (!run('folder walls', 'node', ['scripts/check-walls.mjs'])) finish(false);
 const unitOk = vitest('unit');
 if (!run('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) finish(false);
 const e2eOk = vitest('e2e');
