@@ -32,6 +32,8 @@ export type GuidanceSearch = {
   related: (articleId: string, limit?: number) => GuidanceLink[];
   /** Article ids for an incident type of the report form, best first. */
   forIncidentType: (type: IncidentTypeId) => string[];
+  /** Builds the index now (for example in an idle callback) so the first keystroke does not wait for it. */
+  prepare: () => void;
 };
 
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -171,25 +173,34 @@ const entryDoc = (e: DirectoryEntry): IndexedDoc => ({
 });
 
 // The written form of a word whose stem differs is there for typo tolerance; it must not count twice.
+// Each form does one job, which also halves the costly fuzzy lookups: the stem matches by prefix
+// (while typing), the written form by edit distance (typos).
 const WRITTEN_FORM_BOOST = 0.3;
 
-type QueryPlan = { wordOf: Map<string, number>; secondary: Set<string> };
+type QueryPlan = { wordOf: Map<string, number>; secondary: Set<string>; hasWrittenForm: Set<string> };
 
 /** Which query word each processed term came from, and which terms are only the written (unstemmed) form. */
 const planQuery = (query: string): QueryPlan => {
   const wordOf = new Map<string, number>();
   const secondary = new Set<string>();
+  const hasWrittenForm = new Set<string>();
   tokenizeGuidance(query).forEach((token, word) => {
-    termForms(token)?.forEach((form, k) => {
+    const forms = termForms(token) ?? [];
+    forms.forEach((form, k) => {
       if (!wordOf.has(form)) wordOf.set(form, word);
       if (k > 0) secondary.add(form);
     });
+    if (forms.length > 1 && forms[0]) hasWrittenForm.add(forms[0]);
   });
-  return { wordOf, secondary };
+  return { wordOf, secondary, hasWrittenForm };
 };
 
 // Directory entries answer "who do I call"; articles answer "what do I do", so they rank slightly higher.
 const ENTRY_BOOST = 0.8;
+
+// Absolute edit distances: one typo from five letters, two only from nine, so that "groming" finds
+// "grooming" rather than "gaming".
+const fuzzyDistance = (term: string): number | false => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false);
 
 const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
   const index = new MiniSearch<IndexedDoc>({
@@ -201,9 +212,7 @@ const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
     searchOptions: {
       boost: { title: 3, synonyms: 3, tags: 2, summary: 1.5, body: 1 },
       prefix: (term) => term.length >= 3,
-      // Absolute edit distances: one typo from five letters, two only from nine, so that "groming"
-      // finds "grooming" rather than "gaming".
-      fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
+      fuzzy: fuzzyDistance,
       maxFuzzy: 2,
       combineWith: 'OR',
       boostDocument: (_key, _term, stored) => (stored?.kind === 'entry' ? ENTRY_BOOST : 1),
@@ -238,6 +247,8 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
     const plan = planQuery(query);
     const hits = index.search(query, {
       boostTerm: (term) => (plan.secondary.has(term) ? WRITTEN_FORM_BOOST : 1),
+      prefix: (term) => term.length >= 3 && !plan.secondary.has(term),
+      fuzzy: (term) => (plan.hasWrittenForm.has(term) ? false : fuzzyDistance(term)),
       ...(kinds ? { filter: (r) => kinds.includes(r.kind) } : {}),
     });
     // MiniSearch multiplies a score by the number of query terms matched; count words instead, so a word
@@ -279,7 +290,14 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
     return [...picked, ...scored.map((x) => x.a)].slice(0, limit).map(link);
   };
 
-  return { search, related, forIncidentType: (type) => incidentTypeArticles(pack, type) };
+  return {
+    search,
+    related,
+    forIncidentType: (type) => incidentTypeArticles(pack, type),
+    prepare: () => {
+      index ??= buildIndex(pack);
+    },
+  };
 };
 
 const searches = new WeakMap<GuidancePack, GuidanceSearch>();

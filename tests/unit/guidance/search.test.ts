@@ -98,6 +98,23 @@ describe('guidance search', () => {
     expect(directoryReads).toBe(1);
   });
 
+  it('can build the index ahead of the first query, once', () => {
+    let directoryReads = 0;
+    const pack: GuidancePack = {
+      ...BUNDLED_PACK,
+      get directory() {
+        directoryReads += 1;
+        return BUNDLED_PACK.directory;
+      },
+    };
+    const early = createGuidanceSearch(pack);
+    early.prepare();
+    early.prepare();
+    expect(directoryReads).toBe(1);
+    expect(early.search('childline', 1)[0]?.id).toBe('childline');
+    expect(directoryReads).toBe(1);
+  });
+
   it('keeps one search per pack object, and a new one for a new pack', () => {
     expect(guidanceSearchFor(BUNDLED_PACK)).toBe(guidanceSearchFor(BUNDLED_PACK));
     expect(guidanceSearchFor({ ...BUNDLED_PACK })).not.toBe(guidanceSearchFor(BUNDLED_PACK));
