@@ -44,6 +44,7 @@ export const ReportEditor = ({ id, port }: Props) => {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [draft, setDraft] = useState<ReportDraft | null>(null);
   const [issues, setIssues] = useState<ReportIssue[]>([]);
+  const [fixed, setFixed] = useState<ReadonlySet<string>>(new Set());
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -139,18 +140,18 @@ export const ReportEditor = ({ id, port }: Props) => {
 
   const record = loaded.record;
   const readOnly = record.status !== 'draft';
-  const errors: FieldErrors = Object.fromEntries(issues.map((i) => [i.field, i.message]));
+  const errors: FieldErrors = Object.fromEntries(
+    issues.filter((i) => !fixed.has(i.field)).map((i) => [i.field, i.message]),
+  );
 
   const change = (next: ReportDraft) => {
     setDraft(next);
     setNotice(null);
     autosaver.change(next);
-    // Once the worker fixes a field its error goes; others stay until the next submit.
-    if (issues.length > 0) {
-      setIssues(
-        issues.filter((i) => i.field === 'form' || JSON.stringify(next[i.field]) === JSON.stringify(draft[i.field])),
-      );
-    }
+    // A field's error goes once the worker changes it; the summary stays as it was until the next submit
+    // (a new summary would take focus away from the field being typed in).
+    const changed = issues.filter((i) => i.field !== 'form' && !fixed.has(i.field) && next[i.field] !== draft[i.field]);
+    if (changed.length > 0) setFixed(new Set([...fixed, ...changed.map((i) => i.field)]));
   };
 
   const saveNow = async () => {
@@ -165,6 +166,7 @@ export const ReportEditor = ({ id, port }: Props) => {
     if (busy || readOnly) return;
     setNotice(null);
     const result = validateForSubmit(draft);
+    setFixed(new Set());
     if (!result.ok) {
       setIssues(result.issues);
       return;
@@ -228,7 +230,7 @@ export const ReportEditor = ({ id, port }: Props) => {
       )}
       {readOnly && <ReadOnlyNote record={record} port={port} busy={busy} onCorrect={correct} />}
       <ErrorSummary errors={issues} />
-      <form class="report-form" onSubmit={submit} noValidate aria-labelledby="report-title">
+      <form class="report-form" onSubmit={submit} noValidate>
         {!readOnly && (
           <p class="hint">
             Everything you type is saved encrypted on this device as you go. Nothing is sent until you submit it.

@@ -188,7 +188,7 @@ export const ReportForm = ({ draft, errors, readOnly, onChange }: Props) => {
         ) : (
           <legend>
             {/* Legends repeat on the form ("Did the incident involve material being;"): name the parent too. */}
-            {parent && <span class="visually-hidden">{parent.label}: </span>}
+            {parent && parent.label !== field.label && <span class="visually-hidden">{parent.label}: </span>}
             {field.label}
           </legend>
         )}
@@ -244,12 +244,9 @@ export const ReportForm = ({ draft, errors, readOnly, onChange }: Props) => {
         const [first] = section.fields;
         // A section asking one question under its own title shows the question as the heading (no echo).
         const single = first && first.label === section.title && !first.parent ? first : undefined;
+        // No aria-labelledby on sections: a named region would also answer getByLabel('Description of incident').
         return (
-          <section
-            key={section.id}
-            class={`report-section${section.addition ? ' report-section--addition' : ''}`}
-            aria-labelledby={`section-${section.id}`}
-          >
+          <section key={section.id} class={`report-section${section.addition ? ' report-section--addition' : ''}`}>
             {!single && <h2 id={`section-${section.id}`}>{section.title}</h2>}
             {section.hint && <p class="hint">{section.hint}</p>}
             {single && renderField(single, section.id)}

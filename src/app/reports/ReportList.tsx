@@ -211,7 +211,7 @@ const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDele
   }, [confirming]);
 
   return (
-    <li class={`card report-card report-card--${record.status}`} aria-labelledby={titleId}>
+    <li class={`card report-card report-card--${record.status}`}>
       <h2 class="report-card__title" id={titleId}>
         <a href={routeHref('reports', record.id)}>
           {summary.title}

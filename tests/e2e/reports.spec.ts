@@ -1,0 +1,378 @@
+// The Reports screens in a real browser: autosave survives closing the page, nothing typed reaches storage in clear,
+// the form works by keyboard alone, submit/correct, the list's filters, search and delete, and accessibility.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INCIDENT_TYPES } from '../../src/domain/report.ts';
+import {
+  createVault,
+  launchBrowser,
+  openContext,
+  readAllRawStorage,
+  seriousA11yViolations,
+  startServer,
+  type TestServer,
+  unlockVault,
+} from './harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh profile with a vault, on the report list. */
+const freshProfile = async (): Promise<{ context: BrowserContext; page: Page }> => {
+  const { context, page } = await openContext(browser, server.url);
+  contexts.push(context);
+  await page.goto(`${server.url}/#/reports`);
+  await createVault(page);
+  await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+  return { context, page };
+};
+
+const newReport = async (page: Page): Promise<string> => {
+  await page.getByRole('button', { name: 'New report' }).click();
+  await page.getByLabel('Description of incident').waitFor();
+  const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  return id;
+};
+
+const saveStatus = (page: Page) => page.locator('#save-status');
+const waitSaved = (page: Page) =>
+  saveStatus(page)
+    .filter({ hasText: /^Saved$/ })
+    .waitFor();
+
+const typeBox = (page: Page, label: string) => page.getByRole('checkbox', { name: label, exact: true });
+const group = (page: Page, name: string | RegExp) => page.getByRole('group', { name });
+
+/** A past date that passes the submit rules, and the digits to type it in this browser's date field order. */
+const INCIDENT_DATE = '2026-11-02';
+const typeDateDigits = async (page: Page): Promise<string> => {
+  const lang = await page.evaluate(() => navigator.language);
+  return lang.startsWith('en-US') ? '11022026' : '02112026';
+};
+
+const TEXTS = {
+  orgName: 'Riverside Family Centre',
+  reporterName: 'Sam Worker',
+  identifiedHow: 'The child told me during the visit',
+  description: 'The child said an older boy online asked for photos and wanted to meet near the park.',
+  outcome: 'Safeguarding lead informed the same day.',
+};
+
+describe('report editor', () => {
+  it('brings every field back after the page is closed without pressing anything', async () => {
+    const { context, page } = await freshProfile();
+    const id = await newReport(page);
+
+    await page.getByLabel('Name of school/organisation').fill(TEXTS.orgName);
+    await page.getByLabel('Date happened').fill(INCIDENT_DATE);
+    await page.getByLabel('Time').fill('14:30');
+    await page.getByLabel('Name of person reporting incident').fill(TEXTS.reporterName);
+    await page.getByLabel('If not reported, how was the incident identified?').fill(TEXTS.identifiedHow);
+    await group(page, 'Where did the incident occur?')
+      .getByRole('checkbox', { name: 'Outside school/service setting' })
+      .check();
+    await typeBox(page, 'online grooming').check();
+    await typeBox(page, 'other (please specify)').check();
+    await page.getByLabel('Please specify the other type of incident').fill('Threats in a game chat');
+    await group(page, /Deliberate access: Did the incident involve material being/)
+      .getByRole('checkbox', { name: 'transmitted to others' })
+      .check();
+    await group(page, /Child\/young person/)
+      .getByRole('checkbox', { name: 'child’s parents informed' })
+      .check();
+    await page.getByLabel('Outcome of incident/investigation').fill(TEXTS.outcome);
+    // The last thing typed: the browser is closed within about a second of the last key.
+    await page.getByLabel('Description of incident').pressSequentially(TEXTS.description, { delay: 5 });
+    await page.waitForTimeout(1_000);
+    await page.close({ runBeforeUnload: true });
+
+    const again = await context.newPage();
+    await again.goto(`${server.url}/#/reports/${id}`);
+    await unlockVault(again);
+    await again.getByLabel('Description of incident').waitFor();
+    expect(await again.getByLabel('Description of incident').inputValue()).toBe(TEXTS.description);
+    expect(await again.getByLabel('Name of school/organisation').inputValue()).toBe(TEXTS.orgName);
+    expect(await again.getByLabel('Date happened').inputValue()).toBe(INCIDENT_DATE);
+    expect(await again.getByLabel('Time').inputValue()).toBe('14:30');
+    expect(await again.getByLabel('Name of person reporting incident').inputValue()).toBe(TEXTS.reporterName);
+    expect(await again.getByLabel('If not reported, how was the incident identified?').inputValue()).toBe(
+      TEXTS.identifiedHow,
+    );
+    expect(await again.getByLabel('Please specify the other type of incident').inputValue()).toBe(
+      'Threats in a game chat',
+    );
+    expect(await again.getByLabel('Outcome of incident/investigation').inputValue()).toBe(TEXTS.outcome);
+    expect(await typeBox(again, 'online grooming').isChecked()).toBe(true);
+    expect(await typeBox(again, 'other (please specify)').isChecked()).toBe(true);
+    expect(await typeBox(again, 'child abuse images').isChecked()).toBe(false);
+    expect(
+      await group(again, 'Where did the incident occur?')
+        .getByRole('checkbox', { name: 'Outside school/service setting' })
+        .isChecked(),
+    ).toBe(true);
+    // Ticking a box under "Deliberate access" ticked the parent too.
+    expect(await again.getByRole('checkbox', { name: 'Deliberate access', exact: true }).isChecked()).toBe(true);
+    expect(
+      await group(again, /Deliberate access: Did the incident involve material being/)
+        .getByRole('checkbox', { name: 'transmitted to others' })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await group(again, /Child\/young person/)
+        .getByRole('checkbox', { name: 'child’s parents informed' })
+        .isChecked(),
+    ).toBe(true);
+  });
+
+  it('never lets what was typed reach any storage in clear, and searches it only in memory', async () => {
+    const { page } = await freshProfile();
+    await newReport(page);
+    const marker = `zq${Date.now().toString(36)}marker`;
+    await page.getByLabel('Name of person reporting incident').fill(`Reporter ${marker}`);
+    await page.getByLabel('Description of incident').fill(`The child said ${marker} twice.`);
+    await page.getByLabel('Outcome of incident/investigation').fill(`Outcome ${marker}`);
+    await typeBox(page, 'other (please specify)').check();
+    await page.getByLabel('Please specify the other type of incident').fill(marker);
+    await waitSaved(page);
+
+    // The search finds it (decrypted in memory)...
+    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('searchbox', { name: 'Search reports' }).fill(marker);
+    await page.getByText('1 of 1 reports match.').waitFor();
+    await page.getByRole('searchbox', { name: 'Search reports' }).fill(`${marker} nothing-like-this`);
+    await page.getByText('0 of 1 reports match.').waitFor();
+
+    // ...and no store, cache or web storage holds it, not even as a search index.
+    const raw = await readAllRawStorage(page);
+    expect(raw).toContain('idb:safevisit/reports');
+    expect(raw.includes(marker)).toBe(false);
+    expect(raw.includes('The child said')).toBe(false);
+  });
+
+  it('can be filled and submitted with the keyboard alone, error summary included', async () => {
+    const { page } = await freshProfile();
+    const tabTo = async (matches: () => Promise<boolean>, what: string, limit = 200) => {
+      for (let i = 0; i < limit; i++) {
+        if (await matches()) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`could not reach ${what} with Tab`);
+    };
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const tabToId = (id: string) => tabTo(async () => (await focusedId()) === id, id);
+    const tabToButton = (name: string) => tabTo(async () => (await focusedText()) === name, name);
+
+    await tabToButton('New report');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Description of incident').waitFor();
+
+    // Submitting an empty report: the summary takes focus and each link moves focus to its field.
+    await tabToButton('Submit report');
+    await page.keyboard.press('Enter');
+    const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').count()).toBeGreaterThanOrEqual(4);
+    expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#field-dateHappened');
+    await tabTo(
+      async () => (await page.evaluate(() => document.activeElement?.getAttribute('href'))) === '#field-description',
+      'summary link',
+    );
+    await page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('field-description');
+    await page.keyboard.type('Keyboard only: the child described messages from an adult stranger.');
+
+    await page.keyboard.press('Shift+Tab');
+    await tabToId('field-dateHappened');
+    await page.keyboard.type(await typeDateDigits(page));
+    expect(await page.getByLabel('Date happened').inputValue()).toBe(INCIDENT_DATE);
+    await tabToId('field-reporterName');
+    await page.keyboard.type('Alex Keyboard');
+    const bullying = INCIDENT_TYPES.findIndex((t) => t.id === 'bullying');
+    await tabToId(bullying === 0 ? 'field-incidentTypes' : 'field-incidentTypes-bullying');
+    await page.keyboard.press('Space');
+    expect(await typeBox(page, INCIDENT_TYPES[bullying]?.label ?? '').isChecked()).toBe(true);
+
+    await tabToButton('Submit report');
+    await page.keyboard.press('Enter');
+    await page.getByText('Report submitted.').waitFor();
+    expect(await page.getByRole('button', { name: 'Submit report' }).count()).toBe(0);
+    expect(await page.getByLabel('Description of incident').getAttribute('readonly')).not.toBeNull();
+    await page.getByText('Queued', { exact: true }).first().waitFor();
+  });
+});
+
+describe('submit and correct', () => {
+  it('shows each problem at its field, then a read-only report that a correction reopens as revision 2', async () => {
+    const { page } = await freshProfile();
+    await newReport(page);
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '#field-dateHappened',
+        '#field-reporterName',
+        '#field-incidentTypes',
+        '#field-description',
+      ]),
+    );
+    await summary.getByRole('link', { name: /type of incident/i }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-incidentTypes');
+    expect(await page.getByLabel('Description of incident').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Date happened').fill(INCIDENT_DATE);
+    await page.getByLabel('Name of person reporting incident').fill('Jo Reporter');
+    await typeBox(page, 'hacking or virus propagation').check();
+    await page
+      .getByLabel('Description of incident')
+      .fill('Someone logged into the service laptop with a stolen password.');
+    // The fixed fields lose their error text; nothing is left to fix.
+    expect(await page.locator('.error-text').count()).toBe(0);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await waitSaved(page);
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await page.getByText('Report submitted.').waitFor();
+    expect(await typeBox(page, 'hacking or virus propagation').isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Correct this report' }).click();
+    await page.getByText('This is now revision 2').waitFor();
+    expect(await page.getByLabel('Description of incident').getAttribute('readonly')).toBeNull();
+    expect(await page.getByLabel('Description of incident').inputValue()).toContain('stolen password');
+    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByText('Revision').waitFor();
+    await page.locator('.report-card').getByText('Draft', { exact: true }).waitFor();
+  });
+
+  it('warns about indecent images next to those boxes and the description, takes no attachments, and updates next steps', async () => {
+    const { page } = await freshProfile();
+    await newReport(page);
+    for (const label of [
+      'child abuse images',
+      'soft core pornographic material',
+      'illegal hard core pornographic material',
+    ]) {
+      const description = await typeBox(page, label).evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+      expect(description, label).toMatch(/never open, look at, copy, print, save, forward or attach/i);
+    }
+    const descriptionHelp = await page.getByLabel('Description of incident').evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(descriptionHelp).toMatch(/never open, look at, copy, print, save, forward or attach/i);
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+
+    const panel = page.getByRole('complementary', { name: 'Next steps' });
+    expect(await panel.getByRole('heading', { name: 'Now' }).count()).toBe(0);
+    await typeBox(page, 'child abuse images').check();
+    await panel.getByRole('heading', { name: 'Now' }).waitFor();
+    expect(await panel.textContent()).toContain('Kent and Medway FAQ 2 Q2');
+    const link = panel.getByRole('link').first();
+    expect(await link.getAttribute('href')).toMatch(/^#\/guidance\/[a-z0-9-]+$/);
+  });
+});
+
+describe('report list', () => {
+  it('filters by status and type, flags stale drafts, and deletes a draft only after confirming in the page', async () => {
+    const { page } = await freshProfile();
+    await newReport(page);
+    await typeBox(page, 'on-line gambling').check();
+    await page.getByLabel('Description of incident').fill('Betting app on the family tablet.');
+    await waitSaved(page);
+    await page.getByRole('link', { name: 'Back to reports' }).click();
+
+    await newReport(page);
+    await page.getByLabel('Date happened').fill(INCIDENT_DATE);
+    await page.getByLabel('Name of person reporting incident').fill('Lee Reporter');
+    await typeBox(page, 'bullying or harassment (online bullying)').check();
+    await page.getByLabel('Description of incident').fill('Group chat messages calling the child names.');
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await page.getByText('Report submitted.').waitFor();
+    await page.getByRole('link', { name: 'Back to reports' }).click();
+
+    await page.getByText('2 reports.').waitFor();
+    await page.getByLabel('Status').selectOption('queued');
+    await page.getByText('1 of 2 reports match.').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /Online bullying/ }).count()).toBe(1);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Type of incident').selectOption('gambling');
+    await page.getByText('1 of 2 reports match.').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /Online gambling/ }).count()).toBe(1);
+    await page.getByLabel('Type of incident').selectOption('');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Thirty-one days later the untouched draft asks for review; the submitted one does not.
+    await page.clock.setFixedTime(Date.now() + 31 * 24 * 60 * 60 * 1000);
+    await page.reload();
+    await unlockVault(page);
+    await page.getByText('2 reports.').waitFor();
+    expect(await page.getByText('Review: untouched for 30 days').count()).toBe(1);
+
+    // Only the draft can be deleted, and only after saying yes in the page.
+    expect(await page.getByRole('button', { name: /^Delete draft/ }).count()).toBe(1);
+    page.on('dialog', () => {
+      throw new Error('no browser dialog expected');
+    });
+    await page.getByRole('button', { name: /^Delete draft/ }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByText('2 reports.').waitFor();
+    await page.getByRole('button', { name: /^Delete draft/ }).click();
+    await page.getByRole('button', { name: 'Yes, delete this draft' }).click();
+    await page.getByText('1 report.').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /Online gambling/ }).count()).toBe(0);
+  });
+});
+
+describe('accessibility and layout', () => {
+  it('has no serious or critical axe violation on the editor (with errors shown) and fits 360 px with 44 px targets', async () => {
+    const { page } = await freshProfile();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await newReport(page);
+    await typeBox(page, 'online grooming').check();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const small = await page.evaluate(() => {
+      const targets = [
+        ...document.querySelectorAll<HTMLElement>('main button, main a[href], main .choice label, main select'),
+      ];
+      return targets
+        .map((el) => ({ text: el.textContent?.trim().slice(0, 40) ?? '', height: el.getBoundingClientRect().height }))
+        .filter((t) => t.height > 0 && t.height < 44);
+    });
+    expect(small, JSON.stringify(small)).toEqual([]);
+
+    // No two controls share an exact accessible name.
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('main input, main textarea, main select')].map((el) =>
+        (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '').trim(),
+      ),
+    );
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    expect(repeated).toEqual([]);
+  });
+});
