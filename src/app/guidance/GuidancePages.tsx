@@ -1,0 +1,142 @@
+// The Guidance reading views: one article, the directory of support services, one service.
+// Reads the pack it is given; never fetches, never stores, never needs the vault.
+import type { DirectoryEntry, GuidancePack } from '../../domain/guidance.ts';
+import { guidanceSearchFor } from '../../guidance/search.ts';
+import { BackLink, BodyBlocks, ContactList, SourceList, useFocusOnOpen } from './GuidanceParts.tsx';
+import { articleHref, directoryHref, entryHref } from './guidance-route.ts';
+
+const NotFound = ({ what, focusKey }: { what: string; focusKey: string }) => {
+  const heading = useFocusOnOpen<HTMLHeadingElement>(focusKey);
+  return (
+    <section aria-labelledby="guidance-missing-title">
+      <BackLink>Back to Guidance</BackLink>
+      <h1 id="guidance-missing-title" tabIndex={-1} ref={heading}>
+        {what} not found
+      </h1>
+      <p>
+        This guidance may have been removed or renamed in an update. Search for it or browse the topics on the Guidance
+        page.
+      </p>
+    </section>
+  );
+};
+
+export const ArticlePage = ({ pack, id }: { pack: GuidancePack; id: string }) => {
+  const heading = useFocusOnOpen<HTMLHeadingElement>(`article:${id}`);
+  const article = pack.articles.find((a) => a.id === id);
+  if (!article) return <NotFound what="Guidance" focusKey={`article:${id}`} />;
+  const related = guidanceSearchFor(pack).related(article.id);
+  return (
+    <article class="guidance-article" aria-labelledby="guidance-article-title">
+      <BackLink>Back to Guidance</BackLink>
+      <h1 id="guidance-article-title" tabIndex={-1} ref={heading}>
+        {article.title}
+      </h1>
+      <section class="guidance-now" aria-labelledby="guidance-now-title">
+        <h2 id="guidance-now-title">What to do now</h2>
+        <p>{article.summary}</p>
+      </section>
+      <BodyBlocks blocks={article.body} idPrefix={`article-${article.id}`} />
+      {related.length > 0 && (
+        <section aria-labelledby="guidance-related-title">
+          <h2 id="guidance-related-title">Related guidance</h2>
+          <ul class="list guidance-links">
+            {related.map((link) => (
+              <li key={link.id}>
+                <a class="guidance-link" href={articleHref(link.id)}>
+                  {link.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SourceList sources={article.sources} headingId="guidance-article-sources" />
+      <BackLink>Back to Guidance</BackLink>
+    </article>
+  );
+};
+
+export const DirectoryPage = ({ pack }: { pack: GuidancePack }) => {
+  const heading = useFocusOnOpen<HTMLHeadingElement>('directory');
+  return (
+    <section class="guidance-directory" aria-labelledby="guidance-directory-title">
+      <BackLink>Back to Guidance</BackLink>
+      <h1 id="guidance-directory-title" tabIndex={-1} ref={heading}>
+        Support services
+      </h1>
+      <p>
+        Where to report, and where to refer or signpost a child or family. Tap a phone number to call it; websites open
+        in a new tab.
+      </p>
+      <ul class="list">
+        {pack.directory.map((entry) => (
+          <li key={entry.id} class="card guidance-entry">
+            <h2>
+              <a class="guidance-link" href={entryHref(entry.id)}>
+                {entry.name}
+              </a>
+            </h2>
+            <p>{entry.summary}</p>
+            {entry.audience && <p class="muted">For: {entry.audience}</p>}
+            <ContactList contacts={entry.contacts} />
+          </li>
+        ))}
+      </ul>
+      <BackLink>Back to Guidance</BackLink>
+    </section>
+  );
+};
+
+// The articles whose text links to this service, in pack order.
+const articlesMentioning = (pack: GuidancePack, entry: DirectoryEntry) =>
+  pack.articles.filter((a) =>
+    a.body.some((block) => {
+      const parts =
+        block.type === 'paragraph' || block.type === 'callout'
+          ? block.content
+          : block.type === 'list'
+            ? block.items.flat()
+            : block.type === 'table'
+              ? block.rows.flat(2)
+              : [];
+      return parts.some((part) => typeof part === 'object' && 'entry' in part && part.entry === entry.id);
+    }),
+  );
+
+export const EntryPage = ({ pack, id }: { pack: GuidancePack; id: string }) => {
+  const heading = useFocusOnOpen<HTMLHeadingElement>(`entry:${id}`);
+  const entry = pack.directory.find((e) => e.id === id);
+  if (!entry) return <NotFound what="Support service" focusKey={`entry:${id}`} />;
+  const mentions = articlesMentioning(pack, entry);
+  return (
+    <article class="guidance-article" aria-labelledby="guidance-entry-title">
+      <BackLink href={directoryHref()}>All support services</BackLink>
+      <h1 id="guidance-entry-title" tabIndex={-1} ref={heading}>
+        {entry.name}
+      </h1>
+      <p class="guidance-lead">{entry.summary}</p>
+      {entry.audience && <p>For: {entry.audience}</p>}
+      <section aria-labelledby="guidance-entry-contact">
+        <h2 id="guidance-entry-contact">Contact</h2>
+        <ContactList contacts={entry.contacts} />
+      </section>
+      {mentions.length > 0 && (
+        <section aria-labelledby="guidance-entry-mentions">
+          <h2 id="guidance-entry-mentions">Guidance that mentions this service</h2>
+          <ul class="list guidance-links">
+            {mentions.map((a) => (
+              <li key={a.id}>
+                <a class="guidance-link" href={articleHref(a.id)}>
+                  {a.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SourceList sources={entry.sources} headingId="guidance-entry-sources" />
+      <BackLink>Back to Guidance</BackLink>
+    </article>
+  );
+};

@@ -1,0 +1,173 @@
+// The pieces every Guidance view draws with: marked text, inline content, body blocks, sources,
+// contacts and the heading that takes focus. Renders pack data as text nodes only, never as HTML.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Block, Contact, Inline, SourceRef } from '../../domain/guidance.ts';
+import { markMatches } from '../../guidance/search.ts';
+import { CONTACT_KIND_LABELS, contactLink, sourceText } from './guidance-format.ts';
+import { articleHref, browseHref, entryHref } from './guidance-route.ts';
+
+/** A text with the words a search matched wrapped in <mark>. */
+export const Marked = ({ text, terms }: { text: string; terms: readonly string[] }) => (
+  <>
+    {markMatches(text, terms).map((segment, i) =>
+      // Segments never change order for one text, so their position is a stable key.
+      segment.match ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+    )}
+  </>
+);
+
+const InlinePart = ({ part }: { part: Inline }) => {
+  if (typeof part === 'string') return <>{part}</>;
+  if ('strong' in part) return <strong>{part.strong}</strong>;
+  if ('article' in part) return <a href={articleHref(part.article)}>{part.text}</a>;
+  return <a href={entryHref(part.entry)}>{part.text}</a>;
+};
+
+export const InlineContent = ({ content }: { content: readonly Inline[] }) => (
+  <>
+    {content.map((part, i) => (
+      <InlinePart key={i} part={part} />
+    ))}
+  </>
+);
+
+const TableBlock = ({ block, id }: { block: Extract<Block, { type: 'table' }>; id: string }) => (
+  // A wide table scrolls inside its own region at 360 px; the region is focusable so the keyboard can scroll it.
+  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+  <section class="table-scroll" aria-labelledby={id} tabIndex={0}>
+    <table>
+      <caption id={id}>{block.caption}</caption>
+      <thead>
+        <tr>
+          {block.header.map((cell, i) => (
+            <th key={i} scope="col">
+              {cell}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((cell, c) =>
+              c === 0 ? (
+                <th key={c} scope="row">
+                  <InlineContent content={cell} />
+                </th>
+              ) : (
+                <td key={c}>
+                  <InlineContent content={cell} />
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </section>
+);
+
+const BlockView = ({ block, id }: { block: Block; id: string }) => {
+  switch (block.type) {
+    case 'heading':
+      return <h2>{block.text}</h2>;
+    case 'paragraph':
+      return (
+        <p>
+          <InlineContent content={block.content} />
+        </p>
+      );
+    case 'callout':
+      return (
+        <div class="warning guidance-callout">
+          <p>
+            <strong class="guidance-callout__label">Important: </strong>
+            <InlineContent content={block.content} />
+          </p>
+        </div>
+      );
+    case 'list': {
+      const items = block.items.map((item, i) => (
+        <li key={i}>
+          <InlineContent content={item} />
+        </li>
+      ));
+      return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
+    }
+    case 'table':
+      return <TableBlock block={block} id={id} />;
+  }
+};
+
+/** An article's body; `idPrefix` keeps the ids of table captions unique on the page. */
+export const BodyBlocks = ({ blocks, idPrefix }: { blocks: readonly Block[]; idPrefix: string }) => (
+  <div class="guidance-body">
+    {blocks.map((block, i) => (
+      <BlockView key={i} block={block} id={`${idPrefix}-block-${i}`} />
+    ))}
+  </div>
+);
+
+export const SourceList = ({ sources, headingId }: { sources: readonly SourceRef[]; headingId: string }) => (
+  <section class="guidance-sources" aria-labelledby={headingId}>
+    <h2 id={headingId}>{sources.length === 1 ? 'Source' : 'Sources'}</h2>
+    <ul>
+      {sources.map((source) => {
+        const text = sourceText(source);
+        return <li key={text}>{text}</li>;
+      })}
+    </ul>
+  </section>
+);
+
+const ContactValue = ({ contact }: { contact: Contact }) => {
+  const link = contactLink(contact);
+  if (!link) return <span class="guidance-contact__value">{contact.value}</span>;
+  if (!link.external)
+    return (
+      <a class="guidance-contact__value" href={link.href}>
+        {contact.value}
+      </a>
+    );
+  return (
+    <a class="guidance-contact__value" href={link.href} target="_blank" rel="noopener noreferrer">
+      {contact.value}
+      <span class="visually-hidden"> (opens in a new tab)</span>
+    </a>
+  );
+};
+
+export const ContactList = ({ contacts }: { contacts: readonly Contact[] }) =>
+  contacts.length === 0 ? (
+    <p class="muted">No direct contact details: reach them through the route the guidance describes.</p>
+  ) : (
+    <ul class="list guidance-contacts">
+      {contacts.map((contact) => (
+        <li key={`${contact.kind}:${contact.value}`} class="guidance-contact">
+          <span class="guidance-contact__kind">{contact.label ?? CONTACT_KIND_LABELS[contact.kind]}: </span>
+          <ContactValue contact={contact} />
+        </li>
+      ))}
+    </ul>
+  );
+
+/** Moves focus to a view's heading when it opens, so screen readers start at the new content. */
+export const useFocusOnOpen = <T extends HTMLElement>(key: string, enabled = true) => {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    window.scrollTo(0, 0);
+    ref.current?.focus({ preventScroll: true });
+  }, [key, enabled]);
+  return ref;
+};
+
+export const BackLink = ({ href = browseHref(), children }: { href?: string; children: ComponentChildren }) => (
+  <p class="guidance-back">
+    <a href={href}>
+      <span aria-hidden="true">← </span>
+      {children}
+    </a>
+  </p>
+);
