@@ -44,7 +44,7 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
   const finish = (item: OutboxItem, status: 'failed' | 'conflict', issues: WireIssue[]) =>
     whileCurrent(item, async (report, outboxMatches) => {
       if (report && SENDABLE.has(report.status)) {
-        await db.reports.update(item.reportId, { status, syncIssues: issues } as Partial<ReportRow>);
+        await db.reports.update(item.reportId, { status, syncIssues: issues });
       }
       if (outboxMatches) await db.outbox.delete(item.reportId);
     });
