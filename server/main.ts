@@ -80,7 +80,11 @@ console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' :
 console.log(`Reports are stored in ${env.SAFEVISIT_DB || DEFAULT_DB_PATH}.`);
 if (demoLines.length > 0) console.log(`\n${demoLines.join('\n')}\n`);
 
+/** How long a stop waits for answers in flight (a client that stopped reading would hold it forever). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 const stop = async () => {
+  setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   await app.close();
   process.exit(0);
 };

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { postReport, submission } from './server-fixtures.ts';
+import { fetchText, postReport, submission } from './server-fixtures.ts';
 
 let dir: string;
 let child: ChildProcess | undefined;
@@ -76,7 +76,7 @@ describe('server/main.ts', () => {
     await waitFor(() => proc.output().stdout.includes('running at'));
     expect(proc.output().stdout).not.toContain('Demo access token');
     const url = /running at (http:\/\/\S+?)\/?\n/.exec(proc.output().stdout)?.[1] ?? '';
-    expect((await (await fetch(`${url}/v1/guidance`)).json()).version).toBe('from-file-1');
+    expect(JSON.parse((await fetchText(`${url}/v1/guidance`)).text).version).toBe('from-file-1');
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import {
   ADMIN_TOKEN,
   DEVICE_TOKEN,
+  fetchText,
   getJson,
   postReport,
   startServer,
@@ -26,9 +27,8 @@ afterAll(() => server.close());
 
 describe('GET /v1/guidance', () => {
   it('answers 200 with the bundled pack and a strong ETag: the sha-256 of the body, quoted', async () => {
-    const response = await fetch(`${server.url}/v1/guidance`);
+    const { response, text } = await fetchText(`${server.url}/v1/guidance`);
     expect(response.status).toBe(200);
-    const text = await response.text();
     const etag = response.headers.get('etag');
     expect(etag).toBe(`"${createHash('sha256').update(text).digest('hex')}"`);
     const parsed = parseGuidancePack(JSON.parse(text));
@@ -37,7 +37,8 @@ describe('GET /v1/guidance', () => {
   });
 
   it('needs no token', async () => {
-    expect((await fetch(`${server.url}/v1/guidance`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(200);
+    const { response } = await fetchText(`${server.url}/v1/guidance`, { headers: { Authorization: 'Bearer wrong' } });
+    expect(response.status).toBe(200);
   });
 
   it.each([
@@ -47,11 +48,13 @@ describe('GET /v1/guidance', () => {
     ['*', () => '*', 304],
     ['another ETag', () => '"0123"', 200],
   ])('If-None-Match with %s answers %i', async (_name, header, status) => {
-    const etag = (await fetch(`${server.url}/v1/guidance`)).headers.get('etag') ?? '';
-    const response = await fetch(`${server.url}/v1/guidance`, { headers: { 'If-None-Match': header(etag) } });
+    const etag = (await fetchText(`${server.url}/v1/guidance`)).response.headers.get('etag') ?? '';
+    const { response, text } = await fetchText(`${server.url}/v1/guidance`, {
+      headers: { 'If-None-Match': header(etag) },
+    });
     expect(response.status).toBe(status);
     expect(response.headers.get('etag')).toBe(etag);
-    if (status === 304) expect(await response.text()).toBe('');
+    if (status === 304) expect(text).toBe('');
   });
 
   it('serves a pack given as an option, with its own ETag', async () => {
@@ -60,8 +63,8 @@ describe('GET /v1/guidance', () => {
     try {
       const response = await fetch(`${other.url}/v1/guidance`);
       expect((await response.json()).version).toBe('test-2026.11.2');
-      const bundled = await fetch(`${server.url}/v1/guidance`);
-      expect(response.headers.get('etag')).not.toBe(bundled.headers.get('etag'));
+      const bundled = await fetchText(`${server.url}/v1/guidance`);
+      expect(response.headers.get('etag')).not.toBe(bundled.response.headers.get('etag'));
     } finally {
       await other.close();
     }
@@ -113,7 +116,9 @@ describe('CORS and unknown addresses', () => {
   });
 
   it('exposes ETag and Retry-After to scripts on another origin', async () => {
-    const response = await fetch(`${server.url}/v1/guidance`, { headers: { Origin: 'https://app.example.org' } });
+    const { response } = await fetchText(`${server.url}/v1/guidance`, {
+      headers: { Origin: 'https://app.example.org' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toMatch(/ETag.*Retry-After/);
   });
@@ -125,7 +130,7 @@ describe('CORS and unknown addresses', () => {
   });
 
   it('sends the security headers on API answers', async () => {
-    const response = await fetch(`${server.url}/v1/health`);
+    const { response } = await fetchText(`${server.url}/v1/health`);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -72,8 +72,17 @@ export const getJson = async (url: string, token?: string) => {
   return { response, body: (await response.json()) as unknown };
 };
 
+/**
+ * fetch that always reads the whole body: an unread large body (the guidance pack) keeps the server's write pending,
+ * and a graceful close then waits for it forever.
+ */
+export const fetchText = async (url: string, init: RequestInit = {}) => {
+  const response = await fetch(url, init);
+  return { response, text: await response.text() };
+};
+
 /** True while the server still answers its health check. */
 export const isUp = async (url: string): Promise<boolean> => {
-  const response = await fetch(`${url}/v1/health`);
-  return response.status === 200;
+  const { response, text } = await fetchText(`${url}/v1/health`);
+  return response.status === 200 && text.includes('safevisit');
 };
