@@ -179,7 +179,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'Keep evidence: screenshots and messages with times, dates, names and places.',
         'Block the person and report them to the site, game or app (moderators can remove posts and ban users). If the site does nothing, use [Report Harmful Content](e:report-harmful-content).',
         'Keep passwords secret; give numbers and emails only to trusted people; let only close friends see their profile.',
-        'Tell a trusted adult. Phone companies can trace and block numbers; a new number or email address can help.',
+        'Tell a trusted adult. Parents can ask for help: phone companies can trace calls and block a number, email providers can trace and block a sender, sites can remove posts and ban the bully; a new number or email address can help.',
       ),
       p(
         'Bullying is not itself a crime, but threats and harassment can be (for example under the Protection from Harassment Act 1997, Malicious Communications Act 1988, Communications Act 2003 and Public Order Act 1986). Crime: police on [101](e:police-non-emergency). Injury, danger or a threat to life: [999](e:police-emergency).',
@@ -558,7 +558,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'For sexual exploitation, attach the CSE risk assessment.',
       ),
       p(
-        'Where significant harm is likely, children’s social care hold a strategy discussion with the police CAIT. It looks at the electronic evidence, any adults who pose a risk, other children involved as victims or perpetrators, the needs of all children, and whether parents can protect. Issues that decide significant harm: how much harm and risk, adults who pose a risk, and whether parents can and will protect.',
+        'Where significant harm is likely, children’s social care hold a strategy discussion with the police CAIT. It looks at the electronic evidence, any adults who pose a risk, other children involved as victims or perpetrators, the needs of all children, and whether parents can protect; with more than one victim or abuser it may run under the organised and complex abuse procedures. Significant harm turns on how much harm and risk there is, whether adults who pose a risk are involved, and whether parents can and will protect.',
       ),
     ],
     tags: ['referral', 'threshold', 'MASH', 'child protection', 'significant harm'],
