@@ -1,6 +1,8 @@
 // Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the v1 API, configured from the
 // environment. The only place that reads process.env; prints demo tokens when none are configured.
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isAppError } from '../src/domain/errors.ts';
 import { buildApp } from './app.ts';
 import { readGuidanceFile } from './guidance.ts';
@@ -15,33 +17,56 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const newToken = () => randomBytes(32).toString('base64url');
 const list = (value: string | undefined) =>
   (value ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
 
+const dbPath = env.SAFEVISIT_DB || DEFAULT_DB_PATH;
+
+/**
+ * Demo tokens, made when none are configured. Kept next to the database (owner-only file) so a token pasted into
+ * Settings still works after a restart; with ':memory:' they live as long as the process.
+ */
+const demoTokens = (): { device: string; officer: string } => {
+  const newToken = () => randomBytes(32).toString('base64url');
+  const file = dbPath === ':memory:' ? undefined : join(dirname(dbPath), 'demo-tokens.json');
+  if (file && existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { device?: unknown; officer?: unknown };
+    if (typeof saved.device === 'string' && typeof saved.officer === 'string')
+      return { device: saved.device, officer: saved.officer };
+  }
+  const made = { device: newToken(), officer: newToken() };
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(made), { mode: 0o600 });
+  }
+  return made;
+};
+
 const demoLines: string[] = [];
 let tokens = list(env.SAFEVISIT_TOKENS);
-if (tokens.length === 0) {
-  tokens = [newToken()];
-  demoLines.push(
-    `Demo access token: ${tokens[0]}`,
-    '  paste it into Settings > Access token (SAFEVISIT_TOKENS is not set: a new one is made at every start).',
-  );
+let adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim();
+if (tokens.length === 0 || !adminToken) {
+  const demo = demoTokens();
+  if (tokens.length === 0) {
+    tokens = [demo.device];
+    demoLines.push(
+      `Demo access token: ${demo.device}`,
+      '  paste it into Settings > Access token (set SAFEVISIT_TOKENS to choose your own).',
+    );
+  }
+  if (!adminToken) {
+    adminToken = demo.officer;
+    demoLines.push(
+      `Demo officer token: ${demo.officer}`,
+      '  for GET /v1/reports with Authorization: Bearer <token> (set SAFEVISIT_ADMIN_TOKEN to choose your own).',
+    );
+  }
 }
 for (const token of tokens)
   if (token.length < 16) console.warn('Warning: a token in SAFEVISIT_TOKENS is shorter than 16 characters.');
-
-let adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim();
-if (!adminToken) {
-  adminToken = newToken();
-  demoLines.push(
-    `Demo officer token: ${adminToken}`,
-    '  for GET /v1/reports with Authorization: Bearer <token> (SAFEVISIT_ADMIN_TOKEN is not set).',
-  );
-}
 
 const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
   ? (() => {
@@ -61,7 +86,7 @@ const app = await buildApp({
   trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
   tokens,
   adminToken,
-  dbPath: env.SAFEVISIT_DB || DEFAULT_DB_PATH,
+  dbPath,
   guidancePack,
   rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
 }).catch((error: unknown) => {
@@ -77,7 +102,7 @@ await app.listen({ port, host });
 const address = app.server.address();
 const boundPort = address && typeof address === 'object' ? address.port : port;
 console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}/`);
-console.log(`Reports are stored in ${env.SAFEVISIT_DB || DEFAULT_DB_PATH}.`);
+console.log(`Reports are stored in ${dbPath}.`);
 if (demoLines.length > 0) console.log(`\n${demoLines.join('\n')}\n`);
 
 /** How long a stop waits for answers in flight (a client that stopped reading would hold it forever). */

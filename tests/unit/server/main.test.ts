@@ -57,7 +57,9 @@ const waitFor = async (check: () => boolean, timeoutMs = 20_000) => {
 };
 
 describe('server/main.ts', () => {
-  it('prints a demo access token that the running server accepts', { timeout: 30_000 }, async () => {
+  it('prints a demo access token that the running server accepts, the same after a restart', {
+    timeout: 30_000,
+  }, async () => {
     const proc = run({});
     await waitFor(() => /Demo officer token: \S+/.test(proc.output().stdout));
     const { stdout } = proc.output();
@@ -67,6 +69,13 @@ describe('server/main.ts', () => {
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect((await postReport(url, submission(), { token })).status).toBe(201);
     expect((await postReport(url, submission(), { token: 'something-else' })).status).toBe(401);
+
+    // After a restart the same demo token still works, so the one pasted into Settings stays valid.
+    child?.kill('SIGTERM');
+    await proc.exited;
+    const again = run({});
+    await waitFor(() => /Demo officer token: \S+/.test(again.output().stdout));
+    expect(/Demo access token: (\S+)/.exec(again.output().stdout)?.[1]).toBe(token);
   });
 
   it('uses SAFEVISIT_GUIDANCE_FILE when it holds a valid pack', { timeout: 30_000 }, async () => {
