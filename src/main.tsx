@@ -1,92 +1,74 @@
-// Boot: opens the database and the vault, builds the services, mounts the app, registers the
-// service worker, and wires auto-lock and sync. The only place that creates long-lived objects.
+// Boot: opens the database and the vault, builds the core services, mounts the app, registers the
+// service worker and wires auto-lock. The session (reports, settings, sync) loads after unlocking.
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { type Services, ServicesContext } from './app/services.ts';
+import { type CoreServices, ServicesContext, type SessionServices } from './app/services.ts';
 import { messageFor } from './domain/errors.ts';
-import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report.ts';
+import { createObservable } from './domain/observable.ts';
 import { createSwBridge } from './pwa/sw-bridge.ts';
-import {
-  APP_DB_NAME,
-  createGuidanceRepo,
-  createOutboxRepo,
-  createReportRepo,
-  createSettingsRepo,
-  openVault,
-  requestPersistentStorage,
-  SafeVisitDb,
-} from './store/index.ts';
+import { APP_DB_NAME, SafeVisitDb } from './store/db.ts';
+import { createGuidanceRepo } from './store/guidance-repo.ts';
+import { createOutboxRepo } from './store/outbox-repo.ts';
+import { openVault } from './store/vault-storage.ts';
 import { createConnectivity } from './sync/connectivity.ts';
-import { createSyncEngine, defaultLock } from './sync/outbox.ts';
-import { createDexieOutboxPort } from './sync/outbox-port-dexie.ts';
-import { autolockAfterMs, createAutolock, watchActivity } from './vault/index.ts';
+import type { SyncState } from './sync/outbox.ts';
+import { createAutolock, watchActivity } from './vault/autolock.ts';
 import './app/styles.css';
 
-const boot = async (): Promise<Services> => {
+const boot = async (): Promise<CoreServices> => {
   const db = new SafeVisitDb(APP_DB_NAME);
   const vault = await openVault(db);
-  const reports = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
-  const settings = createSettingsRepo(db, vault);
   const outbox = createOutboxRepo(db);
   const connectivity = createConnectivity();
   const bridge = createSwBridge();
+  const syncState = createObservable<SyncState | null>(null);
+  const outboxCount = createObservable(0);
+  const session = createObservable<SessionServices | null>(null);
+  outbox.count().then(outboxCount.set, () => undefined);
 
-  const sync = createSyncEngine({
-    port: createDexieOutboxPort({ db, reports, outbox }),
-    settings: async () => {
-      const s = await settings.get();
-      return {
-        endpoint: s.endpointUrl,
-        token: vault.state === 'unlocked' ? await settings.getSecret('accessToken') : null,
-        keepSyncedDays: s.keepSyncedDays,
-      };
-    },
-    lock: defaultLock(),
-  });
-  bridge.onSyncRequested(() => void sync.onBackgroundSyncRequested());
-
-  const autolock = createAutolock({
-    lock: () => vault.lock(),
-    afterMs: autolockAfterMs((await settings.get()).autolockMinutes),
-  });
+  const autolock = createAutolock({ lock: () => vault.lock() });
   watchActivity(autolock, document);
 
-  let stopSync: (() => void) | null = null;
-  const startSync = () => {
-    stopSync ??= sync.start({ connectivity });
-    void sync.purgeExpired();
+  let loading: Promise<SessionServices> | null = null;
+  const loadSession = (): Promise<SessionServices> => {
+    loading ??= import('./session.ts')
+      .then(({ createSession }) =>
+        createSession({ db, vault, outbox, connectivity, bridge, autolock, syncState, outboxCount }),
+      )
+      .then((s) => {
+        session.set(s);
+        return s;
+      })
+      .catch((error: unknown) => {
+        loading = null;
+        throw error;
+      });
+    return loading;
   };
   vault.subscribe((state) => {
     if (state === 'unlocked') {
       autolock.activity();
-      startSync();
-    } else {
-      stopSync?.();
-      stopSync = null;
+      void loadSession();
     }
   });
-
-  const waiting = {
-    get: () => sync.state.get().waiting,
-    subscribe: (listener: (n: number) => void) => sync.state.subscribe((s) => listener(s.waiting)),
-  };
-  void sync.refresh();
 
   return {
     bridge,
     connectivity,
     vault,
     vaultState: vault,
-    reports,
-    settings,
     outbox,
     guidance: createGuidanceRepo(db),
-    sync,
-    outboxCount: waiting,
+    outboxCount,
+    syncState,
+    session,
     afterVaultCreated: async () => {
+      const [{ requestPersistentStorage }, { settings }] = await Promise.all([
+        import('./store/persistence.ts'),
+        loadSession(),
+      ]);
       await requestPersistentStorage(settings);
     },
-    setAutolockMinutes: (minutes) => autolock.setAfterMs(autolockAfterMs(minutes)),
   };
 };
 

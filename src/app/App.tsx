@@ -1,11 +1,14 @@
 // The app shell: header, navigation, status region, update banner and the current screen.
-import { GuidanceScreen } from './guidance/GuidanceScreen.tsx';
-import { ReportsScreen } from './reports/ReportsScreen.tsx';
+import { lazyComponent } from './lazy.tsx';
 import { type Route, routeHref, SCREENS, type Screen, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
-import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import { LockButton, VaultGate } from './vault/VaultScreens.tsx';
+
+// Each screen is its own chunk: the first load is the shell, the vault screens and the store only.
+const ReportsScreen = lazyComponent(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen));
+const GuidanceScreen = lazyComponent(() => import('./guidance/GuidanceScreen.tsx').then((m) => m.GuidanceScreen));
+const SettingsScreen = lazyComponent(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 
 const SCREEN_LABELS: Record<Screen, string> = { reports: 'Reports', guidance: 'Guidance', settings: 'Settings' };
 

@@ -1,9 +1,9 @@
 // Tells the user the app now works offline, or that a new version waits; reloads only on request.
-import { useServices } from './services.ts';
+import { useCore } from './services.ts';
 import { useObservable } from './use-observable.ts';
 
 export const UpdateBanner = () => {
-  const { bridge } = useServices();
+  const { bridge } = useCore();
   const state = useObservable(bridge.state);
   if (state.updateWaiting) {
     return (

@@ -1,38 +1,61 @@
-// The long-lived services the screens use, handed down through one Preact context. Built once at boot
-// (src/main.tsx); screens never open databases or keys themselves.
+// The long-lived services the screens use, handed down through one Preact context. The core (vault,
+// outbox count, connectivity) is built at boot; the session (reports, settings, sync: the parts that need
+// the unlocked vault and zod) is loaded as its own chunk once the vault is unlocked.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Observable } from '../domain/observable.ts';
 import type { ReportDraft } from '../domain/report.ts';
 import type { SwBridge } from '../pwa/sw-bridge.ts';
-import type { GuidanceRepo, OutboxRepo, ReportRepo, SettingsRepo } from '../store/index.ts';
+import type { GuidanceRepo } from '../store/guidance-repo.ts';
+import type { OutboxRepo } from '../store/outbox-repo.ts';
+import type { ReportRepo } from '../store/report-repo.ts';
+import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { Connectivity } from '../sync/connectivity.ts';
-import type { SyncEngine } from '../sync/outbox.ts';
-import type { Vault, VaultState } from '../vault/index.ts';
+import type { SyncEngine, SyncState } from '../sync/outbox.ts';
+import type { Vault, VaultState } from '../vault/vault.ts';
 
-export type Services = {
+type Readable<T> = Pick<Observable<T>, 'get' | 'subscribe'>;
+
+export type CoreServices = {
   bridge: SwBridge;
   connectivity: Connectivity;
   vault: Vault;
-  vaultState: Pick<Observable<VaultState>, 'get' | 'subscribe'>;
+  vaultState: Readable<VaultState>;
+  outbox: OutboxRepo;
+  guidance: GuidanceRepo;
+  /** Reports waiting to be sent (readable while locked: the outbox holds no personal data). */
+  outboxCount: Readable<number>;
+  /** The sync engine's state once the session runs; null before the first unlock. */
+  syncState: Readable<SyncState | null>;
+  session: Readable<SessionServices | null>;
+  /** Follow-up after the vault is created: ask the browser for persistent storage. */
+  afterVaultCreated: () => Promise<void>;
+};
+
+export type SessionServices = {
   /** Encrypted reports; every call needs the vault unlocked. */
   reports: ReportRepo<ReportDraft>;
   settings: SettingsRepo;
-  outbox: OutboxRepo;
-  guidance: GuidanceRepo;
   sync: SyncEngine;
-  /** Reports waiting to be sent (readable while locked: the outbox holds no personal data). */
-  outboxCount: Pick<Observable<number>, 'get' | 'subscribe'>;
-  /** Follow-up after the first unlock: ask for persistent storage, start syncing. */
-  afterVaultCreated: () => Promise<void>;
   /** Applies the auto-lock minutes from Settings at once. */
   setAutolockMinutes: (minutes: number) => void;
 };
 
-export const ServicesContext = createContext<Services | null>(null);
+export type Services = CoreServices & SessionServices;
 
-export const useServices = (): Services => {
+export const ServicesContext = createContext<CoreServices | null>(null);
+
+/** The services every screen has, locked or not. */
+export const useCore = (): CoreServices => {
   const services = useContext(ServicesContext);
-  if (!services) throw new Error('useServices outside ServicesContext');
+  if (!services) throw new Error('useCore outside ServicesContext');
   return services;
+};
+
+/** All services; only for screens behind the vault gate, which waits for the session. */
+export const useServices = (): Services => {
+  const core = useCore();
+  const session = core.session.get();
+  if (!session) throw new Error('useServices before the session was loaded (render it behind VaultGate)');
+  return { ...core, ...session };
 };

@@ -7,9 +7,9 @@ import type { Vault } from '../vault/vault.ts';
 import type { SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 
-/** Lowest wipe policy allowed: fewer would wipe a device over a couple of typing slips. */
-export const WIPE_AFTER_FAILURES_MIN = 3;
-export const WIPE_AFTER_FAILURES_MAX = 100;
+import { WIPE_AFTER_FAILURES_MAX, WIPE_AFTER_FAILURES_MIN } from './wipe-policy.ts';
+
+export { WIPE_AFTER_FAILURES_MAX, WIPE_AFTER_FAILURES_MIN };
 export const KEEP_SYNCED_DAYS_MAX = 365;
 
 export const SettingsSchema = z.object({
@@ -62,10 +62,6 @@ const readSetting = <K extends SettingName>(name: K, stored: unknown): Settings[
   const parsed = SettingsSchema.shape[name].safeParse(stored);
   return parsed.success ? (parsed.data as Settings[K]) : SETTINGS_DEFAULTS[name];
 };
-
-/** The wipe policy alone, for the vault (works while locked). */
-export const readWipeAfterFailures = (db: SafeVisitDb): Promise<number | null> =>
-  withStorageErrors(async () => readSetting('wipeAfterFailures', await db.settings.get('wipeAfterFailures')));
 
 export type SettingsRepo = {
   /** All clear settings, defaults filled in. Works while locked. */

@@ -4,7 +4,7 @@ import { AppError } from '../domain/errors.ts';
 import { Vault, type VaultHeader, type VaultOptions, type VaultStorage } from '../vault/vault.ts';
 import type { SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
-import { readWipeAfterFailures } from './settings-repo.ts';
+import { readWipeAfterFailures } from './wipe-policy.ts';
 
 const HEADER_KEY = 'vault';
 

@@ -5,20 +5,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
 import { checkPassphrase } from '../../vault/passphrase-strength.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
-import { useServices } from '../services.ts';
+import { useCore } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
-  const { vaultState } = useServices();
+  const { vaultState, session } = useCore();
   const state = useObservable(vaultState);
+  const loaded = useObservable(session);
   if (state === 'none') return <CreateVault />;
   if (state === 'locked') return <Unlock />;
+  if (!loaded) return <p class="muted">Opening your reports…</p>;
   return <>{children}</>;
 };
 
 const CreateVault = () => {
-  const { vault, afterVaultCreated } = useServices();
+  const { vault, afterVaultCreated } = useCore();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -103,7 +105,7 @@ const CreateVault = () => {
 };
 
 const Unlock = () => {
-  const { vault } = useServices();
+  const { vault } = useCore();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -182,7 +184,7 @@ export const WIPE_CONFIRMATION_WORD = 'WIPE';
 
 /** Deletes the key and every record on this device after a typed confirmation. */
 export const WipeDevice = () => {
-  const { vault, outboxCount } = useServices();
+  const { vault, outboxCount } = useCore();
   const waiting = useObservable(outboxCount);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -237,7 +239,7 @@ export const WipeDevice = () => {
 
 /** The header's "Lock" button, shown while the vault is unlocked. */
 export const LockButton = () => {
-  const { vault, vaultState } = useServices();
+  const { vault, vaultState } = useCore();
   const state = useObservable(vaultState);
   if (state !== 'unlocked') return null;
   return (

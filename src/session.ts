@@ -1,0 +1,70 @@
+// The unlocked session, loaded as its own chunk after the first unlock: the encrypted repositories, the
+// settings and the sync engine (they need zod and the wire schemas, which the unlock screen does not).
+import type { SessionServices } from './app/services.ts';
+import type { Observable } from './domain/observable.ts';
+import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report.ts';
+import type { SwBridge } from './pwa/sw-bridge.ts';
+import type { SafeVisitDb } from './store/db.ts';
+import type { OutboxRepo } from './store/outbox-repo.ts';
+import { createReportRepo } from './store/report-repo.ts';
+import { createSettingsRepo } from './store/settings-repo.ts';
+import type { Connectivity } from './sync/connectivity.ts';
+import { createSyncEngine, defaultLock, type SyncState } from './sync/outbox.ts';
+import { createDexieOutboxPort, syncSettingsFrom } from './sync/outbox-port-dexie.ts';
+import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
+import type { Vault } from './vault/vault.ts';
+
+export type SessionDeps = {
+  db: SafeVisitDb;
+  vault: Vault;
+  outbox: OutboxRepo;
+  connectivity: Connectivity;
+  bridge: SwBridge;
+  autolock: Autolock;
+  syncState: Observable<SyncState | null>;
+  outboxCount: Observable<number>;
+};
+
+export const createSession = async (deps: SessionDeps): Promise<SessionServices> => {
+  const { db, vault, outbox, connectivity, bridge, autolock } = deps;
+  const reports = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
+  const settings = createSettingsRepo(db, vault);
+  const sync = createSyncEngine({
+    port: createDexieOutboxPort({ db, reports, outbox }),
+    settings: syncSettingsFrom(settings),
+    lock: defaultLock(),
+  });
+  deps.syncState.set(sync.state.get());
+  sync.state.subscribe((state) => {
+    deps.syncState.set(state);
+    deps.outboxCount.set(state.waiting);
+  });
+  bridge.onSyncRequested(() => void sync.onBackgroundSyncRequested());
+  // Ask the service worker to wake the app when connectivity returns while reports wait.
+  sync.state.subscribe((state) => {
+    if (state.waiting > 0 && !connectivity.get()) void bridge.requestBackgroundSync();
+  });
+
+  autolock.setAfterMs(autolockAfterMs((await settings.get()).autolockMinutes));
+
+  // Sync runs while the vault is unlocked: the token and the reports need the key.
+  let stopSync: (() => void) | null = null;
+  const follow = (state: Vault['state']) => {
+    if (state === 'unlocked') {
+      stopSync ??= sync.start({ connectivity });
+      void sync.purgeExpired();
+    } else {
+      stopSync?.();
+      stopSync = null;
+    }
+  };
+  vault.subscribe(follow);
+  follow(vault.state);
+
+  return {
+    reports,
+    settings,
+    sync,
+    setAutolockMinutes: (minutes) => autolock.setAfterMs(autolockAfterMs(minutes)),
+  };
+};
