@@ -2,7 +2,8 @@
 // the form works by keyboard alone, submit/correct, the list's filters, search and delete, and accessibility.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INCIDENT_TYPES } from '../../src/domain/report.ts';
+import { HEADERS, PATHS } from '../../src/domain/protocol.ts';
+import { emptyDraft, INCIDENT_TYPES, REPORT_SCHEMA_VERSION } from '../../src/domain/report.ts';
 import {
   createVault,
   launchBrowser,
@@ -18,8 +19,11 @@ let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
+const DEVICE_TOKEN = 'device-token-reports-spec';
+const OFFICER_TOKEN = 'officer-token-reports-spec';
+
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ tokens: [DEVICE_TOKEN], adminToken: OFFICER_TOKEN, rateLimit: false });
   browser = await launchBrowser();
 });
 
@@ -374,5 +378,71 @@ describe('accessibility and layout', () => {
     );
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('sync from the editor', () => {
+  it('shows a conflict with the server reason, and a correction goes through as revision 2', async () => {
+    const { page } = await freshProfile();
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Sync endpoint URL').fill(server.url);
+    await page.getByLabel('Access token').fill(DEVICE_TOKEN);
+    await page.getByLabel('Name of school/organisation').fill('Hillside Children’s Service');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+
+    const id = await newReport(page);
+    // Settings prefill the organisation's details of a new report.
+    expect(await page.getByLabel('Name of school/organisation').inputValue()).toBe('Hillside Children’s Service');
+
+    // Another body already holds revision 1 of this id on the server: the device's revision 1 must conflict.
+    const now = new Date().toISOString();
+    const other = await page.request.post(`${server.url}${PATHS.reports}`, {
+      headers: { [HEADERS.authorization]: `Bearer ${DEVICE_TOKEN}`, [HEADERS.idempotencyKey]: `${id}:1` },
+      data: {
+        id,
+        revision: 1,
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        createdAt: now,
+        submittedAt: now,
+        report: {
+          ...emptyDraft(),
+          dateHappened: INCIDENT_DATE,
+          reporterName: 'Someone else',
+          incidentTypes: ['gambling'],
+          description: 'A different body.',
+        },
+      },
+    });
+    expect(other.status()).toBe(201);
+
+    await page.getByLabel('Date happened').fill(INCIDENT_DATE);
+    await page.getByLabel('Name of person reporting incident').fill('Robin Reporter');
+    await typeBox(page, 'online grooming').check();
+    await page.getByLabel('Description of incident').fill('Messages from an adult asking to meet.');
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await page.getByText('Report submitted.').waitFor();
+    await page.locator('.report-meta').getByText('Conflict', { exact: true }).waitFor();
+    await page.getByText('The server already holds a different version of this report.').first().waitFor();
+
+    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.locator('.report-card').getByText('Conflict', { exact: true }).waitFor();
+    await page.locator('.report-card').getByText('The server gave these reasons:').waitFor();
+    await page.getByRole('link', { name: /Online grooming/ }).click();
+
+    await page.getByRole('button', { name: 'Correct this report' }).click();
+    await page.getByLabel('Description of incident').fill('Messages from an adult asking to meet (corrected).');
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    // Kept no longer than needed: with the default retention the report leaves the device at its receipt.
+    await page.getByText('The server received this report.').waitFor();
+
+    const stored = await page.request.get(`${server.url}${PATHS.reports}/${id}?revision=latest`, {
+      headers: { [HEADERS.authorization]: `Bearer ${OFFICER_TOKEN}` },
+    });
+    expect(stored.status()).toBe(200);
+    const body = (await stored.json()) as { revisions: { revision: number; report: { description: string } }[] };
+    expect(body.revisions[0]?.revision).toBe(2);
+    expect(body.revisions[0]?.report.description).toBe('Messages from an adult asking to meet (corrected).');
   });
 });

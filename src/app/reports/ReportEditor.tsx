@@ -93,6 +93,29 @@ export const ReportEditor = ({ id, port }: Props) => {
     };
   }, [id, port]);
 
+  // A submitted report moves on while it is open (sending, synced, failed): follow it.
+  const submittedId = loaded.kind === 'ready' && loaded.record.status !== 'draft' ? loaded.record.id : null;
+  useEffect(() => {
+    if (!submittedId) return;
+    return port.onSyncChange(() => {
+      port.get(submittedId).then(
+        (fresh) => {
+          const current = recordRef.current;
+          if (!mounted.current || current?.id !== submittedId || current.status === 'draft') return;
+          if (fresh) {
+            recordRef.current = fresh;
+            setLoaded({ kind: 'ready', record: fresh });
+          } else {
+            // Kept no longer than needed: once the receipt is stored a synced report may leave the device.
+            setLoaded({ kind: 'ready', record: { ...current, status: 'synced' } });
+            setNotice('The server received this report. It is no longer kept on this device.');
+          }
+        },
+        () => undefined,
+      );
+    });
+  }, [submittedId, port]);
+
   // Save at once when the page goes away or is hidden. Capture phase on window, so this runs before any
   // listener that locks the vault on the same event; the repository takes the key synchronously.
   useEffect(() => {

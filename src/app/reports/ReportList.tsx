@@ -10,8 +10,8 @@ import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts'
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
 import { FailureReasons, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
 
-/** The list refreshes this often while open, so statuses changed by sync show up. */
-export const LIST_REFRESH_MS = 10_000;
+/** Sync state changes come in bursts during a run: reload the list once they settle. */
+export const LIST_RELOAD_DELAY_MS = 150;
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -41,10 +41,16 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, LIST_REFRESH_MS);
-    return () => clearInterval(timer);
+    // Sync moves reports between queued, sending, synced and failed: show it as it happens.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = port.onSyncChange(() => {
+      clearTimeout(pending);
+      pending = setTimeout(() => void load(), LIST_RELOAD_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(pending);
+      unsubscribe();
+    };
   }, [port]);
 
   const newReport = async () => {

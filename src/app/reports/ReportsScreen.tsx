@@ -3,8 +3,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
 import { emptyDraft } from '../../domain/report.ts';
-import type { ReportMeta } from '../../store/index.ts';
-import type { SyncIssues } from '../../sync/outbox-port-dexie.ts';
 import { routeHref } from '../router.ts';
 import { type Services, useServices } from '../services.ts';
 import { ReportEditor } from './ReportEditor.tsx';
@@ -15,23 +13,26 @@ import './reports.css';
 /** The route parameter that creates a report and opens it. */
 export const NEW_REPORT_PARAM = 'new';
 
-export const portFromServices = (services: Pick<Services, 'reports' | 'settings' | 'outbox'>): ReportsPort =>
+export const portFromServices = (services: Pick<Services, 'reports' | 'settings' | 'outbox' | 'sync'>): ReportsPort =>
   createReportsPort({
     repo: services.reports,
     emptyDraft: async () => emptyDraft((await services.settings.getSecret('orgDefaults')) ?? {}),
     newId: () => crypto.randomUUID(),
     failure: async (id) => {
-      const meta = (await services.reports.listMeta()).find((m) => m.id === id) as
-        | (ReportMeta & SyncIssues)
-        | undefined;
+      const meta = (await services.reports.listMeta()).find((m) => m.id === id);
       const row = await services.outbox.get(id);
       return { issues: meta?.syncIssues ?? [], lastError: row?.lastError ?? null };
     },
+    afterQueued: () => {
+      void services.sync.refresh();
+      void services.sync.runOnce();
+    },
+    onSyncChange: (listener) => services.sync.state.subscribe(() => listener()),
   });
 
 const useReportsPort = (): ReportsPort => {
-  const { reports, settings, outbox } = useServices();
-  return useMemo(() => portFromServices({ reports, settings, outbox }), [reports, settings, outbox]);
+  const { reports, settings, outbox, sync } = useServices();
+  return useMemo(() => portFromServices({ reports, settings, outbox, sync }), [reports, settings, outbox, sync]);
 };
 
 /** #/reports/new: creates the draft, then replaces the URL with its id so Back does not create another. */

@@ -24,6 +24,8 @@ export type ReportsPort = {
   remove: (id: string) => Promise<void>;
   /** Why a failed or conflicting report did not go through, when the sync layer recorded it. */
   failure: (id: string) => Promise<SyncFailure | undefined>;
+  /** Calls `listener` when sync may have changed statuses; returns the unsubscribe. */
+  onSyncChange: (listener: () => void) => () => void;
 };
 
 export type ReportsPortDeps = {
@@ -31,6 +33,9 @@ export type ReportsPortDeps = {
   emptyDraft: () => Promise<ReportDraft>;
   newId: () => string;
   failure?: (id: string) => Promise<SyncFailure | undefined>;
+  /** Told when a report was queued, so the waiting count updates and a send is tried at once. */
+  afterQueued?: () => void;
+  onSyncChange?: (listener: () => void) => () => void;
   now?: () => number;
 };
 
@@ -46,6 +51,8 @@ export const createReportsPort = ({
   emptyDraft,
   newId,
   failure,
+  afterQueued,
+  onSyncChange,
   now = Date.now,
 }: ReportsPortDeps): ReportsPort => ({
   list: () => repo.list(),
@@ -68,13 +75,17 @@ export const createReportsPort = ({
     // put() with status 'queued' writes the body, the status and the outbox row in one transaction.
     const queued = withStatus(record, 'queued', now(), data);
     await repo.put(queued);
+    afterQueued?.();
     return queued;
   },
   correct: async (record) => {
     const draft = { ...withStatus(record, 'draft', now()), revision: record.revision + 1 };
+    // A draft has no outbox row: put() removes it, so a queued revision that is corrected is not sent.
     await repo.put(draft);
+    afterQueued?.();
     return draft;
   },
   remove: (id) => repo.delete(id),
   failure: async (id) => (failure ? failure(id) : undefined),
+  onSyncChange: (listener) => (onSyncChange ? onSyncChange(listener) : () => undefined),
 });
