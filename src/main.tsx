@@ -24,6 +24,8 @@ const boot = async (): Promise<CoreServices> => {
   const syncState = createObservable<SyncState | null>(null);
   const outboxCount = createObservable(0);
   const session = createObservable<SessionServices | null>(null);
+  const guidance = createGuidanceRepo(db);
+  const guidanceRevision = createObservable(0);
   outbox.count().then(outboxCount.set, () => undefined);
 
   const autolock = createAutolock({ lock: () => vault.lock() });
@@ -33,7 +35,18 @@ const boot = async (): Promise<CoreServices> => {
   const loadSession = (): Promise<SessionServices> => {
     loading ??= import('./session.ts')
       .then(({ createSession }) =>
-        createSession({ db, vault, outbox, connectivity, bridge, autolock, syncState, outboxCount }),
+        createSession({
+          db,
+          vault,
+          outbox,
+          connectivity,
+          bridge,
+          autolock,
+          syncState,
+          outboxCount,
+          guidance,
+          guidanceRevision,
+        }),
       )
       .then((s) => {
         session.set(s);
@@ -58,7 +71,8 @@ const boot = async (): Promise<CoreServices> => {
     vault,
     vaultState: vault,
     outbox,
-    guidance: createGuidanceRepo(db),
+    guidance,
+    guidanceRevision,
     outboxCount,
     syncState,
     session,

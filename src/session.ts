@@ -5,10 +5,12 @@ import type { Observable } from './domain/observable.ts';
 import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report.ts';
 import type { SwBridge } from './pwa/sw-bridge.ts';
 import type { SafeVisitDb } from './store/db.ts';
+import type { GuidanceRepo } from './store/guidance-repo.ts';
 import type { OutboxRepo } from './store/outbox-repo.ts';
 import { createReportRepo } from './store/report-repo.ts';
 import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
+import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
 import { createSyncEngine, defaultLock, type SyncState } from './sync/outbox.ts';
 import { createDexieOutboxPort, syncSettingsFrom } from './sync/outbox-port-dexie.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
@@ -23,6 +25,8 @@ export type SessionDeps = {
   autolock: Autolock;
   syncState: Observable<SyncState | null>;
   outboxCount: Observable<number>;
+  guidance: GuidanceRepo;
+  guidanceRevision: Observable<number>;
 };
 
 export const createSession = async (deps: SessionDeps): Promise<SessionServices> => {
@@ -47,12 +51,23 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
 
   autolock.setAfterMs(autolockAfterMs((await settings.get()).autolockMinutes));
 
+  const checkGuidance = async (): Promise<GuidanceUpdateResult> => {
+    const result = await updateGuidance({ repo: deps.guidance, endpoint: (await settings.get()).endpointUrl });
+    if (result.kind === 'updated') deps.guidanceRevision.update((n) => n + 1);
+    return result;
+  };
+  // Published guidance follows the server whenever the device comes online (and once per unlock).
+  connectivity.subscribe((online) => {
+    if (online) void checkGuidance();
+  });
+
   // Sync runs while the vault is unlocked: the token and the reports need the key.
   let stopSync: (() => void) | null = null;
   const follow = (state: Vault['state']) => {
     if (state === 'unlocked') {
       stopSync ??= sync.start({ connectivity });
       void sync.purgeExpired();
+      if (connectivity.get()) void checkGuidance();
     } else {
       stopSync?.();
       stopSync = null;
@@ -65,6 +80,7 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
     reports,
     settings,
     sync,
+    checkGuidance,
     setAutolockMinutes: (minutes) => autolock.setAfterMs(autolockAfterMs(minutes)),
   };
 };

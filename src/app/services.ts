@@ -11,6 +11,7 @@ import type { OutboxRepo } from '../store/outbox-repo.ts';
 import type { ReportRepo } from '../store/report-repo.ts';
 import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { Connectivity } from '../sync/connectivity.ts';
+import type { GuidanceUpdateResult } from '../sync/guidance-update.ts';
 import type { SyncEngine, SyncState } from '../sync/outbox.ts';
 import type { Vault, VaultState } from '../vault/vault.ts';
 
@@ -28,6 +29,8 @@ export type CoreServices = {
   /** The sync engine's state once the session runs; null before the first unlock. */
   syncState: Readable<SyncState | null>;
   session: Readable<SessionServices | null>;
+  /** Bumped each time a new guidance pack from the server is stored, so the Guidance screen reloads it. */
+  guidanceRevision: Readable<number>;
   /** Follow-up after the vault is created: ask the browser for persistent storage. */
   afterVaultCreated: () => Promise<void>;
 };
@@ -37,6 +40,8 @@ export type SessionServices = {
   reports: ReportRepo<ReportDraft>;
   settings: SettingsRepo;
   sync: SyncEngine;
+  /** Asks the server for newer guidance; keeps the current pack on any failure and says why. */
+  checkGuidance: () => Promise<GuidanceUpdateResult>;
   /** Applies the auto-lock minutes from Settings at once. */
   setAutolockMinutes: (minutes: number) => void;
 };

@@ -41,6 +41,7 @@ export const SettingsScreen = () => {
       {loadError && <p class="error-text">{loadError}</p>}
       {loaded && <SettingsForm initial={loaded} />}
       <SyncPanel />
+      <GuidancePanel />
       <ChangePassphrase />
       <StorageInfo persistGranted={loaded?.settings.persistGranted ?? null} />
       <WipeDevice />
@@ -373,3 +374,63 @@ const StorageInfo = ({ persistGranted }: { persistGranted: boolean | null }) => 
     </p>
   </section>
 );
+
+type PackInfo = { version: string; publishedAt: string; fromServer: boolean; fetchedAt: number | null };
+
+const GuidancePanel = () => {
+  const { guidance, guidanceRevision, checkGuidance } = useServices();
+  const revision = useObservable(guidanceRevision);
+  const [info, setInfo] = useState<PackInfo | null>(null);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const load = async (): Promise<PackInfo> => {
+      const row = await guidance.get().catch(() => undefined);
+      const pack = row?.pack as { version?: unknown; publishedAt?: unknown } | undefined;
+      if (row && typeof pack?.version === 'string' && typeof pack.publishedAt === 'string') {
+        return { version: pack.version, publishedAt: pack.publishedAt, fromServer: true, fetchedAt: row.fetchedAt };
+      }
+      const { BUNDLED_PACK } = await import('../../guidance/pack.ts');
+      return {
+        version: BUNDLED_PACK.version,
+        publishedAt: BUNDLED_PACK.publishedAt,
+        fromServer: false,
+        fetchedAt: null,
+      };
+    };
+    void load().then(setInfo);
+  }, [guidance, revision]);
+
+  const check = async () => {
+    setBusy(true);
+    setMessage('Checking for newer guidance…');
+    try {
+      setMessage((await checkGuidance()).message);
+    } catch (e) {
+      setMessage(messageFor(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="guidance-pack-title">
+      <h2 id="guidance-pack-title">Guidance</h2>
+      {info && (
+        <p>
+          Version {info.version}, published {new Date(info.publishedAt).toLocaleDateString('en-GB')}
+          {info.fromServer
+            ? info.fetchedAt !== null && `, received ${new Date(info.fetchedAt).toLocaleString('en-GB')}.`
+            : ', as it came with the app.'}
+        </p>
+      )}
+      <div class="button-row">
+        <button type="button" class="button--secondary" onClick={check} disabled={busy}>
+          Check for guidance updates
+        </button>
+      </div>
+      <p aria-live="polite">{message}</p>
+    </section>
+  );
+};
