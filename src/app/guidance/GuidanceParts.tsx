@@ -34,38 +34,47 @@ export const InlineContent = ({ content }: { content: readonly Inline[] }) => (
 
 const TableBlock = ({ block, id }: { block: Extract<Block, { type: 'table' }>; id: string }) => (
   // A wide table scrolls inside its own region at 360 px; the region is focusable so the keyboard can scroll it.
-  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-  <section class="table-scroll" aria-labelledby={id} tabIndex={0}>
-    <table>
-      <caption id={id}>{block.caption}</caption>
-      <thead>
-        <tr>
-          {block.header.map((cell, i) => (
-            <th key={i} scope="col">
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {block.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, c) =>
-              c === 0 ? (
-                <th key={c} scope="row">
-                  <InlineContent content={cell} />
-                </th>
-              ) : (
-                <td key={c}>
-                  <InlineContent content={cell} />
-                </td>
-              ),
-            )}
+  // The caption is drawn above the region (a real <caption> would be as wide as the table and scroll away);
+  // the <caption> itself stays for assistive technology, which names the table and the region with it.
+  <>
+    <p class="guidance-table-title" aria-hidden="true">
+      {block.caption}
+    </p>
+    {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+    <section class="table-scroll" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id} class="visually-hidden">
+          {block.caption}
+        </caption>
+        <thead>
+          <tr>
+            {block.header.map((cell, i) => (
+              <th key={i} scope="col">
+                {cell}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
-  </section>
+        </thead>
+        <tbody>
+          {block.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) =>
+                c === 0 ? (
+                  <th key={c} scope="row">
+                    <InlineContent content={cell} />
+                  </th>
+                ) : (
+                  <td key={c}>
+                    <InlineContent content={cell} />
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  </>
 );
 
 const BlockView = ({ block, id }: { block: Block; id: string }) => {
@@ -166,7 +175,7 @@ export const useFocusOnOpen = <T extends HTMLElement>(key: string, enabled = tru
 export const BackLink = ({ href = browseHref(), children }: { href?: string; children: ComponentChildren }) => (
   <p class="guidance-back">
     <a href={href}>
-      <span aria-hidden="true">← </span>
+      <span aria-hidden="true">←</span>
       {children}
     </a>
   </p>
