@@ -141,6 +141,17 @@ describe('report editor', () => {
     ).toBe(true);
   });
 
+  it('keeps the last words typed when "Lock" is pressed straight after them', async () => {
+    const { page } = await freshProfile();
+    const id = await newReport(page);
+    await page.getByLabel('Description of incident').fill('Typed just before locking');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Unlock' }).waitFor();
+    await page.goto(`${server.url}/#/reports/${id}`);
+    await unlockVault(page);
+    expect(await page.getByLabel('Description of incident').inputValue()).toBe('Typed just before locking');
+  });
+
   it('never lets what was typed reach any storage in clear, and searches it only in memory', async () => {
     const { page } = await freshProfile();
     await newReport(page);
@@ -352,6 +363,11 @@ describe('accessibility and layout', () => {
   it('has no serious or critical axe violation on the editor (with errors shown) and fits 360 px with 44 px targets', async () => {
     const { page } = await freshProfile();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // #/reports/new starts a report and puts its id in the address, so Back does not start another.
+    await page.goto(`${server.url}/#/reports/new`);
+    await page.waitForURL(/#\/reports\/[0-9a-f-]{36}$/);
+    await page.getByLabel('Description of incident').waitFor();
+    await page.getByRole('link', { name: 'Back to reports' }).click();
     await newReport(page);
     await typeBox(page, 'online grooming').check();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -253,7 +253,13 @@ export const ReportEditor = ({ id, port }: Props) => {
       )}
       {readOnly && <ReadOnlyNote record={record} port={port} busy={busy} onCorrect={correct} />}
       <ErrorSummary errors={issues} />
-      <form class="report-form" onSubmit={submit} noValidate>
+      {/* Leaving a field saves at once: a click on "Lock" blurs the field before the vault drops its key. */}
+      <form
+        class="report-form"
+        onSubmit={submit}
+        onFocusOut={() => void autosaver.flush().catch(() => undefined)}
+        noValidate
+      >
         {!readOnly && (
           <p class="hint">
             Everything you type is saved encrypted on this device as you go. Nothing is sent until you submit it.

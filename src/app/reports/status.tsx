@@ -2,6 +2,7 @@
 // Shows only what the sync layer recorded (codes and the server's validation messages), never report text.
 import { useEffect, useState } from 'preact/hooks';
 import { ERROR_MESSAGES, type ErrorCode } from '../../domain/errors.ts';
+import { FORM_FIELDS, labelOf, type ReportFieldId } from '../../domain/report.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
 import type { ReportsPort, SyncFailure } from './reports-port.ts';
 
@@ -30,8 +31,10 @@ const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_MES
 export const failureMessages = (failure: SyncFailure | undefined): string[] => {
   if (!failure) return [];
   const messages = (failure.issues ?? []).map((i) => {
+    // 'report.dateHappened' -> the field's label from the form, so the worker knows where to look.
     const field = i.path.replace(/^report\./, '');
-    return field && field !== i.path ? `${i.message} (${field})` : i.message;
+    const label = field !== i.path && FORM_FIELDS.has(field as ReportFieldId) ? labelOf(field as ReportFieldId) : '';
+    return label && !i.message.includes(label) ? `${label}: ${i.message}` : i.message;
   });
   const code = failure.lastError;
   if (code) messages.push(isErrorCode(code) ? ERROR_MESSAGES[code] : code);

@@ -1,0 +1,66 @@
+// Filtering and in-memory search of the report list: table-driven over a few drafts.
+import { describe, expect, it } from 'vitest';
+import {
+  foldText,
+  matchesFilter,
+  matchesQuery,
+  NO_FILTER,
+  type ReportFilter,
+} from '../../../../src/app/reports/report-filter.ts';
+import type { ReportStatus } from '../../../../src/domain/report-record.ts';
+import { completeDraft } from '../../domain/report-fixtures.ts';
+
+const bullying = {
+  status: 'draft' as ReportStatus,
+  data: completeDraft({ description: 'Group chat at the Café called her names', reporterName: 'Sam Worker' }),
+};
+const grooming = {
+  status: 'queued' as ReportStatus,
+  data: completeDraft({
+    incidentTypes: ['grooming', 'other'],
+    incidentTypeOther: 'Threats in a game',
+    description: 'An adult asked to meet',
+  }),
+};
+
+describe('foldText', () => {
+  it.each([
+    ['Café', 'cafe'],
+    ['child’s  PHONE!', 'childs phone'],
+    ['  a--b  ', 'a b'],
+  ])('folds %j to %j', (input, expected) => {
+    expect(foldText(input)).toBe(expected);
+  });
+});
+
+describe('matchesQuery', () => {
+  it.each([
+    ['', true, true],
+    ['cafe', true, false],
+    ['CAFÉ names', true, false],
+    ['names meet', false, false],
+    ['sam', true, true],
+    ['threats game', false, true],
+    ['grooming', false, true],
+    ['online bullying', true, false],
+    ['nothing-like-this', false, false],
+  ])('%j matches bullying=%s grooming=%s', (query, inBullying, inGrooming) => {
+    expect(matchesQuery(bullying.data, query)).toBe(inBullying);
+    expect(matchesQuery(grooming.data, query)).toBe(inGrooming);
+  });
+});
+
+describe('matchesFilter', () => {
+  const cases: [string, ReportFilter, boolean, boolean][] = [
+    ['no filter', NO_FILTER, true, true],
+    ['status draft', { ...NO_FILTER, status: 'draft' }, true, false],
+    ['status queued', { ...NO_FILTER, status: 'queued' }, false, true],
+    ['type grooming', { ...NO_FILTER, type: 'grooming' }, false, true],
+    ['type bullying and a query only it has', { ...NO_FILTER, type: 'bullying', query: 'cafe' }, true, false],
+    ['status and type that never meet', { status: 'draft', type: 'grooming', query: '' }, false, false],
+  ];
+  it.each(cases)('%s', (_name, filter, inBullying, inGrooming) => {
+    expect(matchesFilter(bullying, filter)).toBe(inBullying);
+    expect(matchesFilter(grooming, filter)).toBe(inGrooming);
+  });
+});
