@@ -98,7 +98,7 @@ describe('guidance', () => {
       const page = offlinePage;
       const title = titleOf(articleId);
       if (!page.url().endsWith('#/guidance'))
-        await page.getByRole('link', { name: 'Back to Guidance' }).first().click();
+        await page.getByRole('link', { name: 'All guidance topics' }).first().click();
       await searchbox(page).fill('');
       await searchbox(page).pressSequentially(query, { delay: 30 });
 
@@ -135,7 +135,7 @@ describe('guidance', () => {
 
   it('keeps the search when the user comes back and returns focus to the article they opened', async () => {
     const page = offlinePage;
-    await page.getByRole('link', { name: 'Back to Guidance' }).first().click();
+    await page.getByRole('link', { name: 'All guidance topics' }).first().click();
     await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
     expect(await searchbox(page).inputValue()).toBe('PEGI');
     await expect.poll(() => activeElement(page)).toEqual({ tag: 'A', text: titleOf('age-rated-games') });
@@ -157,7 +157,7 @@ describe('guidance', () => {
 
   it('says when nothing matches and offers the topics to browse', async () => {
     const page = offlinePage;
-    await page.getByRole('link', { name: 'Back to Guidance' }).first().click();
+    await page.getByRole('link', { name: 'All guidance topics' }).first().click();
     await searchbox(page).fill('zzqxv');
     await page.locator('[aria-live="polite"]').filter({ hasText: 'No results' }).waitFor();
     await page.getByText('No guidance matches “zzqxv”').waitFor();

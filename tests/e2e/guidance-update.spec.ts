@@ -1,0 +1,72 @@
+// Guidance published on the server reaches the device: after unlocking online, the Guidance screen shows
+// the server's newer pack (search finds its new article) and Settings shows its version; offline it stays.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GuidancePack } from '../../src/domain/guidance.ts';
+import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
+import {
+  createVault,
+  launchBrowser,
+  openContext,
+  startServer,
+  type TestServer,
+  type TrackedContext,
+  waitForController,
+} from './harness.ts';
+
+const PUBLISHED: GuidancePack = {
+  ...BUNDLED_PACK,
+  version: '2099.1.1',
+  publishedAt: '2099-01-01T00:00:00Z',
+  articles: [
+    ...BUNDLED_PACK.articles,
+    {
+      ...(BUNDLED_PACK.articles[0] as GuidancePack['articles'][number]),
+      id: 'zebra-crossing-briefing',
+      title: 'Zebracrossing briefing from the officer',
+      summary: 'A note published by the online safety officer for every device.',
+      related: [],
+    },
+  ],
+};
+
+let server: TestServer;
+let browser: Browser;
+let tracked: TrackedContext;
+
+beforeAll(async () => {
+  server = await startServer({ tokens: ['device-token-guidance-0001'], guidancePack: PUBLISHED, rateLimit: false });
+  browser = await launchBrowser();
+  tracked = await openContext(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('guidance updates', () => {
+  it('shows the pack the server publishes, and keeps it offline', async () => {
+    const { page, context } = tracked;
+    await page.goto(`${server.url}/#/settings`);
+    await waitForController(page);
+    await createVault(page);
+    await page.getByLabel('Sync endpoint URL').fill(server.url);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('button', { name: 'Check for guidance updates' }).click();
+    await page.getByText('Version 2099.1.1, published').waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: 'Guidance' }).click();
+    await page.getByRole('searchbox', { name: 'Search guidance' }).fill('zebracrossing');
+    await page
+      .getByRole('link', { name: /Zebracrossing briefing/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Zebracrossing briefing from the officer', level: 1 }).waitFor();
+    expect(tracked.foreignRequests()).toEqual([]);
+    await context.setOffline(false);
+  });
+});
