@@ -11,7 +11,10 @@ const play = (events: UpdateEvent[]): UpdateState => events.reduce(updateReducer
 
 describe('update prompt state', () => {
   it('says "ready to work offline" on the first install only', () => {
-    expect(play([{ type: 'installed', isUpdate: false }])).toMatchObject({ offlineReady: true, showOfflineReady: true });
+    expect(play([{ type: 'installed', isUpdate: false }])).toMatchObject({
+      offlineReady: true,
+      showOfflineReady: true,
+    });
     expect(play([{ type: 'installed', isUpdate: true }]).showOfflineReady).toBe(false);
   });
 
