@@ -47,7 +47,7 @@ export const NextStepsPanel = ({ draft }: { draft: ReportDraft }) => {
   const links = guidanceLinks(draft);
   return (
     <aside class="next-steps card" aria-labelledby="next-steps-title">
-      <h2 id="next-steps-title" class="next-steps__title">
+      <h2 id="next-steps-title" class="next-steps__title" tabIndex={-1}>
         Next steps
       </h2>
       <p class="hint">They change as you tick boxes on the form.</p>
@@ -71,7 +71,9 @@ export const NextStepsPanel = ({ draft }: { draft: ReportDraft }) => {
           <ul>
             {links.map((link) => (
               <li key={link.articleId}>
-                <a href={routeHref('guidance', link.articleId)}>{link.title}</a>
+                <a class="report-target" href={routeHref('guidance', link.articleId)}>
+                  {link.title}
+                </a>
                 <span class="hint"> ({link.type})</span>
               </li>
             ))}
@@ -79,5 +81,27 @@ export const NextStepsPanel = ({ draft }: { draft: ReportDraft }) => {
         </section>
       )}
     </aside>
+  );
+};
+
+/** A shortcut from the tick boxes to the panel: how many steps apply, how many now. */
+export const NextStepsLink = ({ draft }: { draft: ReportDraft }) => {
+  const steps = nextSteps(draft);
+  const now = steps.filter((s) => s.urgency === 'immediate').length;
+  return (
+    <p class="next-steps-link">
+      <button
+        type="button"
+        class="button--secondary"
+        onClick={() => {
+          const heading = document.getElementById('next-steps-title');
+          heading?.scrollIntoView({ block: 'start' });
+          heading?.focus();
+        }}
+      >
+        Go to next steps ({steps.length}
+        {now > 0 ? `, ${now} to do now` : ''})
+      </button>
+    </p>
   );
 };

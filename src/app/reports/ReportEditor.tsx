@@ -6,7 +6,7 @@ import { type ReportDraft, type ReportIssue, reportSummary, validateForSubmit } 
 import { ErrorSummary } from '../form-bits.tsx';
 import { routeHref } from '../router.ts';
 import { createAutosaver, type SaveState } from './autosave.ts';
-import { NextStepsPanel } from './NextStepsPanel.tsx';
+import { NextStepsLink, NextStepsPanel } from './NextStepsPanel.tsx';
 import { type FieldErrors, ReportForm } from './ReportForm.tsx';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
 import { FailureReasons, STATUS_LABELS } from './status.tsx';
@@ -155,7 +155,9 @@ export const ReportEditor = ({ id, port }: Props) => {
         </h1>
         <p>{loaded.kind === 'error' ? loaded.message : 'That report is not on this device any more.'}</p>
         <p>
-          <a href={routeHref('reports')}>Back to reports</a>
+          <a class="report-target" href={routeHref('reports')}>
+            Back to reports
+          </a>
         </p>
       </section>
     );
@@ -233,7 +235,9 @@ export const ReportEditor = ({ id, port }: Props) => {
   return (
     <section aria-labelledby="report-title" class="report-editor">
       <p class="report-back">
-        <a href={routeHref('reports')}>Back to reports</a>
+        <a class="report-target" href={routeHref('reports')}>
+          Back to reports
+        </a>
       </p>
       <h1 id="report-title" tabIndex={-1} ref={headingRef}>
         {readOnly ? 'Incident report' : 'Edit incident report'}
@@ -265,7 +269,13 @@ export const ReportEditor = ({ id, port }: Props) => {
             Everything you type is saved encrypted on this device as you go. Nothing is sent until you submit it.
           </p>
         )}
-        <ReportForm draft={draft} errors={errors} readOnly={readOnly} onChange={change} />
+        <ReportForm
+          draft={draft}
+          errors={errors}
+          readOnly={readOnly}
+          onChange={change}
+          afterSection={(sectionId) => (sectionId === 'type' && !readOnly ? <NextStepsLink draft={draft} /> : null)}
+        />
         <NextStepsPanel draft={draft} />
         {!readOnly && (
           <div class="report-actions">

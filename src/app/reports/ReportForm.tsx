@@ -18,6 +18,8 @@ type Props = {
   errors: FieldErrors;
   readOnly: boolean;
   onChange: (next: ReportDraft) => void;
+  /** Extra content at the end of a section, by section id (the editor's shortcut to the next steps). */
+  afterSection?: (sectionId: string) => ComponentChildren;
 };
 
 type CheckboxesField = Extract<FormField, { kind: 'checkboxes' }>;
@@ -89,7 +91,7 @@ const Warning = ({ id, warning }: { id: string; warning: WarningId }) => (
   </p>
 );
 
-export const ReportForm = ({ draft, errors, readOnly, onChange }: Props) => {
+export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: Props) => {
   const set = <K extends ReportFieldId>(id: K, value: ReportDraft[K]) => onChange({ ...draft, [id]: value });
 
   const toggle = (field: CheckboxesField, option: string, checked: boolean) => {
@@ -252,6 +254,7 @@ export const ReportForm = ({ draft, errors, readOnly, onChange }: Props) => {
             {single && renderField(single, section.id)}
             {/* Fields under a parent box are drawn inside it. */}
             {section.fields.filter((f) => !f.parent && f !== single).map((f) => renderField(f))}
+            {afterSection?.(section.id)}
           </section>
         );
       })}

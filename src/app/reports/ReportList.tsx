@@ -219,7 +219,7 @@ const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDele
   return (
     <li class={`card report-card report-card--${record.status}`}>
       <h2 class="report-card__title" id={titleId}>
-        <a href={routeHref('reports', record.id)}>
+        <a class="report-target" href={routeHref('reports', record.id)}>
           {summary.title}
           <span class="visually-hidden">
             , {STATUS_LABELS[record.status]}, last changed {changed}

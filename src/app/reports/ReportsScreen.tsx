@@ -57,7 +57,9 @@ const NewReport = ({ port }: { port: ReportsPort }) => {
       <h1 id="report-title">New report</h1>
       <p class="error-text">{error}</p>
       <p>
-        <a href={routeHref('reports')}>Back to reports</a>
+        <a class="report-target" href={routeHref('reports')}>
+          Back to reports
+        </a>
       </p>
     </section>
   ) : (

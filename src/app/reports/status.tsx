@@ -60,7 +60,7 @@ export const FailureReasons = ({ id, port }: { id: string; port: ReportsPort }) 
   return (
     <div class="report-failure">
       <p class="error-text">The server gave these reasons:</p>
-      <ul>
+      <ul class="report-failure__list">
         {messages.map((m) => (
           <li key={m}>{m}</li>
         ))}
