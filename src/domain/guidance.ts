@@ -1,25 +1,13 @@
 // The guidance pack format (zod) and its validator: schema, integrity checks, types.
 // Pure: no storage, no network, no search; validators return issues and never throw.
 import { z } from 'zod';
+import { INCIDENT_TYPE_IDS } from './report.ts';
 
 /** Bumped on every incompatible change of the pack format; a pack with another value is refused. */
 export const GUIDANCE_SCHEMA_VERSION = 1;
 
-/** The incident type ids of the report form (Camden Appendix 1, "Type of incident"). */
-export const GUIDANCE_INCIDENT_TYPE_IDS = [
-  'bullying',
-  'bypassing-security',
-  'hacking-virus',
-  'hate-material',
-  'terrorist-material',
-  'grooming',
-  'radicalisation',
-  'child-abuse-images',
-  'gambling',
-  'soft-porn',
-  'hard-porn',
-  'other',
-] as const;
+/** The incident type ids of the report form (Camden Appendix 1, "Type of incident"): one list for both. */
+export const GUIDANCE_INCIDENT_TYPE_IDS = INCIDENT_TYPE_IDS;
 
 export const GUIDANCE_SOURCE_DOCUMENTS = ['camden', 'kent-medway'] as const;
 
