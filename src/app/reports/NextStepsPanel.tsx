@@ -1,10 +1,11 @@
 // The "Next steps" panel: what the guidance asks for the boxes ticked so far, grouped by urgency, each with its
 // sources, and a link to the guidance article for each ticked type of incident. Reads the draft; changes nothing.
-
+import type { GuidancePack } from '../../domain/guidance.ts';
 import { type NextStep, nextSteps, type StepSource, URGENCIES, URGENCY_LABELS } from '../../domain/next-steps.ts';
 import { INCIDENT_TYPES, type ReportDraft } from '../../domain/report.ts';
 import { BUNDLED_PACK } from '../../guidance/pack.ts';
 import { articleForIncidentType } from '../../guidance/search.ts';
+import { useGuidancePack } from '../guidance/use-guidance-pack.ts';
 import { routeHref } from '../router.ts';
 
 const DOCUMENT_SHORT: Record<StepSource['document'], string> = {
@@ -15,16 +16,15 @@ const DOCUMENT_SHORT: Record<StepSource['document'], string> = {
 /** "Camden 5.3", "Kent and Medway FAQ 2 Q9": short enough to scan next to each step. */
 export const shortSource = (source: StepSource): string => `${DOCUMENT_SHORT[source.document]} ${source.section}`;
 
-const ARTICLE_TITLES = new Map(BUNDLED_PACK.articles.map((a) => [a.id, a.title]));
-
-/** The guidance article for each ticked incident type that has one, without repeats. */
-export const guidanceLinks = (draft: Pick<ReportDraft, 'incidentTypes'>) => {
+/** The guidance article for each ticked incident type that has one in `pack`, without repeats. */
+export const guidanceLinks = (draft: Pick<ReportDraft, 'incidentTypes'>, pack: GuidancePack = BUNDLED_PACK) => {
+  const titles = new Map(pack.articles.map((a) => [a.id, a.title]));
   const seen = new Set<string>();
   const links: { type: string; articleId: string; title: string }[] = [];
   for (const type of INCIDENT_TYPES) {
     if (!draft.incidentTypes.includes(type.id) || type.id === 'other') continue;
-    const [articleId] = articleForIncidentType(type.id);
-    const title = articleId ? ARTICLE_TITLES.get(articleId) : undefined;
+    const [articleId] = articleForIncidentType(type.id, pack);
+    const title = articleId ? titles.get(articleId) : undefined;
     if (!articleId || !title || seen.has(articleId)) continue;
     seen.add(articleId);
     links.push({ type: type.short, articleId, title });
@@ -44,7 +44,8 @@ const Step = ({ step }: { step: NextStep }) => (
 
 export const NextStepsPanel = ({ draft }: { draft: ReportDraft }) => {
   const steps = nextSteps(draft);
-  const links = guidanceLinks(draft);
+  // The pack the Guidance screen shows (the server's when newer), so every link opens an article that exists.
+  const links = guidanceLinks(draft, useGuidancePack());
   return (
     <aside class="next-steps card" aria-labelledby="next-steps-title">
       <h2 id="next-steps-title" class="next-steps__title" tabIndex={-1}>
