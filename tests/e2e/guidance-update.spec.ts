@@ -1,18 +1,9 @@
 // Guidance published on the server reaches the device: after unlocking online, the Guidance screen shows
 // the server's newer pack (search finds its new article) and Settings shows its version; offline it stays.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GuidancePack } from '../../src/domain/guidance.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
-import {
-  createVault,
-  launchBrowser,
-  openContext,
-  startServer,
-  type TestServer,
-  type TrackedContext,
-  waitForController,
-} from './harness.ts';
+import { browserSuite, createVault, waitForController } from './harness.ts';
 
 const PUBLISHED: GuidancePack = {
   ...BUNDLED_PACK,
@@ -30,28 +21,15 @@ const PUBLISHED: GuidancePack = {
   ],
 };
 
-let server: TestServer;
-let browser: Browser;
-let tracked: TrackedContext;
-
-beforeAll(async () => {
-  server = await startServer({ tokens: ['device-token-guidance-0001'], guidancePack: PUBLISHED, rateLimit: false });
-  browser = await launchBrowser();
-  tracked = await openContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ tokens: ['device-token-guidance-0001'], guidancePack: PUBLISHED, rateLimit: false });
 
 describe('guidance updates', () => {
   it('shows the pack the server publishes, and keeps it offline', async () => {
-    const { page, context } = tracked;
-    await page.goto(`${server.url}/#/settings`);
+    const { page, context } = suite.tracked;
+    await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await createVault(page);
-    await page.getByLabel('Sync endpoint URL').fill(server.url);
+    await page.getByLabel('Sync endpoint URL').fill(suite.server.url);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     await page.getByRole('button', { name: 'Check for guidance updates' }).click();
@@ -66,7 +44,7 @@ describe('guidance updates', () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Zebracrossing briefing from the officer', level: 1 }).waitFor();
-    expect(tracked.foreignRequests()).toEqual([]);
+    expect(suite.tracked.foreignRequests()).toEqual([]);
     await context.setOffline(false);
   });
 });

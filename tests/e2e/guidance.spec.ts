@@ -1,21 +1,10 @@
 // Guidance in the field: a second visit with no network and a vault never created, searched with the
 // words workers use, results marked and counted, articles with their sources, keyboard, 360 px, axe.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
-import {
-  launchBrowser,
-  openContext,
-  seriousA11yViolations,
-  startServer,
-  type TestServer,
-  type TrackedContext,
-  waitForController,
-} from './harness.ts';
+import { browserSuite, seriousA11yViolations, waitForController } from './harness.ts';
 
-let server: TestServer;
-let browser: Browser;
-let tracked: TrackedContext;
 let offlinePage: Page;
 
 const titleOf = (id: string): string => {
@@ -55,21 +44,12 @@ const smallTargets = (page: Page, selector: string) =>
 const horizontalOverflowPx = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  tracked = await openContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('guidance', () => {
   it('installs on a first visit online and opens on the browse view', async () => {
-    const { page } = tracked;
-    await page.goto(`${server.url}/#/guidance`);
+    const { page } = suite.tracked;
+    await page.goto(`${suite.server.url}/#/guidance`);
     await waitForController(page);
     await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
     await searchbox(page).waitFor();
@@ -80,10 +60,10 @@ describe('guidance', () => {
   });
 
   it('opens on a second visit with no network and without the vault ever being created', async () => {
-    const { context } = tracked;
+    const { context } = suite.tracked;
     await context.setOffline(true);
     offlinePage = await context.newPage();
-    await offlinePage.goto(`${server.url}/#/guidance`);
+    await offlinePage.goto(`${suite.server.url}/#/guidance`);
     await offlinePage.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await searchbox(offlinePage).waitFor();
     // Nothing to unlock: no passphrase asked, no vault open.
@@ -168,7 +148,7 @@ describe('guidance', () => {
 
   it('lists the support services with calling numbers and addresses that open in a new tab', async () => {
     const page = offlinePage;
-    await page.goto(`${server.url}/#/guidance/directory`);
+    await page.goto(`${suite.server.url}/#/guidance/directory`);
     await page.getByRole('heading', { name: 'Support services', level: 1 }).waitFor();
     const childline = page.locator('li', { has: page.getByRole('heading', { name: /Childline/ }) });
     const call = childline.getByRole('link', { name: '0800 1111' });
@@ -193,7 +173,7 @@ describe('guidance', () => {
 
   it('renders article tables as real tables with a caption and header cells', async () => {
     const page = offlinePage;
-    await page.goto(`${server.url}/#/guidance/online-risks-four-cs`);
+    await page.goto(`${suite.server.url}/#/guidance/online-risks-four-cs`);
     const table = page.getByRole('table').first();
     await table.waitFor();
     expect(await table.locator('caption').count()).toBe(1);
@@ -204,7 +184,7 @@ describe('guidance', () => {
   });
 
   it('made no request to any origin but 127.0.0.1', () => {
-    expect(tracked.requests.length).toBeGreaterThan(0);
-    expect(tracked.foreignRequests()).toEqual([]);
+    expect(suite.tracked.requests.length).toBeGreaterThan(0);
+    expect(suite.tracked.foreignRequests()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 import { type AppOptions, buildApp } from '../../server/app.ts';
 
@@ -141,4 +142,24 @@ export const unlockVault = async (page: Page, passphrase = STRONG_PASSPHRASE): P
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByRole('button', { name: 'Lock' }).waitFor();
+};
+
+export type BrowserSuite = { server: TestServer; browser: Browser; tracked: TrackedContext };
+
+/**
+ * One server, one Chromium and one tracked profile for a spec file: started before its tests, stopped after.
+ * The returned object fills in when the suite starts (read its fields inside tests).
+ */
+export const browserSuite = (serverOptions: AppOptions = {}): BrowserSuite => {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.server = await startServer(serverOptions);
+    suite.browser = await launchBrowser();
+    suite.tracked = await openContext(suite.browser, suite.server.url);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 };

@@ -1,36 +1,14 @@
 // The installable offline shell: service worker, offline reload, live connectivity, manifest,
 // no foreign requests, accessibility.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openContext,
-  seriousA11yViolations,
-  startServer,
-  type TestServer,
-  type TrackedContext,
-  waitForController,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, seriousA11yViolations, waitForController } from './harness.ts';
 
-let server: TestServer;
-let browser: Browser;
-let tracked: TrackedContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  tracked = await openContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('app shell', () => {
   it('installs the service worker on the first visit and then opens with no network at all', async () => {
-    const { page, context } = tracked;
-    await page.goto(server.url);
+    const { page, context } = suite.tracked;
+    await page.goto(suite.server.url);
     await waitForController(page);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Online');
 
@@ -49,7 +27,7 @@ describe('app shell', () => {
   });
 
   it('follows connectivity live in the status region', async () => {
-    const { page, context } = tracked;
+    const { page, context } = suite.tracked;
     await context.setOffline(true);
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await context.setOffline(false);
@@ -57,11 +35,11 @@ describe('app shell', () => {
   });
 
   it('links a manifest that parses and whose every icon loads', async () => {
-    const { page } = tracked;
-    await page.goto(server.url);
+    const { page } = suite.tracked;
+    await page.goto(suite.server.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBeTruthy();
-    const manifestUrl = new URL(href ?? '', server.url).toString();
+    const manifestUrl = new URL(href ?? '', suite.server.url).toString();
     const response = await page.request.get(manifestUrl);
     expect(response.ok()).toBe(true);
     const manifest = (await response.json()) as {
@@ -87,7 +65,7 @@ describe('app shell', () => {
   });
 
   it('is served with a strict Content-Security-Policy', async () => {
-    const response = await tracked.page.request.get(server.url);
+    const response = await suite.tracked.page.request.get(suite.server.url);
     const csp = response.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -96,16 +74,16 @@ describe('app shell', () => {
   });
 
   it('has no serious or critical accessibility violation on the shell', async () => {
-    const { page } = tracked;
+    const { page } = suite.tracked;
     for (const screen of ['reports', 'guidance', 'settings']) {
-      await page.goto(`${server.url}/#/${screen}`);
+      await page.goto(`${suite.server.url}/#/${screen}`);
       await page.getByRole('navigation').waitFor();
       expect(await seriousA11yViolations(page), screen).toEqual([]);
     }
   });
 
   it('made no request to any origin but 127.0.0.1', () => {
-    expect(tracked.requests.length).toBeGreaterThan(0);
-    expect(tracked.foreignRequests()).toEqual([]);
+    expect(suite.tracked.requests.length).toBeGreaterThan(0);
+    expect(suite.tracked.foreignRequests()).toEqual([]);
   });
 });

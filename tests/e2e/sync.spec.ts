@@ -1,40 +1,19 @@
 // Sync in a real browser against the real server: a report written and submitted offline goes out once
 // the device is back online, the status region counts down to zero, the server lists it once, and the
 // device keeps no copy after the receipt.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createVault,
-  launchBrowser,
-  openContext,
-  readAllRawStorage,
-  startServer,
-  type TestServer,
-  type TrackedContext,
-  waitForController,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, createVault, readAllRawStorage, waitForController } from './harness.ts';
 
 const DEVICE_TOKEN = 'device-token-sync-spec-0001';
 const OFFICER_TOKEN = 'officer-token-sync-spec-0001';
 const MARKER = `SYNCMARK${Math.random().toString(36).slice(2, 10)}`;
 
-let server: TestServer;
-let browser: Browser;
-let tracked: TrackedContext;
-
-beforeAll(async () => {
-  server = await startServer({ tokens: [DEVICE_TOKEN], adminToken: OFFICER_TOKEN, rateLimit: false });
-  browser = await launchBrowser();
-  tracked = await openContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ tokens: [DEVICE_TOKEN], adminToken: OFFICER_TOKEN, rateLimit: false });
 
 const officerList = async (): Promise<Array<{ id: string; revision: number }>> => {
-  const response = await fetch(`${server.url}/v1/reports`, { headers: { Authorization: `Bearer ${OFFICER_TOKEN}` } });
+  const response = await fetch(`${suite.server.url}/v1/reports`, {
+    headers: { Authorization: `Bearer ${OFFICER_TOKEN}` },
+  });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { reports: Array<{ id: string; revision: number }> };
   return body.reports;
@@ -42,15 +21,15 @@ const officerList = async (): Promise<Array<{ id: string; revision: number }>> =
 
 describe('sync', () => {
   it('tests the connection in plain words: wrong token, then ok', async () => {
-    const { page } = tracked;
-    await page.goto(`${server.url}/#/settings`);
+    const { page } = suite.tracked;
+    await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await createVault(page);
     await page.getByLabel('Sync endpoint URL').fill('http://example.org');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
 
-    await page.getByLabel('Sync endpoint URL').fill(server.url);
+    await page.getByLabel('Sync endpoint URL').fill(suite.server.url);
     await page.getByLabel('Access token').fill('not-the-right-token-000');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText('did not accept the access token').waitFor();
@@ -63,7 +42,7 @@ describe('sync', () => {
   });
 
   it('sends a report submitted offline once back online, exactly once, and purges it from the device', async () => {
-    const { page, context } = tracked;
+    const { page, context } = suite.tracked;
     await context.setOffline(true);
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('button', { name: 'New report' }).click();
@@ -96,6 +75,6 @@ describe('sync', () => {
   });
 
   it('made no request to any origin but 127.0.0.1', () => {
-    expect(tracked.foreignRequests()).toEqual([]);
+    expect(suite.tracked.foreignRequests()).toEqual([]);
   });
 });

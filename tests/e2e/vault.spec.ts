@@ -1,41 +1,24 @@
 // The vault in a real browser: nothing typed reaches any storage in clear, locking clears the screen,
 // a wrong passphrase is refused plainly and the right one opens everything again.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   createVault,
-  launchBrowser,
-  openContext,
   readAllRawStorage,
   STRONG_PASSPHRASE,
   seriousA11yViolations,
-  startServer,
-  type TestServer,
-  type TrackedContext,
   unlockVault,
   waitForController,
 } from './harness.ts';
 
-let server: TestServer;
-let browser: Browser;
-let tracked: TrackedContext;
 const MARKER = `MARKER-${Math.random().toString(36).slice(2, 10)}`;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  tracked = await openContext(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('vault', () => {
   it('explains weak passphrases as the user types and refuses a mismatch', async () => {
-    const { page } = tracked;
-    await page.goto(`${server.url}/#/settings`);
+    const { page } = suite.tracked;
+    await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
     await expect(page.locator('#passphrase-rules').textContent()).resolves.toMatch(/common|sequence|guess/i);
@@ -47,7 +30,7 @@ describe('vault', () => {
   });
 
   it('keeps a secret record encrypted: the marker is in no database, web storage or cache', async () => {
-    const { page } = tracked;
+    const { page } = suite.tracked;
     await createVault(page);
     await page.getByLabel('Name of online safety co-ordinator').fill(`Coordinator ${MARKER}`);
     await page.getByLabel('Access token').fill(`token-${MARKER}`);
@@ -60,7 +43,7 @@ describe('vault', () => {
   });
 
   it('locks: the marker leaves the screen, and the right passphrase brings it back after a wrong one', async () => {
-    const { page } = tracked;
+    const { page } = suite.tracked;
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Unlock' }).waitFor();
     expect(await page.content()).not.toContain(MARKER);
@@ -77,9 +60,9 @@ describe('vault', () => {
   });
 
   it('locks every open tab when one tab locks', async () => {
-    const { context, page } = tracked;
+    const { context, page } = suite.tracked;
     const second = await context.newPage();
-    await second.goto(`${server.url}/#/settings`);
+    await second.goto(`${suite.server.url}/#/settings`);
     await unlockVault(second);
     await page.getByRole('button', { name: 'Lock' }).click();
     await second.getByRole('button', { name: 'Unlock' }).waitFor();
@@ -88,7 +71,7 @@ describe('vault', () => {
   });
 
   it('wipes the device after a typed confirmation', async () => {
-    const { page } = tracked;
+    const { page } = suite.tracked;
     await unlockVault(page);
     await page.getByLabel('Type WIPE to confirm').fill('WIPE');
     await page.getByRole('button', { name: 'Wipe this device' }).click();
@@ -100,6 +83,6 @@ describe('vault', () => {
   });
 
   it('made no request to any origin but 127.0.0.1', () => {
-    expect(tracked.foreignRequests()).toEqual([]);
+    expect(suite.tracked.foreignRequests()).toEqual([]);
   });
 });
