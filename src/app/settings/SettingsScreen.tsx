@@ -2,13 +2,14 @@
 // Talks to the settings repository and the sync engine only; the token is kept encrypted by the vault.
 import { useEffect, useState } from 'preact/hooks';
 import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
+import { FORM_FIELDS, labelOf, ORG_FIELD_IDS } from '../../domain/report.ts';
 import type { OrgDefaults, Settings } from '../../store/index.ts';
 import { checkEndpoint, testConnection } from '../../sync/endpoint.ts';
-import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES, checkPassphrase } from '../../vault/index.ts';
+import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../../vault/autolock.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
-import { WipeDevice } from '../vault/VaultScreens.tsx';
+import { newPassphraseProblems, WipeDevice } from '../vault/VaultScreens.tsx';
 
 const EMPTY_ORG: OrgDefaults = { orgName: '', orgAddress: '', coordinatorName: '', orgContact: '' };
 const KEEP_OPTIONS = [0, 1, 7, 14, 30];
@@ -186,36 +187,21 @@ const SettingsForm = ({ initial }: { initial: { settings: Settings; hasToken: bo
 
       <h2>Your organisation</h2>
       <p class="hint">Filled in on every new report; you can change them on each report.</p>
-      <Field id="org-name" label="Name of school/organisation">
-        <input
-          id="org-name"
-          type="text"
-          value={form.org.orgName}
-          onInput={(e) => setOrg('orgName', e.currentTarget.value)}
-        />
-      </Field>
-      <Field id="org-address" label="Address">
-        <textarea
-          id="org-address"
-          value={form.org.orgAddress}
-          onInput={(e) => setOrg('orgAddress', e.currentTarget.value)}
-        />
-      </Field>
-      <Field id="org-coordinator" label="Name of online safety co-ordinator">
-        <input
-          id="org-coordinator"
-          type="text"
-          value={form.org.coordinatorName}
-          onInput={(e) => setOrg('coordinatorName', e.currentTarget.value)}
-        />
-      </Field>
-      <Field id="org-contact" label="Contact details">
-        <textarea
-          id="org-contact"
-          value={form.org.orgContact}
-          onInput={(e) => setOrg('orgContact', e.currentTarget.value)}
-        />
-      </Field>
+      {ORG_FIELD_IDS.map((id) => {
+        const field = FORM_FIELDS.get(id);
+        const inputId = `org-${id}`;
+        const onInput = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
+          setOrg(id, e.currentTarget.value);
+        return (
+          <Field key={id} id={inputId} label={labelOf(id)}>
+            {field?.kind === 'textarea' ? (
+              <textarea id={inputId} value={form.org[id]} maxLength={field.maxLength} onInput={onInput} />
+            ) : (
+              <input id={inputId} type="text" value={form.org[id]} onInput={onInput} />
+            )}
+          </Field>
+        );
+      })}
 
       <h2>Locking</h2>
       <Field
@@ -310,11 +296,7 @@ const ChangePassphrase = () => {
   const submit = async (event: Event) => {
     event.preventDefault();
     setDone('');
-    const problems: FieldError[] = checkPassphrase(next)
-      .filter((c) => !c.ok)
-      .map((c) => ({ field: 'next-passphrase', message: c.message }));
-    if (next !== confirm)
-      problems.push({ field: 'confirm-next-passphrase', message: 'The new passphrases do not match.' });
+    const problems = newPassphraseProblems(next, confirm, 'next-passphrase', 'confirm-next-passphrase');
     if (!current) problems.push({ field: 'current-passphrase', message: 'Enter your current passphrase.' });
     setErrors(problems);
     if (problems.length) return;

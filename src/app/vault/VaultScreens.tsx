@@ -8,6 +8,20 @@ import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.
 import { useCore } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
+/** Why a new passphrase (typed twice) cannot be used: each failed strength rule, then a mismatch. */
+export const newPassphraseProblems = (
+  passphrase: string,
+  confirm: string,
+  field: string,
+  confirmField: string,
+): FieldError[] => {
+  const problems = checkPassphrase(passphrase)
+    .filter((c) => !c.ok)
+    .map((c) => ({ field, message: c.message }));
+  if (passphrase !== confirm) problems.push({ field: confirmField, message: 'The two passphrases do not match.' });
+  return problems;
+};
+
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
   const { vaultState, session } = useCore();
@@ -29,11 +43,7 @@ const CreateVault = () => {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const problems: FieldError[] = checks
-      .filter((c) => !c.ok)
-      .map((c) => ({ field: 'new-passphrase', message: c.message }));
-    if (passphrase !== confirm)
-      problems.push({ field: 'confirm-passphrase', message: 'The two passphrases do not match.' });
+    const problems = newPassphraseProblems(passphrase, confirm, 'new-passphrase', 'confirm-passphrase');
     setErrors(problems);
     if (problems.length) return;
     setBusy(true);
