@@ -26,7 +26,7 @@ export const createSwBridge = (scriptUrl = '/sw.js'): SwBridge => {
     wb.addEventListener('installed', (e) => dispatch({ type: 'installed', isUpdate: Boolean(e.isUpdate) }));
     wb.addEventListener('waiting', () => dispatch({ type: 'waiting' }));
     wb.addEventListener('controlling', (e) => {
-      const reload = shouldReloadOnControlling(state.get(), { isUpdate: Boolean(e.isUpdate) });
+      const reload = shouldReloadOnControlling(state.get());
       dispatch({ type: 'controlling', isUpdate: Boolean(e.isUpdate) });
       if (reload) window.location.reload();
     });

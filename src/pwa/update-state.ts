@@ -41,6 +41,9 @@ export const updateReducer = (state: UpdateState, event: UpdateEvent): UpdateSta
   }
 };
 
-/** The page reloads only when the user asked for the waiting version and it now controls the page. */
-export const shouldReloadOnControlling = (state: UpdateState, event: { isUpdate: boolean }): boolean =>
-  state.applying && event.isUpdate;
+/**
+ * The page reloads only when the user asked for the waiting version and a new worker now controls the page.
+ * (The first install also takes control, but nobody pressed Reload then; workbox's `isUpdate` cannot tell the
+ * two apart on a first visit that lives long enough to see an update.)
+ */
+export const shouldReloadOnControlling = (state: UpdateState): boolean => state.applying;

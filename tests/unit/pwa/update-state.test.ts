@@ -25,19 +25,23 @@ describe('update prompt state', () => {
 
   it('never reloads when a new version takes control that the user did not ask for', () => {
     const state = play([{ type: 'waiting' }]);
-    expect(shouldReloadOnControlling(state, { isUpdate: true })).toBe(false);
+    expect(shouldReloadOnControlling(state)).toBe(false);
   });
 
   it('reloads once the user pressed Reload and the new version controls the page', () => {
     const state = play([{ type: 'waiting' }, { type: 'apply' }]);
     expect(state.applying).toBe(true);
-    expect(shouldReloadOnControlling(state, { isUpdate: true })).toBe(true);
-    // The very first install taking control is not an update: no reload under the user.
-    expect(shouldReloadOnControlling(state, { isUpdate: false })).toBe(false);
+    expect(shouldReloadOnControlling(state)).toBe(true);
   });
 
-  it('ignores Reload when nothing waits', () => {
-    expect(play([{ type: 'apply' }]).applying).toBe(false);
+  it('ignores Reload when nothing waits, so the first install taking control never reloads', () => {
+    const state = play([
+      { type: 'apply' },
+      { type: 'installed', isUpdate: false },
+      { type: 'controlling', isUpdate: false },
+    ]);
+    expect(state.applying).toBe(false);
+    expect(shouldReloadOnControlling(state)).toBe(false);
   });
 
   it('dismisses the offline-ready note', () => {
