@@ -141,6 +141,28 @@ describe('report editor', () => {
     ).toBe(true);
   });
 
+  it('loses at most about the last second when the tab crashes mid-sentence during non-stop typing', async () => {
+    const { context, page } = await freshProfile();
+    const id = await newReport(page);
+    const sentence = 'The child said he sent the photo because he was scared of what the man would do next';
+    // A key every 100 ms without a pause, so a debounce alone would never save; then the renderer dies at once:
+    // no pagehide, no unload, nothing but what autosave already wrote.
+    await page.getByLabel('Description of incident').pressSequentially(sentence.slice(0, 40), { delay: 100 });
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    // The answer never comes: the renderer is gone.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+
+    const again = await context.newPage();
+    await again.goto(`${server.url}/#/reports/${id}`);
+    await unlockVault(again);
+    const kept = await again.getByLabel('Description of incident').inputValue();
+    expect(sentence.startsWith(kept)).toBe(true);
+    // 10 keys = 1 s at this pace.
+    expect(kept.length).toBeGreaterThanOrEqual(40 - 10);
+  });
+
   it('keeps the last words typed when "Lock" is pressed straight after them', async () => {
     const { page } = await freshProfile();
     const id = await newReport(page);
@@ -352,6 +374,8 @@ describe('report list', () => {
     await page.getByRole('button', { name: /^Delete draft/ }).click();
     await page.getByRole('button', { name: 'Keep it' }).click();
     await page.getByText('2 reports.').waitFor();
+    // Focus goes back to the button that opened the question.
+    await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('Delete draft') === true);
     await page.getByRole('button', { name: /^Delete draft/ }).click();
     await page.getByRole('button', { name: 'Yes, delete this draft' }).click();
     await page.getByText('1 report.').waitFor();

@@ -151,7 +151,7 @@ export const ReportEditor = ({ id, port }: Props) => {
     return (
       <section aria-labelledby="report-title">
         <h1 id="report-title" tabIndex={-1} ref={headingRef}>
-          Report not found
+          {loaded.kind === 'error' ? 'This report could not be opened' : 'Report not found'}
         </h1>
         <p>{loaded.kind === 'error' ? loaded.message : 'That report is not on this device any more.'}</p>
         <p>

@@ -211,9 +211,14 @@ const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDele
   const summary = reportSummary(record.data);
   const changed = formatTime(record.updatedAt);
   const confirmRef = useRef<HTMLParagraphElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
   const titleId = `report-${record.id}-title`;
   useEffect(() => {
+    // Focus follows the step: to the question when it opens, back to "Delete draft" when the worker keeps it.
     if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) deleteRef.current?.focus();
+    wasConfirming.current = confirming;
   }, [confirming]);
 
   return (
@@ -273,7 +278,7 @@ const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDele
           </div>
         ) : (
           <div class="button-row">
-            <button type="button" class="button--secondary" onClick={onAskDelete}>
+            <button type="button" class="button--secondary" onClick={onAskDelete} ref={deleteRef}>
               Delete draft
               <span class="visually-hidden">
                 : {summary.title}, last changed {changed}

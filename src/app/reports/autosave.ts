@@ -4,6 +4,12 @@
 /** Long enough to skip most keystrokes, short enough that a killed browser loses well under a second. */
 export const AUTOSAVE_DELAY_MS = 400;
 
+/**
+ * Someone who types without a pause never lets the debounce run out: a change waits at most this long, so
+ * killing the browser mid-sentence loses at most about the last second (this plus one save).
+ */
+export const AUTOSAVE_MAX_WAIT_MS = 800;
+
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'pending' }
@@ -27,6 +33,7 @@ export type AutosaverOptions<T> = {
   save: (value: T) => Promise<void>;
   onState?: (state: SaveState) => void;
   delayMs?: number;
+  maxWaitMs?: number;
   now?: () => number;
 };
 
@@ -34,10 +41,13 @@ export const createAutosaver = <T>({
   save,
   onState,
   delayMs = AUTOSAVE_DELAY_MS,
+  maxWaitMs = AUTOSAVE_MAX_WAIT_MS,
   now = Date.now,
 }: AutosaverOptions<T>): Autosaver<T> => {
   // `pending` holds the newest value not yet handed to `save`; a box so that `undefined` can be a value.
   let pending: { value: T } | null = null;
+  // When the oldest change not yet handed to `save` was made.
+  let dirtySince: number | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
   let current: SaveState = { kind: 'idle' };
@@ -59,6 +69,7 @@ export const createAutosaver = <T>({
       while (pending) {
         const { value } = pending;
         pending = null;
+        dirtySince = null;
         setState({ kind: 'saving' });
         try {
           await save(value);
@@ -79,12 +90,17 @@ export const createAutosaver = <T>({
   return {
     change: (value) => {
       pending = { value };
+      const at = now();
+      dirtySince ??= at;
       clearTimer();
       if (current.kind !== 'error' && current.kind !== 'saving') setState({ kind: 'pending' });
-      timer = setTimeout(() => {
-        timer = undefined;
-        void run();
-      }, delayMs);
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          void run();
+        },
+        Math.max(0, Math.min(delayMs, dirtySince + maxWaitMs - at)),
+      );
     },
     flush: async () => {
       clearTimer();

@@ -1,6 +1,11 @@
 // The autosaver: debounced, one save at a time in order, flush for pagehide, and a failed save keeps the value.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_DELAY_MS, createAutosaver, type SaveState } from '../../../../src/app/reports/autosave.ts';
+import {
+  AUTOSAVE_DELAY_MS,
+  AUTOSAVE_MAX_WAIT_MS,
+  createAutosaver,
+  type SaveState,
+} from '../../../../src/app/reports/autosave.ts';
 import { AppError } from '../../../../src/domain/errors.ts';
 
 /** A save whose calls the test resolves or rejects by hand, in order. */
@@ -39,6 +44,24 @@ describe('createAutosaver', () => {
   it('keeps the delay well under a second, so a killed browser loses at most the last second', () => {
     expect(AUTOSAVE_DELAY_MS).toBeGreaterThan(0);
     expect(AUTOSAVE_DELAY_MS).toBeLessThanOrEqual(500);
+    expect(AUTOSAVE_MAX_WAIT_MS).toBeGreaterThanOrEqual(AUTOSAVE_DELAY_MS);
+    expect(AUTOSAVE_MAX_WAIT_MS).toBeLessThan(1_000);
+  });
+
+  it('saves during typing that never pauses, at least every AUTOSAVE_MAX_WAIT_MS', async () => {
+    const saved: string[] = [];
+    const saver = createAutosaver<string>({ save: async (v) => void saved.push(v) });
+    let text = '';
+    // A key every 100 ms for 3 s: the debounce alone would never run out.
+    for (let i = 0; i < 30; i++) {
+      text += 'x';
+      saver.change(text);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(saved.length).toBeGreaterThanOrEqual(3);
+    const lastSaved = saved.at(-1) ?? '';
+    // Lost at most the keys of the last AUTOSAVE_MAX_WAIT_MS.
+    expect(text.length - lastSaved.length).toBeLessThanOrEqual(AUTOSAVE_MAX_WAIT_MS / 100);
   });
 
   it('flush saves at once and synchronously hands the value to save (pagehide cannot wait)', () => {
