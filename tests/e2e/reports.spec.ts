@@ -163,6 +163,29 @@ describe('report editor', () => {
     expect(kept.length).toBeGreaterThanOrEqual(40 - 10);
   });
 
+  it('says plainly when the device is full, keeps the typed text on screen and the last saved version in storage', async () => {
+    const { page } = await freshProfile();
+    const id = await newReport(page);
+    await page.getByLabel('Description of incident').fill('first version');
+    await waitSaved(page);
+
+    // The disk fills up: every IndexedDB write now fails the way a full disk does.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('Description of incident').fill('first version, then more words');
+    await saveStatus(page).filter({ hasText: 'This device is out of storage space' }).waitFor();
+    expect(await page.getByLabel('Description of incident').inputValue()).toBe('first version, then more words');
+
+    await page.goto(`${server.url}/#/reports`);
+    await page.reload();
+    await unlockVault(page);
+    await page.goto(`${server.url}/#/reports/${id}`);
+    expect(await page.getByLabel('Description of incident').inputValue()).toBe('first version');
+  });
+
   it('keeps the last words typed when "Lock" is pressed straight after them', async () => {
     const { page } = await freshProfile();
     const id = await newReport(page);
