@@ -77,8 +77,7 @@ describe('guidance', () => {
     it(`finds "${query}" as the user types, marks the words, and opens the article with its sources`, async () => {
       const page = offlinePage;
       const title = titleOf(articleId);
-      if (!page.url().endsWith('#/guidance'))
-        await page.getByRole('link', { name: 'All guidance topics' }).first().click();
+      if (!page.url().endsWith('#/guidance')) await page.getByRole('link', { name: 'All topics' }).first().click();
       await searchbox(page).fill('');
       await searchbox(page).pressSequentially(query, { delay: 30 });
 
@@ -115,7 +114,7 @@ describe('guidance', () => {
 
   it('keeps the search when the user comes back and returns focus to the article they opened', async () => {
     const page = offlinePage;
-    await page.getByRole('link', { name: 'All guidance topics' }).first().click();
+    await page.getByRole('link', { name: 'All topics' }).first().click();
     await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
     expect(await searchbox(page).inputValue()).toBe('PEGI');
     await expect.poll(() => activeElement(page)).toEqual({ tag: 'A', text: titleOf('age-rated-games') });
@@ -137,7 +136,7 @@ describe('guidance', () => {
 
   it('says when nothing matches and offers the topics to browse', async () => {
     const page = offlinePage;
-    await page.getByRole('link', { name: 'All guidance topics' }).first().click();
+    await page.getByRole('link', { name: 'All topics' }).first().click();
     await searchbox(page).fill('zzqxv');
     await page.locator('[aria-live="polite"]').filter({ hasText: 'No results' }).waitFor();
     await page.getByText('No guidance matches “zzqxv”').waitFor();

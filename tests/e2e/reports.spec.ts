@@ -209,7 +209,7 @@ describe('report editor', () => {
     await waitSaved(page);
 
     // The search finds it (decrypted in memory)...
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByRole('searchbox', { name: 'Search reports' }).fill(marker);
     await page.getByText('1 of 1 reports match.').waitFor();
     await page.getByRole('searchbox', { name: 'Search reports' }).fill(`${marker} nothing-like-this`);
@@ -313,7 +313,7 @@ describe('submit and correct', () => {
     await page.getByText('This is now revision 2').waitFor();
     expect(await page.getByLabel('Description of incident').getAttribute('readonly')).toBeNull();
     expect(await page.getByLabel('Description of incident').inputValue()).toContain('stolen password');
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByText('Revision').waitFor();
     await page.locator('.report-card').getByText('Draft', { exact: true }).waitFor();
   });
@@ -360,7 +360,7 @@ describe('report list', () => {
     await typeBox(page, 'on-line gambling').check();
     await page.getByLabel('Description of incident').fill('Betting app on the family tablet.');
     await waitSaved(page);
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
 
     await newReport(page);
     await page.getByLabel('Date happened').fill(INCIDENT_DATE);
@@ -369,7 +369,7 @@ describe('report list', () => {
     await page.getByLabel('Description of incident').fill('Group chat messages calling the child names.');
     await page.getByRole('button', { name: 'Submit report' }).click();
     await page.getByText('Report submitted.').waitFor();
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
 
     await page.getByText('2 reports.').waitFor();
     await page.getByLabel('Status').selectOption('queued');
@@ -414,7 +414,7 @@ describe('accessibility and layout', () => {
     await page.goto(`${server.url}/#/reports/new`);
     await page.waitForURL(/#\/reports\/[0-9a-f-]{36}$/);
     await page.getByLabel('Description of incident').waitFor();
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await newReport(page);
     await typeBox(page, 'online grooming').check();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -489,7 +489,7 @@ describe('sync from the editor', () => {
     await page.locator('.report-meta').getByText('Conflict', { exact: true }).waitFor();
     await page.getByText('The server already holds a different version of this report.').first().waitFor();
 
-    await page.getByRole('link', { name: 'Back to reports' }).click();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.locator('.report-card').getByText('Conflict', { exact: true }).waitFor();
     await page.locator('.report-card').getByText('The server gave these reasons:').waitFor();
     await page.getByRole('link', { name: /Online grooming/ }).click();

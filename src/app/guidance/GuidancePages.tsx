@@ -9,7 +9,7 @@ const NotFound = ({ what, focusKey }: { what: string; focusKey: string }) => {
   const heading = useFocusOnOpen<HTMLHeadingElement>(focusKey);
   return (
     <section aria-labelledby="guidance-missing-title">
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
       <h1 id="guidance-missing-title" tabIndex={-1} ref={heading}>
         {what} not found
       </h1>
@@ -28,7 +28,7 @@ export const ArticlePage = ({ pack, id }: { pack: GuidancePack; id: string }) =>
   const related = guidanceSearchFor(pack).related(article.id);
   return (
     <article class="guidance-article" aria-labelledby="guidance-article-title">
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
       <h1 id="guidance-article-title" tabIndex={-1} ref={heading}>
         {article.title}
       </h1>
@@ -52,7 +52,7 @@ export const ArticlePage = ({ pack, id }: { pack: GuidancePack; id: string }) =>
         </section>
       )}
       <SourceList sources={article.sources} headingId="guidance-article-sources" />
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
     </article>
   );
 };
@@ -61,7 +61,7 @@ export const DirectoryPage = ({ pack }: { pack: GuidancePack }) => {
   const heading = useFocusOnOpen<HTMLHeadingElement>('directory');
   return (
     <section class="guidance-directory" aria-labelledby="guidance-directory-title">
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
       <h1 id="guidance-directory-title" tabIndex={-1} ref={heading}>
         Support services
       </h1>
@@ -83,7 +83,7 @@ export const DirectoryPage = ({ pack }: { pack: GuidancePack }) => {
           </li>
         ))}
       </ul>
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
     </section>
   );
 };
@@ -136,7 +136,7 @@ export const EntryPage = ({ pack, id }: { pack: GuidancePack; id: string }) => {
         </section>
       )}
       <SourceList sources={entry.sources} headingId="guidance-entry-sources" />
-      <BackLink>All guidance topics</BackLink>
+      <BackLink>All topics</BackLink>
     </article>
   );
 };

@@ -20,7 +20,12 @@ const MIN_QUERY_CHARS = 3;
 const hitHref = (hit: GuidanceHit): string => (hit.kind === 'entry' ? entryHref(hit.id) : articleHref(hit.id));
 const hitKey = (hit: GuidanceHit): string => `${hit.kind}:${hit.id}`;
 
-const Sections = ({ pack }: { pack: GuidancePack }) => {
+/**
+ * The sections to browse, each folded to its title so the whole pack fits a phone screen; the section of
+ * the article the user comes back from opens again. Folded titles also keep the screen's links few, so
+ * names such as "Settings" in an article title never shadow the navigation.
+ */
+const Sections = ({ pack, openFor }: { pack: GuidancePack; openFor: string | null }) => {
   const titles = useMemo(() => new Map(pack.articles.map((a) => [a.id, a.title])), [pack]);
   const others = useMemo(() => articlesOutsideSections(pack), [pack]);
   const groups = [
@@ -30,8 +35,15 @@ const Sections = ({ pack }: { pack: GuidancePack }) => {
   return (
     <div class="guidance-sections">
       {groups.map((section) => (
-        <section key={section.id} aria-labelledby={`guidance-section-${section.id}`}>
-          <h2 id={`guidance-section-${section.id}`}>{section.title}</h2>
+        <details
+          key={section.id}
+          class="guidance-section"
+          open={openFor !== null && section.articleIds.includes(openFor)}
+        >
+          <summary>
+            <h2 id={`guidance-section-${section.id}`}>{section.title}</h2>
+            <span class="muted"> ({section.articleIds.length})</span>
+          </summary>
           {'description' in section && section.description && <p class="muted">{section.description}</p>}
           <ul class="list guidance-links">
             {section.articleIds.map((id) => (
@@ -42,7 +54,7 @@ const Sections = ({ pack }: { pack: GuidancePack }) => {
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       ))}
       <section aria-labelledby="guidance-section-directory">
         <h2 id="guidance-section-directory">Support services</h2>
@@ -159,7 +171,7 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
           </p>
         )}
       </div>
-      {(!searching || hits.length === 0) && <Sections pack={pack} />}
+      {(!searching || hits.length === 0) && <Sections pack={pack} openFor={cameFrom} />}
       <p class="muted guidance-version">
         Guidance version {pack.version}, published{' '}
         {new Date(pack.publishedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} by{' '}

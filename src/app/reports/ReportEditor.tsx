@@ -156,7 +156,7 @@ export const ReportEditor = ({ id, port }: Props) => {
         <p>{loaded.kind === 'error' ? loaded.message : 'That report is not on this device any more.'}</p>
         <p>
           <a class="report-target" href={routeHref('reports')}>
-            Back to reports
+            Back to the list
           </a>
         </p>
       </section>
@@ -236,7 +236,7 @@ export const ReportEditor = ({ id, port }: Props) => {
     <section aria-labelledby="report-title" class="report-editor">
       <p class="report-back">
         <a class="report-target" href={routeHref('reports')}>
-          Back to reports
+          Back to the list
         </a>
       </p>
       <h1 id="report-title" tabIndex={-1} ref={headingRef}>

@@ -58,7 +58,7 @@ const NewReport = ({ port }: { port: ReportsPort }) => {
       <p class="error-text">{error}</p>
       <p>
         <a class="report-target" href={routeHref('reports')}>
-          Back to reports
+          Back to the list
         </a>
       </p>
     </section>
