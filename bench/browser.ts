@@ -1,0 +1,305 @@
+// The Chromium measurements: Debian Chromium through playwright-core (flags from scripts/chromium.mjs), the real
+// app and the bench page on the bench server's origin. Each function returns raw samples; run.ts judges them.
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import type { BenchApi } from './page/api.ts';
+
+export const PROBES_PATH = 'bench/app-probes.js';
+const VIEWPORT = { width: 360, height: 740 };
+
+type AutosaveEntry = { inputAt: number; scheduledAt: number; delay: number; firedAt: number; commitAt: number };
+/** What bench/app-probes.js puts on the app's window. */
+export type ColdStartRun = {
+  visibleAt: number;
+  linkInDomAt: number | null;
+  workerStart: number | null;
+  responseEnd: number | null;
+  domContentLoaded: number | null;
+};
+type Probes = {
+  coldStart: Promise<ColdStartRun>;
+  pending: Promise<number> | null;
+  buttonVisible: (text: string) => Promise<number>;
+  countVisible: (selector: string, n: number) => Promise<number>;
+  lastClickAt: number | null;
+  skipAutosaveDebounce: boolean;
+  autosaves: AutosaveEntry[];
+  autosaveCommitted: (index: number, timeoutMs: number) => Promise<AutosaveEntry>;
+  rawReportsContain: (text: string) => Promise<{ rows: number; found: boolean }>;
+};
+// Callbacks passed to page.evaluate run in the page: they reach the probes and the bench API through these casts
+// (no helper functions inside them, since they are serialised on their own).
+type ProbeGlobal = { __bench: Probes };
+type BenchGlobal = { bench: BenchApi };
+type SwGlobal = { navigator: { serviceWorker: { controller: unknown; ready: Promise<unknown> } } };
+type ReadyGlobal = { document: { body: { dataset: Record<string, string | undefined> } } };
+
+export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+/** Clicks and returns the time from the click event to the frame showing what `arm` waits for. */
+const timedClick = async (page: Page, arm: () => Promise<void>, click: () => Promise<void>): Promise<number> => {
+  await arm();
+  await click();
+  return page.evaluate(async () => {
+    const probes = (globalThis as unknown as ProbeGlobal).__bench;
+    const shownAt = await (probes.pending as Promise<number>);
+    return shownAt - (probes.lastClickAt as number);
+  });
+};
+
+const armButton = (page: Page, text: string) => () =>
+  page.evaluate((name) => {
+    const probes = (globalThis as unknown as ProbeGlobal).__bench;
+    probes.pending = probes.buttonVisible(name);
+  }, text);
+
+const armCount = (page: Page, selector: string, n: number) => () =>
+  page.evaluate(
+    ([sel, count]) => {
+      const probes = (globalThis as unknown as ProbeGlobal).__bench;
+      probes.pending = probes.countVisible(sel as string, count as number);
+    },
+    [selector, n] as const,
+  );
+
+/** A fixed amount of main-thread work, in ms: shows that the CPU throttling really applied to a page. */
+const busyLoopMs = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3_000_000; i++) x = (x + i * 7) % 1_000_003;
+    return performance.now() - started + (x < 0 ? 1 : 0);
+  });
+
+export type ColdStart = {
+  samples: number[];
+  runs: ColdStartRun[];
+  warmup: number;
+  throttledLoopMs: number;
+  unthrottledLoopMs: number;
+};
+
+/**
+ * Offline cold start: a profile whose service worker is installed and in control, then for each run the service
+ * worker stopped, a new tab with CPU 4x slower, the network cut, and the time from navigation start to the frame
+ * that shows the "Guidance" link.
+ */
+export const coldStartOffline = async (
+  browser: Browser,
+  origin: string,
+  runs: number,
+  cpuSlowdown: number,
+): Promise<ColdStart> => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ path: PROBES_PATH });
+  try {
+    const first = await context.newPage();
+    await first.goto(`${origin}/`);
+    await first.waitForFunction(
+      () => (globalThis as unknown as SwGlobal).navigator.serviceWorker.controller !== null,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await first.evaluate(() => (globalThis as unknown as SwGlobal).navigator.serviceWorker.ready.then(() => true));
+    const unthrottledLoopMs = await busyLoopMs(first);
+    await first.close();
+    await context.setOffline(true);
+    const measured: ColdStartRun[] = [];
+    let throttledLoopMs = 0;
+    let uncontrolled = 0;
+    for (let run = 0; run <= runs; run++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+      await page.goto(`${origin}/`, { waitUntil: 'commit' });
+      const at = await page.evaluate(() => (globalThis as unknown as ProbeGlobal).__bench.coldStart);
+      measured.push(at);
+      if (await page.evaluate(() => (globalThis as unknown as SwGlobal).navigator.serviceWorker.controller === null))
+        uncontrolled++;
+      if (run === runs) throttledLoopMs = await busyLoopMs(page);
+      await cdp.detach();
+      await page.close();
+    }
+    // The first run also pays for compiling the code into the cache: kept apart as the warm-up.
+    if (uncontrolled > 0) throw new Error(`${uncontrolled} cold starts were not served by the service worker`);
+    const samples = measured.map((r) => r.visibleAt);
+    return {
+      samples: samples.slice(1),
+      runs: measured.slice(1),
+      warmup: samples[0] as number,
+      throttledLoopMs,
+      unthrottledLoopMs,
+    };
+  } finally {
+    await context.close();
+  }
+};
+
+/** A page of the bench page (service workers blocked, so the app's worker never answers for /bench/). */
+const openBenchPage = async (context: BrowserContext, origin: string): Promise<Page> => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/`);
+  await page.waitForFunction(() => (globalThis as unknown as ReadyGlobal).document.body.dataset.ready === 'true');
+  return page;
+};
+
+export type PageFigures = {
+  search: Awaited<ReturnType<BenchApi['searchTimes']>>;
+  vaultUnlock: Awaited<ReturnType<BenchApi['vaultUnlockTimes']>>;
+  overhead: Awaited<ReturnType<BenchApi['encryptionOverhead']>>;
+  sync: Awaited<ReturnType<BenchApi['syncAll']>>;
+};
+
+export type BenchPageTask = keyof PageFigures;
+
+/** Runs one bench-page measurement in a fresh profile. */
+export const benchPageFigure = async <K extends BenchPageTask>(
+  browser: Browser,
+  origin: string,
+  task: K,
+  args: { searchPasses: number; unlockRuns: number; writes: number; rounds: number; token: string; reports: number },
+): Promise<PageFigures[K]> => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await openBenchPage(context, origin);
+    page.setDefaultTimeout(120_000);
+    switch (task) {
+      case 'search':
+        return (await page.evaluate(
+          (passes) => (globalThis as unknown as BenchGlobal).bench.searchTimes(passes),
+          args.searchPasses,
+        )) as PageFigures[K];
+      case 'vaultUnlock':
+        return (await page.evaluate(
+          (runs) => (globalThis as unknown as BenchGlobal).bench.vaultUnlockTimes(runs),
+          args.unlockRuns,
+        )) as PageFigures[K];
+      case 'overhead':
+        return (await page.evaluate(
+          ([n, rounds]) => (globalThis as unknown as BenchGlobal).bench.encryptionOverhead(n, rounds),
+          [args.writes, args.rounds] as const,
+        )) as PageFigures[K];
+      case 'sync':
+        return (await page.evaluate(
+          ([endpoint, token, n]) => (globalThis as unknown as BenchGlobal).bench.syncAll(endpoint, token, n),
+          [origin, args.token, args.reports] as const,
+        )) as PageFigures[K];
+    }
+    throw new Error(`unknown bench page task ${String(task)}`);
+  } finally {
+    await context.close();
+  }
+};
+
+export type AppFigures = {
+  seeded: number;
+  unlockMs: number[];
+  listMs: number[];
+  heapUsedMb: number;
+  heapTotalMb: number;
+  autosave: { latencyMs: number[]; rawMs: number[]; debounceMs: number; plaintextFound: boolean; rows: number };
+};
+
+/**
+ * In one profile: the bench page seeds `drafts` encrypted drafts into the app's own database, then the REAL app
+ * (production build, service worker allowed) is unlocked, lists them, is weighed, and takes `edits` keystrokes.
+ * Each step records into `into` as it goes, so a later failure keeps the earlier figures.
+ */
+export const appFigures = async (
+  browser: Browser,
+  origin: string,
+  opts: { drafts: number; unlockRuns: number; listRuns: number; edits: number },
+  into: Partial<AppFigures>,
+): Promise<void> => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    // The bench page runs before the app has registered its service worker (which would answer /bench/ with the app).
+    const seeder = await openBenchPage(context, origin);
+    seeder.setDefaultTimeout(120_000);
+    const seeded = await seeder.evaluate(
+      (n) => (globalThis as unknown as BenchGlobal).bench.seedAppDrafts(n),
+      opts.drafts,
+    );
+    into.seeded = seeded.stored;
+    await seeder.close();
+
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.addInitScript({ path: PROBES_PATH });
+    await page.goto(`${origin}/#/settings`);
+    const passphrase = page.getByLabel('Passphrase', { exact: true });
+    const unlockButton = page.getByRole('button', { name: 'Unlock' });
+    const lockButton = page.getByRole('button', { name: 'Lock', exact: true });
+
+    // Unlock: from the click on Unlock to the frame that shows the Lock button (KDF, unwrap and the screen).
+    into.unlockMs = [];
+    for (let run = 0; run < opts.unlockRuns; run++) {
+      await unlockButton.waitFor();
+      await passphrase.fill(seeded.passphrase);
+      into.unlockMs.push(await timedClick(page, armButton(page, 'Lock'), () => unlockButton.click()));
+      if (run < opts.unlockRuns - 1) await lockButton.click();
+    }
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+
+    // The list: from the click on "Reports" to the frame showing every card (decrypt, validate, render).
+    const reportsLink = page.getByRole('link', { name: 'Reports', exact: true });
+    const settingsLink = page.getByRole('link', { name: 'Settings', exact: true });
+    into.listMs = [];
+    for (let run = 0; run < opts.listRuns; run++) {
+      into.listMs.push(await timedClick(page, armCount(page, '.report-card', opts.drafts), () => reportsLink.click()));
+      if (run < opts.listRuns - 1) {
+        await settingsLink.click();
+        await page.getByRole('button', { name: 'Save settings' }).waitFor();
+      }
+    }
+
+    // Heap with the 1,000 drafts decrypted and on screen, after a full garbage collection.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    into.heapUsedMb = heap.usedSize / 2 ** 20;
+    into.heapTotalMb = heap.totalSize / 2 ** 20;
+    await cdp.detach();
+
+    // Autosave: a new report, `edits` keystrokes in "Description of incident", each awaited until its commit.
+    await page.getByRole('button', { name: 'New report' }).click();
+    const description = page.getByLabel('Description of incident');
+    await description.waitFor();
+    await description.click();
+    const before = await page.evaluate(() => {
+      const probes = (globalThis as unknown as ProbeGlobal).__bench;
+      probes.skipAutosaveDebounce = true;
+      return probes.autosaves.length;
+    });
+    const sentence = 'The young person said older students sent messages every night and shared a photo of her. ';
+    const text = sentence.repeat(Math.ceil(opts.edits / sentence.length)).slice(0, opts.edits);
+    const entries: AutosaveEntry[] = [];
+    for (let i = 0; i < opts.edits; i++) {
+      await page.keyboard.type(text[i] as string);
+      entries.push(
+        await page.evaluate(
+          (index) => (globalThis as unknown as ProbeGlobal).__bench.autosaveCommitted(index, 10_000),
+          before + i,
+        ),
+      );
+    }
+    // Leave the field so the editor's last save runs, then prove nothing typed is stored in clear.
+    await page.keyboard.press('Tab');
+    const raw = await page.evaluate(
+      (typed) => (globalThis as unknown as ProbeGlobal).__bench.rawReportsContain(typed),
+      text.slice(0, 40),
+    );
+    into.autosave = {
+      // Keystroke to commit without the debounce wait: the input handler up to the timer, then the save itself.
+      latencyMs: entries.map((e) => e.scheduledAt - e.inputAt + (e.commitAt - e.firedAt)),
+      rawMs: entries.map((e) => e.commitAt - e.inputAt),
+      debounceMs: entries[0]?.delay ?? Number.NaN,
+      plaintextFound: raw.found,
+      rows: raw.rows,
+    };
+  } finally {
+    await context.close();
+  }
+};

@@ -1,0 +1,26 @@
+// What the bench page puts on `window.bench`, as types only (no DOM), so the Node runner can call it through
+// page.evaluate without taking in the page's code. bench/page/main.ts implements it.
+export type SearchTimes = { samples: number[]; queries: number; prepareMs: number; hits: number };
+export type VaultUnlockTimes = { times: number[]; iterations: number; kdf: string };
+export type EncryptionOverhead = { encryptedMs: number[]; plainMs: number[]; checked: boolean };
+export type SeededDrafts = { stored: number; passphrase: string };
+export type SyncRun = {
+  ms: number;
+  queued: number;
+  /** The sync engine's RunSummary (src/sync/outbox.ts), restated here so this file needs no DOM types. */
+  summary: { stopped: string; sent: number; failed: number; retried: number };
+  left: { outbox: number; reports: number };
+  /** Time spent waiting on fetch (network and server), summed over the requests. */
+  fetchMs: number;
+  requests: number;
+  /** Time spent in each method of the storage port, summed. */
+  portMs: Record<string, number>;
+};
+
+export type BenchApi = {
+  searchTimes: (passes: number) => SearchTimes;
+  vaultUnlockTimes: (runs: number) => Promise<VaultUnlockTimes>;
+  encryptionOverhead: (n: number, rounds: number) => Promise<EncryptionOverhead>;
+  seedAppDrafts: (n: number) => Promise<SeededDrafts>;
+  syncAll: (endpoint: string, token: string, n: number) => Promise<SyncRun>;
+};
