@@ -22,14 +22,23 @@
   /**
    * Resolves with performance.now() just after the frame that paints what `predicate()` (checked on every DOM
    * change) found: a message posted from that frame's animation callback runs once its style, layout and paint
-   * are done, so a long list's layout is counted too.
+   * are done, so a long list's layout is counted too. Rejects after WAIT_LIMIT_MS, so a changed screen fails
+   * the bench instead of hanging it.
    */
+  const WAIT_LIMIT_MS = 30_000;
   probes.whenVisible = (predicate) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
+      const limit = window.setTimeout(
+        () => reject(new Error('what the bench waited for never appeared')),
+        WAIT_LIMIT_MS,
+      );
       const done = () =>
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port1.onmessage = () => {
+            window.clearTimeout(limit);
+            resolve(performance.now());
+          };
           channel.port2.postMessage(null);
         });
       if (predicate()) return done();
@@ -69,7 +78,17 @@
         (b) => b.textContent.trim() === text && b.getBoundingClientRect().height > 0,
       ),
     );
-  probes.countVisible = (selector, n) => probes.whenVisible(() => document.querySelectorAll(selector).length >= n);
+  /**
+   * The report list with `n` reports: every card on screen, or (should the list ever render only what is in view)
+   * the "n reports." count with cards under it.
+   */
+  probes.listVisible = (n) => {
+    const count = new RegExp(`\\b${n.toLocaleString('en-GB').replace(',', ',?')} reports\\.`);
+    return probes.whenVisible(() => {
+      const cards = document.querySelectorAll('.report-card').length;
+      return cards >= n || (cards > 0 && count.test(document.querySelector('main')?.textContent ?? ''));
+    });
+  };
 
   window.addEventListener(
     'click',

@@ -33,6 +33,8 @@ export type Figure = {
   within_budget: boolean | null;
   /** How it was measured, in a sentence. */
   how: string;
+  /** What this run found beyond the number (where the time went, what is biggest), in a sentence or two. */
+  note?: string;
   /** Extra detail (samples, breakdowns) for the reader of results.json. */
   detail?: unknown;
   error?: string;
@@ -93,7 +95,9 @@ const markdown = (results: Results): string => {
     ...rowsOf(results.figures).map((r) => `| ${r.map(cell).join(' | ')} |`),
   ];
   const m = results.machine;
-  const notes = results.figures.map((f) => `- **${f.label}**: ${f.how}${f.error ? ` Failed: ${f.error}` : ''}`);
+  const notes = results.figures.map(
+    (f) => `- **${f.label}**: ${f.how}${f.note ? ` This run: ${f.note}` : ''}${f.error ? ` Failed: ${f.error}` : ''}`,
+  );
   return [
     `Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${m.os}, ${m.cpu} (${m.cores} cores), Node ${m.node}, ${m.chromium}.`,
     '',

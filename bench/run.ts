@@ -15,13 +15,19 @@ const PLAN = {
   writes: 1_000,
   overheadRounds: 5,
   drafts: 1_000,
-  listRuns: 3,
+  listRuns: 5,
   edits: 200,
   searchPasses: 5,
   syncReports: 1_000,
 } as const;
 
 const started = Date.now();
+/** The whole run must stay under five minutes on two cores; past this it is broken, not slow. */
+const WATCHDOG_MS = 280_000;
+setTimeout(() => {
+  console.error(`The benchmark broke: still running after ${WATCHDOG_MS / 1000} s.`);
+  process.exit(1);
+}, WATCHDOG_MS).unref();
 const figures: Figure[] = [];
 let broken = false;
 
@@ -89,14 +95,14 @@ const OVERHEAD = {
   label: 'Encryption overhead (encrypted / plain writes)',
   unit: 'x',
   max: 1.3,
-  how: `${PLAN.writes} reports (about 2.8 KB of JSON each) written one per transaction through the real report repository (zod, AES-GCM, rw transaction over reports+outbox) vs the same zod check and the same transaction with the body stored in clear in plain Dexie; ${PLAN.overheadRounds} alternating rounds in one run; value = median encrypted time / median plain time.`,
+  how: `${PLAN.writes.toLocaleString('en-GB')} reports (about 2.8 KB of JSON each) written one per transaction through the real report repository (zod, AES-GCM, rw transaction over reports+outbox) vs the same zod check and the same transaction with the body stored in clear in plain Dexie; ${PLAN.overheadRounds} alternating rounds in one run; value = median encrypted time / median plain time.`,
 } as const;
 const LIST = {
   id: 'list_1000_ms',
   label: 'Open the list with 1,000 drafts',
   unit: 'ms',
   max: 500,
-  how: `${PLAN.drafts} encrypted drafts seeded into the app's own database; in the real unlocked app, click on "Reports" to just after the frame that paints all ${PLAN.drafts} cards (read, decrypt, validate, render, layout); ${PLAN.listRuns} runs; value = median.`,
+  how: `${PLAN.drafts.toLocaleString('en-GB')} encrypted drafts seeded into the app's own database; in the real unlocked app, click on "Reports" to just after the frame that paints all ${PLAN.drafts.toLocaleString('en-GB')} cards (read, decrypt, validate, render, layout); ${PLAN.listRuns} runs; value = median.`,
 } as const;
 const SEARCH = {
   id: 'search_p95_ms',
@@ -110,13 +116,13 @@ const SYNC = {
   label: 'Sync 1,000 queued reports',
   unit: 'ms',
   max: 10_000,
-  how: `${PLAN.syncReports} complete reports queued in the bench page, then one run of the real sync engine (decrypt, POST, receipt, purge) against the reference server on 127.0.0.1 (in-memory SQLite, rate limit off); value = the run's time.`,
+  how: `${PLAN.syncReports.toLocaleString('en-GB')} complete reports queued in the bench page, then one run of the real sync engine (decrypt, POST, receipt, purge) against the reference server on 127.0.0.1 (in-memory SQLite, rate limit off); value = the run's time.`,
 } as const;
 const HEAP = {
   id: 'heap_1000_mb',
   label: 'JS heap with 1,000 drafts loaded',
   unit: 'MB',
-  how: `Runtime.getHeapUsage (used size, MiB) of the real app after a forced garbage collection, with the ${PLAN.drafts} drafts decrypted and listed.`,
+  how: `Runtime.getHeapUsage (used size, MiB) of the real app after a forced garbage collection, with the ${PLAN.drafts.toLocaleString('en-GB')} drafts decrypted and listed.`,
 } as const;
 
 const main = async () => {
@@ -137,6 +143,10 @@ const main = async () => {
       {
         ...FIRST_LOAD,
         value: kb(first.kb),
+        note: `${first.files.length} file(s); biggest modules of it (rendered size before minification): ${entryModules
+          .slice(0, 4)
+          .map((m) => `${m.module.replace(/^node_modules\//, '')} ${m.share} %`)
+          .join(', ')}.`,
         detail: { files: first.files, not_preloaded: first.notPreloaded, biggest_modules_rendered_bytes: entryModules },
       },
       { ...PRECACHE, value: kb(pre.kb), n: pre.files.length, detail: { files: pre.files } },
@@ -160,9 +170,12 @@ const main = async () => {
     log('cold start offline');
     await measure([COLD], async () => {
       const cold = await coldStartOffline(browser, server.origin, PLAN.coldStartRuns, PLAN.cpuSlowdown);
+      const milestone = (k: 'responseEnd' | 'domContentLoaded' | 'linkInDomAt') =>
+        Math.round(median(cold.runs.map((r) => r[k] ?? Number.NaN)));
       return [
         {
           ...COLD,
+          note: `median milestones: response from the service worker ${milestone('responseEnd')} ms, entry script run (DOMContentLoaded) ${milestone('domContentLoaded')} ms, link in the DOM after boot ${milestone('linkInDomAt')} ms, painted ${Math.round(median(cold.samples))} ms.`,
           value: ms(median(cold.samples)),
           median: ms(median(cold.samples)),
           p95: ms(p95(cold.samples)),
@@ -236,10 +249,18 @@ const main = async () => {
       if (s.summary.sent !== PLAN.syncReports || stored !== PLAN.syncReports) {
         throw new Error(`sync sent ${s.summary.sent}, server stored ${stored} (stopped: ${s.summary.stopped})`);
       }
+      const portTotal = Object.values(s.portMs).reduce((a, b) => a + b, 0);
+      const perReport = (v: number) => (v / s.summary.sent).toFixed(1);
+      const biggest = Object.entries(s.portMs)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name, v]) => `${name} ${perReport(v)} ms`)
+        .join(', ');
       return [
         {
           ...SYNC,
           value: Math.round(s.ms),
+          note: `${perReport(s.ms)} ms per report: waiting on fetch ${perReport(s.fetchMs)} ms (of which the server handled ${perReport(server.submits.totalMs - serverBefore.totalMs)} ms), the storage port ${perReport(portTotal)} ms (${biggest}), one report after the other.`,
           n: s.summary.sent,
           detail: {
             summary: s.summary,
