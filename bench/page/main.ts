@@ -1,9 +1,5 @@
 // The benchmark page: runs the REAL store, vault, sync engine and guidance search in Chromium and exposes one
 // window function per measurement for bench/run.ts (page.evaluate). Holds no figures itself and renders nothing.
-// tsconfig.node.json takes in all of bench/, so this browser file names its own libraries:
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-/// <reference types="vite/client" />
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../src/domain/report.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { createGuidanceSearch } from '../../src/guidance/search.ts';
