@@ -2,7 +2,7 @@
 // service worker and wires auto-lock. The session (reports, settings, sync) loads after unlocking.
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { type CoreServices, ServicesContext, type SessionServices } from './app/services.ts';
+import { type CoreServices, type CoreVaultState, ServicesContext, type SessionServices } from './app/services.ts';
 import { messageFor } from './domain/errors.ts';
 import { createObservable } from './domain/observable.ts';
 import { createSwBridge } from './pwa/sw-bridge.ts';
@@ -13,11 +13,16 @@ import { openVault } from './store/vault-storage.ts';
 import { createConnectivity } from './sync/connectivity.ts';
 import type { SyncState } from './sync/outbox.ts';
 import { createAutolock, watchActivity } from './vault/autolock.ts';
+import type { Vault } from './vault/vault.ts';
 import './app/styles.css';
 
-const boot = async (): Promise<CoreServices> => {
+// The shell (header, navigation, status, Guidance) draws at once; the vault gate fills in when the
+// database has opened, so a cold start offline shows a usable screen before IndexedDB answers.
+const boot = (): CoreServices => {
   const db = new SafeVisitDb(APP_DB_NAME);
-  const vault = await openVault(db);
+  const vaultState = createObservable<CoreVaultState>('opening');
+  const storageProblem = createObservable<string | null>(null);
+  let openedVault: Vault | null = null;
   const outbox = createOutboxRepo(db);
   const connectivity = createConnectivity();
   const bridge = createSwBridge();
@@ -28,11 +33,11 @@ const boot = async (): Promise<CoreServices> => {
   const guidanceRevision = createObservable(0);
   outbox.count().then(outboxCount.set, () => undefined);
 
-  const autolock = createAutolock({ lock: () => vault.lock() });
+  const autolock = createAutolock({ lock: () => openedVault?.lock() });
   watchActivity(autolock, document);
 
   let loading: Promise<SessionServices> | null = null;
-  const loadSession = (): Promise<SessionServices> => {
+  const loadSession = (vault: Vault): Promise<SessionServices> => {
     loading ??= import('./session.ts')
       .then(({ createSession }) =>
         createSession({
@@ -58,18 +63,35 @@ const boot = async (): Promise<CoreServices> => {
       });
     return loading;
   };
-  vault.subscribe((state) => {
-    if (state === 'unlocked') {
-      autolock.activity();
-      void loadSession();
-    }
-  });
+  openVault(db).then(
+    (vault) => {
+      openedVault = vault;
+      const follow = (state: Vault['state']) => {
+        vaultState.set(state);
+        if (state === 'unlocked') {
+          autolock.activity();
+          void loadSession(vault);
+        }
+      };
+      vault.subscribe(follow);
+      follow(vault.state);
+    },
+    (error: unknown) => {
+      // Storage refused (private mode, disk full...): say so plainly; nothing saved is touched.
+      storageProblem.set(messageFor(error));
+      vaultState.set('unavailable');
+    },
+  );
 
-  return {
+  const core: CoreServices = {
     bridge,
     connectivity,
-    vault,
-    vaultState: vault,
+    get vault(): Vault {
+      if (!openedVault) throw new Error('the vault is not open yet');
+      return openedVault;
+    },
+    vaultState,
+    storageProblem,
     outbox,
     guidance,
     guidanceRevision,
@@ -79,26 +101,20 @@ const boot = async (): Promise<CoreServices> => {
     afterVaultCreated: async () => {
       const [{ requestPersistentStorage }, { settings }] = await Promise.all([
         import('./store/persistence.ts'),
-        loadSession(),
+        loadSession(core.vault),
       ]);
       await requestPersistentStorage(settings);
     },
   };
+  return core;
 };
 
 const root = document.getElementById('app');
 if (root) {
-  boot().then(
-    (services) =>
-      render(
-        <ServicesContext.Provider value={services}>
-          <App />
-        </ServicesContext.Provider>,
-        root,
-      ),
-    (error: unknown) => {
-      // Storage refused (private mode, disk full...): say so plainly; nothing saved is touched.
-      root.textContent = messageFor(error);
-    },
+  render(
+    <ServicesContext.Provider value={boot()}>
+      <App />
+    </ServicesContext.Provider>,
+    root,
   );
 }

@@ -17,11 +17,17 @@ import type { Vault, VaultState } from '../vault/vault.ts';
 
 type Readable<T> = Pick<Observable<T>, 'get' | 'subscribe'>;
 
+/** The vault's state, plus the moments before the database opens and the case where it cannot. */
+export type CoreVaultState = VaultState | 'opening' | 'unavailable';
+
 export type CoreServices = {
   bridge: SwBridge;
   connectivity: Connectivity;
-  vault: Vault;
-  vaultState: Readable<VaultState>;
+  /** The open vault; read it only once vaultState is past 'opening'. */
+  readonly vault: Vault;
+  vaultState: Readable<CoreVaultState>;
+  /** Why the device's storage could not be opened (private mode, disk full...), in plain words. */
+  storageProblem: Readable<string | null>;
   outbox: OutboxRepo;
   guidance: GuidanceRepo;
   /** Reports waiting to be sent (readable while locked: the outbox holds no personal data). */

@@ -24,9 +24,12 @@ export const newPassphraseProblems = (
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
-  const { vaultState, session } = useCore();
+  const { vaultState, session, storageProblem } = useCore();
   const state = useObservable(vaultState);
   const loaded = useObservable(session);
+  const problem = useObservable(storageProblem);
+  if (state === 'opening') return <p class="muted">Opening…</p>;
+  if (state === 'unavailable') return <p class="error-text">{problem}</p>;
   if (state === 'none') return <CreateVault />;
   if (state === 'locked') return <Unlock />;
   if (!loaded) return <p class="muted">Opening your reports…</p>;
@@ -249,11 +252,11 @@ export const WipeDevice = () => {
 
 /** The header's "Lock" button, shown while the vault is unlocked. */
 export const LockButton = () => {
-  const { vault, vaultState } = useCore();
-  const state = useObservable(vaultState);
+  const core = useCore();
+  const state = useObservable(core.vaultState);
   if (state !== 'unlocked') return null;
   return (
-    <button type="button" class="button--header" onClick={() => vault.lock()}>
+    <button type="button" class="button--header" onClick={() => core.vault.lock()}>
       Lock
     </button>
   );
