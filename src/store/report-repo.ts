@@ -38,6 +38,11 @@ export type ReportRepo<T> = {
   put: (record: ReportRecord<T>) => Promise<void>;
   /** The decrypted record, or undefined. AppError('locked') while locked, AppError('tampered') if its ciphertext fails. */
   get: (id: string) => Promise<ReportRecord<T> | undefined>;
+  /**
+   * For the sync engine: reads the record and, in the same write, marks it 'sending' when it is queued at
+   * `revision` (one transaction instead of a read and an update per report sent).
+   */
+  claimForSending: (id: string, revision: number) => Promise<ReportRecord<T> | undefined>;
   /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
   list: () => Promise<{ records: ReportRecord<T>[]; damaged: ReportMeta[] }>;
   /** Clear fields of every report, most recently updated first. Works while locked. */
@@ -145,6 +150,19 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
           if (row.status === 'draft') await db.outbox.delete(row.id);
         }),
       );
+    },
+
+    claimForSending: async (id, revision) => {
+      requireUnlocked();
+      const row = await withStorageErrors(() =>
+        db.transaction('rw', db.reports, async () => {
+          const current = await db.reports.get(id);
+          if (current?.status !== 'queued' || current.revision !== revision) return current;
+          await db.reports.update(id, { status: 'sending' });
+          return { ...current, status: 'sending' as const };
+        }),
+      );
+      return row === undefined ? undefined : decryptRow(row);
     },
 
     get: async (id) => {

@@ -26,6 +26,14 @@ export type DexieOutboxPortDeps = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDeps): OutboxPort => {
+  /** Inside a reports+outbox transaction: removes the report only with the proof of delivery of exactly this revision. */
+  const removeIfDelivered = async (reportId: string, revision: number): Promise<void> => {
+    const report = await db.reports.get(reportId);
+    if (report?.status !== 'synced' || report.revision !== revision || report.receipt?.revision !== revision) return;
+    await db.reports.delete(reportId);
+    await db.outbox.delete(reportId);
+  };
+
   /** Runs `change` on the report and its outbox row in one transaction, only while both still hold item.revision. */
   const whileCurrent = (
     item: OutboxItem,
@@ -57,7 +65,7 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
     loadSubmission: async (item) => {
       let record: Awaited<ReturnType<typeof reports.get>>;
       try {
-        record = await reports.get(item.reportId);
+        record = await reports.claimForSending(item.reportId, item.revision);
       } catch (e) {
         // A damaged record must not hold back the others: it fails alone, with the reason shown on it.
         if (isAppError(e, 'tampered') || isAppError(e, 'invalid')) {
@@ -100,25 +108,12 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
       };
     },
 
-    markSending: (item) =>
-      whileCurrent(item, async (report) => {
-        if (report?.status === 'queued') await db.reports.update(item.reportId, { status: 'sending' });
-      }),
-
-    markAccepted: async (_item, receipt) => {
-      // One transaction in the store: receipt stored, status 'synced', outbox row gone (kept if a newer revision waits).
-      await outbox.complete(receipt);
-    },
-
-    removeSynced: (reportId, revision) =>
+    markAccepted: (item, receipt, removeNow) =>
       withStorageErrors(() =>
         db.transaction('rw', db.reports, db.outbox, async () => {
-          const report = await db.reports.get(reportId);
-          // Only with the proof of delivery of exactly this revision.
-          if (report?.status !== 'synced' || report.revision !== revision || report.receipt?.revision !== revision)
-            return;
-          await db.reports.delete(reportId);
-          await db.outbox.delete(reportId);
+          // One transaction in the store: receipt stored, status 'synced', outbox row gone (kept if a newer revision waits).
+          await outbox.complete(receipt);
+          if (removeNow) await removeIfDelivered(item.reportId, item.revision);
         }),
       ),
 

@@ -12,6 +12,9 @@ export const SYNC_INTERVAL_MS = 2 * 60 * 1000;
 /** The Web Locks name: one tab (or the service worker's wake-up) syncs at a time. */
 export const SYNC_LOCK_NAME = 'safevisit-sync';
 
+/** Reports in flight at once during a run (each with its own request and outcome). */
+export const SYNC_CONCURRENCY = 4;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One outbox row, as the engine sees it. */
@@ -41,18 +44,16 @@ export type OutboxPort = {
   /** The earliest nextAttemptAt in the outbox, or null when it is empty. */
   nextDueAt: () => Promise<number | null>;
   /**
-   * The submission for this row, decrypted. Null when the row no longer matches a queued report (the port drops
-   * such a stale row). Throws AppError('locked') while the vault is locked.
+   * The submission for this row, decrypted, with the report marked 'sending' in the same write. Null when the row
+   * no longer matches a queued report (the port drops such a stale row). Throws AppError('locked') while locked.
    */
   loadSubmission: (item: OutboxItem) => Promise<LoadedSubmission | null>;
-  markSending: (item: OutboxItem) => Promise<void>;
   /**
    * In ONE transaction: store the receipt, set status 'synced' and remove the outbox row. This is the proof of
-   * delivery; only after it may the report be removed.
+   * delivery; only after it may the report be removed. With `removeNow` (no retention) the same transaction
+   * also removes the report, so the device never holds it a moment longer than its receipt.
    */
-  markAccepted: (item: OutboxItem, receipt: Receipt) => Promise<void>;
-  /** Removes a synced report that holds the receipt of `revision`; does nothing otherwise. */
-  removeSynced: (reportId: string, revision: number) => Promise<void>;
+  markAccepted: (item: OutboxItem, receipt: Receipt, removeNow: boolean) => Promise<void>;
   /** Status 'failed' with the server's reasons; the outbox row goes (the worker must fix and resubmit). */
   markFailed: (item: OutboxItem, issues: WireIssue[]) => Promise<void>;
   /** Status 'conflict'; the outbox row goes. */
@@ -198,74 +199,96 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   const purgeWith = (keepSyncedDays: number): Promise<number> =>
     port.purgeSynced(keepSyncedDays > 0 ? now() - keepSyncedDays * DAY_MS : Number.POSITIVE_INFINITY);
 
+  type Stop = 'held' | 'unreachable' | 'needs-token' | 'stopped';
+
+  /** Sends one outbox row and records the outcome; a Stop ends the run for every row not yet started. */
+  const sendOne = async (
+    item: OutboxItem,
+    run: RunSummary,
+    settings: SyncSettings & { endpoint: string; token: string },
+    signal: AbortSignal | undefined,
+  ): Promise<Stop | null> => {
+    const loaded = await port.loadSubmission(item);
+    if (loaded === null) return null;
+    if (!loaded.ok) {
+      await port.markFailed(item, loaded.issues);
+      run.failed++;
+      return null;
+    }
+    const outcome: SubmitOutcome = await submitReport(settings.endpoint, settings.token, loaded.submission, {
+      signal,
+      timeoutMs: deps.timeoutMs,
+      fetch: deps.fetch,
+      now,
+    });
+    switch (outcome.kind) {
+      case 'accepted':
+        // Receipt and removal in one write: the report never leaves before its receipt is stored.
+        await port.markAccepted(item, outcome.receipt, settings.keepSyncedDays <= 0);
+        run.sent++;
+        patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
+        return null;
+      case 'retry': {
+        const at = now() + nextRetryDelayMs(item.attempts, random, outcome.afterMs);
+        await port.reschedule(item, { attempts: item.attempts + 1, nextAttemptAt: at, lastError: outcome.error });
+        run.retried++;
+        patch({ lastError: outcome.error });
+        if (outcome.afterMs !== undefined || outcome.error === 'rate-limited') {
+          holdUntil = Math.max(holdUntil, at);
+          return 'held';
+        }
+        if (NO_ANSWER.has(outcome.error)) return 'unreachable';
+        // A 5xx on one report may be about that report only: go on with the others.
+        return null;
+      }
+      case 'unauthorised':
+        // Nothing is wrong with the report: put it back as it was, without counting an attempt.
+        await port.reschedule(item, {
+          attempts: item.attempts,
+          nextAttemptAt: item.nextAttemptAt,
+          lastError: 'unauthorised',
+        });
+        patch({ needsToken: true, lastError: 'unauthorised' });
+        return 'needs-token';
+      case 'invalid':
+        await port.markFailed(item, outcome.issues);
+        run.failed++;
+        return null;
+      case 'too-large':
+        await port.markFailed(item, [{ path: '', message: ERROR_MESSAGES['too-large'] }]);
+        run.failed++;
+        return null;
+      case 'conflict':
+        await port.markConflict(item);
+        run.failed++;
+        return null;
+      case 'aborted':
+        await port.reschedule(item, item);
+        return 'stopped';
+    }
+  };
+
+  // A few reports travel at once so the network wait of one overlaps the storage writes of another; each
+  // still gets its own request, idempotency key and outcome.
   const send = async (run: RunSummary, settings: SyncSettings & { endpoint: string; token: string }) => {
     const signal = controller?.signal;
     const due = await port.listDue(now());
     patch({ total: due.length, sent: 0 });
-    for (const item of due) {
-      if (signal?.aborted) return 'stopped' as const;
-      const loaded = await port.loadSubmission(item);
-      if (loaded === null) continue;
-      if (!loaded.ok) {
-        await port.markFailed(item, loaded.issues);
-        run.failed++;
-        continue;
-      }
-      await port.markSending(item);
-      const outcome: SubmitOutcome = await submitReport(settings.endpoint, settings.token, loaded.submission, {
-        signal,
-        timeoutMs: deps.timeoutMs,
-        fetch: deps.fetch,
-        now,
-      });
-      switch (outcome.kind) {
-        case 'accepted':
-          // Receipt first: if the tab dies right after, the report is 'synced' and the purge removes it later.
-          await port.markAccepted(item, outcome.receipt);
-          if (settings.keepSyncedDays <= 0) await port.removeSynced(item.reportId, item.revision);
-          run.sent++;
-          patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
-          break;
-        case 'retry': {
-          const at = now() + nextRetryDelayMs(item.attempts, random, outcome.afterMs);
-          await port.reschedule(item, { attempts: item.attempts + 1, nextAttemptAt: at, lastError: outcome.error });
-          run.retried++;
-          patch({ lastError: outcome.error });
-          if (outcome.afterMs !== undefined || outcome.error === 'rate-limited') {
-            holdUntil = Math.max(holdUntil, at);
-            return 'held' as const;
-          }
-          if (NO_ANSWER.has(outcome.error)) return 'unreachable' as const;
-          // A 5xx on one report may be about that report only: go on with the others.
-          break;
+    let next = 0;
+    let stop: Stop | null = null;
+    const worker = async () => {
+      while (stop === null && next < due.length) {
+        if (signal?.aborted) {
+          stop = 'stopped';
+          return;
         }
-        case 'unauthorised':
-          // Nothing is wrong with the report: put it back as it was, without counting an attempt.
-          await port.reschedule(item, {
-            attempts: item.attempts,
-            nextAttemptAt: item.nextAttemptAt,
-            lastError: 'unauthorised',
-          });
-          patch({ needsToken: true, lastError: 'unauthorised' });
-          return 'needs-token' as const;
-        case 'invalid':
-          await port.markFailed(item, outcome.issues);
-          run.failed++;
-          break;
-        case 'too-large':
-          await port.markFailed(item, [{ path: '', message: ERROR_MESSAGES['too-large'] }]);
-          run.failed++;
-          break;
-        case 'conflict':
-          await port.markConflict(item);
-          run.failed++;
-          break;
-        case 'aborted':
-          await port.reschedule(item, item);
-          return 'stopped' as const;
+        const item = due[next++] as OutboxItem;
+        const result = await sendOne(item, run, settings, signal);
+        stop ??= result;
       }
-    }
-    return 'done' as const;
+    };
+    await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, due.length) }, worker));
+    return stop ?? ('done' as const);
   };
 
   const runLocked = async (): Promise<RunSummary> => {

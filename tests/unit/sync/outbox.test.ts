@@ -299,12 +299,12 @@ describe('sync engine with the reference server', () => {
     let failOnce = true;
     const port: OutboxPort = {
       ...s.port,
-      markAccepted: async (item, receipt) => {
+      markAccepted: async (item, receipt, removeNow) => {
         if (failOnce) {
           failOnce = false;
           throw new AppError('quota-exceeded');
         }
-        await s.port.markAccepted(item, receipt);
+        await s.port.markAccepted(item, receipt, removeNow);
       },
     };
     const engine = engineFor(s, clock, { port });
