@@ -1,5 +1,6 @@
 // Typed builders shared by the unit tests: unique databases, fast test vaults, sample reports, raw IndexedDB
 // reads and a switchable storage failure. Test code only; real WebCrypto and fake-indexeddb, nothing stubbed.
+import { afterEach } from 'vitest';
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
 import { z } from 'zod';
@@ -41,6 +42,20 @@ export const manualClock = (start = Date.UTC(2026, 0, 5, 9, 0, 0)) => {
 /** A vault over `db` with the fast test KDF and no cross-tab channel unless asked. */
 export const openTestVault = (db: SafeVisitDb, options: VaultOptions = {}): Promise<Vault> =>
   openVault(db, { testOnlyKdfIterations: TEST_KDF_ITERATIONS, channel: null, ...options });
+
+// Databases and vaults a test opened, closed after it (so each test's fake-indexeddb connection ends).
+const openedInTest: { db: SafeVisitDb; vault: Vault }[] = [];
+afterEach(() => {
+  for (const { db, vault } of openedInTest.splice(0)) {
+    vault.close();
+    db.close();
+  }
+});
+
+/** Closes this vault and database when the current test ends. */
+export const closeAfterTest = (db: SafeVisitDb, vault: Vault): void => {
+  openedInTest.push({ db, vault });
+};
 
 /** A fresh database and a vault already created (and so unlocked) with STRONG_PASSPHRASE. */
 export const createdVault = async (options: VaultOptions = {}) => {

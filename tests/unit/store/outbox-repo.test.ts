@@ -1,20 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
-import { buildReport, createdVault, TestReportSchema } from '../fixtures.ts';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+import { buildReport, closeAfterTest, createdVault, TestReportSchema } from '../fixtures.ts';
 
 const setup = async () => {
   const { db, vault } = await createdVault();
-  cleanups.push(() => {
-    vault.close();
-    db.close();
-  });
+  closeAfterTest(db, vault);
   let now = 1_000;
   const reports = createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1, now: () => now });
   return {

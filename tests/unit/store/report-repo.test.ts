@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.ts';
 import type { SafeVisitDb } from '../../../src/store/db.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
 import type { Vault } from '../../../src/vault/vault.ts';
 import {
   buildReport,
+  closeAfterTest,
   createdVault,
   failWrites,
   openTestDb,
@@ -17,17 +18,9 @@ import {
   TestReportSchema,
 } from '../fixtures.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
 const setup = async () => {
   const { db, vault } = await createdVault();
-  cleanups.push(() => {
-    vault.close();
-    db.close();
-  });
+  closeAfterTest(db, vault);
   const now = 1_700_000_000_000;
   const repo = createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1, now: () => now });
   return { db, vault, repo, now };
@@ -202,10 +195,7 @@ describe('report repository under storage failure', () => {
     const control = failWrites(db, table);
     const vault: Vault = await openTestVault(db);
     await vault.create(STRONG_PASSPHRASE);
-    cleanups.push(() => {
-      vault.close();
-      db.close();
-    });
+    closeAfterTest(db, vault);
     return { db, vault, control, repo: createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1 }) };
   };
 

@@ -1,19 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSettingsRepo, SETTINGS_DEFAULTS } from '../../../src/store/settings-repo.ts';
-import { createdVault, rawText, readRawDatabase } from '../fixtures.ts';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+import { closeAfterTest, createdVault, rawText, readRawDatabase } from '../fixtures.ts';
 
 const setup = async () => {
   const { db, vault } = await createdVault();
-  cleanups.push(() => {
-    vault.close();
-    db.close();
-  });
+  closeAfterTest(db, vault);
   return { db, vault, settings: createSettingsRepo(db, vault) };
 };
 

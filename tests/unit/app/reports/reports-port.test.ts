@@ -1,7 +1,7 @@
 // The Reports screens' port over the real encrypted repository (fake-indexeddb, real WebCrypto): create with the
 // organisation's details, autosave, submit queues in one write, correction as revision + 1, and a failed save.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAutosaver, type SaveState } from '../../../../src/app/reports/autosave.ts';
 import { createReportsPort } from '../../../../src/app/reports/reports-port.ts';
 import { failureMessages } from '../../../../src/app/reports/status.tsx';
@@ -11,6 +11,7 @@ import { createOutboxRepo } from '../../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../../src/store/report-repo.ts';
 import { ORG } from '../../domain/report-fixtures.ts';
 import {
+  closeAfterTest,
   failWrites,
   openTestDb,
   openTestVault,
@@ -20,21 +21,13 @@ import {
   STRONG_PASSPHRASE,
 } from '../../fixtures.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
 const setup = async () => {
   // The failure switch must be installed before the database opens.
   const db = openTestDb();
   const quota = failWrites(db, 'reports');
   const vault = await openTestVault(db);
   await vault.create(STRONG_PASSPHRASE);
-  cleanups.push(() => {
-    vault.close();
-    db.close();
-  });
+  closeAfterTest(db, vault);
   const repo = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
   const outbox = createOutboxRepo(db);
   let queuedCalls = 0;
