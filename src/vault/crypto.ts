@@ -33,7 +33,7 @@ export type Envelope = {
   ct: Bytes;
 };
 
-const subtle = (): SubtleCrypto => {
+export const subtle = (): SubtleCrypto => {
   const s = globalThis.crypto?.subtle;
   // Without a secure context (plain http on a LAN address) browsers hide crypto.subtle: refuse loudly.
   if (!s) throw new AppError('storage-unavailable', { reason: 'webcrypto-missing' });
@@ -48,24 +48,39 @@ const encoder = new TextEncoder();
 export const utf8 = (text: string): Bytes => encoder.encode(text) as Bytes;
 export const passphraseBytes = (passphrase: string): Bytes => utf8(passphrase.normalize('NFC'));
 
-/**
- * Derives the key-encryption key from the passphrase: a non-extractable AES-KW key that can only wrap and
- * unwrap the data key. Refuses unknown or weakened parameters instead of silently deriving something else.
- */
-export const deriveWrappingKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+/** PBKDF2 over the passphrase with checked parameters: refuses unknown or weakened ones instead of silently deriving something else. */
+const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: KdfParams) => {
   if (kdf.name !== 'PBKDF2-SHA256' || kdf.hash !== 'SHA-256') throw new AppError('invalid', { reason: 'kdf-unknown' });
   if (!Number.isSafeInteger(kdf.iterations) || kdf.iterations < 1) {
     throw new AppError('invalid', { reason: 'kdf-iterations' });
   }
   if (salt.byteLength !== SALT_BYTES) throw new AppError('invalid', { reason: 'kdf-salt' });
-  const material = await subtle().importKey('raw', passphraseBytes(passphrase), 'PBKDF2', false, ['deriveKey']);
-  return subtle().deriveKey(
-    { name: 'PBKDF2', hash: kdf.hash, salt, iterations: kdf.iterations },
-    material,
-    { name: 'AES-KW', length: 256 },
-    false,
-    ['wrapKey', 'unwrapKey'],
-  );
+  const material = await subtle().importKey('raw', passphraseBytes(passphrase), 'PBKDF2', false, [
+    'deriveKey',
+    'deriveBits',
+  ]);
+  return { material, params: { name: 'PBKDF2', hash: kdf.hash, salt, iterations: kdf.iterations } };
+};
+
+/**
+ * Derives the key-encryption key from the passphrase: a non-extractable AES-KW key that can only wrap and
+ * unwrap the data key.
+ */
+export const deriveWrappingKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+  const { material, params } = await pbkdf2(passphrase, salt, kdf);
+  return subtle().deriveKey(params, material, { name: 'AES-KW', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+};
+
+export const MASTER_KEY_BITS = 256;
+
+/**
+ * Derives a master key from the passphrase for HKDF to split further (the officer's sign-in): 256 PBKDF2 bits
+ * imported at once as a non-extractable HKDF key, because WebCrypto cannot derive an HKDF key in one step.
+ */
+export const deriveMasterKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+  const { material, params } = await pbkdf2(passphrase, salt, kdf);
+  const bits = await subtle().deriveBits(params, material, MASTER_KEY_BITS);
+  return subtle().importKey('raw', bits, 'HKDF', false, ['deriveBits', 'deriveKey']);
 };
 
 /**

@@ -1,13 +1,21 @@
 // Typed builders shared by the unit tests: unique databases, fast test vaults, sample reports, raw IndexedDB
 // reads and a switchable storage failure. Test code only; real WebCrypto and fake-indexeddb, nothing stubbed.
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
 import { z } from 'zod';
+import { type ErrorCode, isAppError } from '../../src/domain/errors.ts';
 import type { ReportStatus } from '../../src/domain/report-record.ts';
 import { SafeVisitDb } from '../../src/store/db.ts';
 import type { ReportRecord } from '../../src/store/report-repo.ts';
 import { openVault } from '../../src/store/vault-storage.ts';
+import {
+  createOrganisationKeys,
+  decodeBase64Url,
+  encodeBase64Url,
+  fingerprintOf,
+  orgDescriptorOf,
+} from '../../src/vault/org.ts';
 import type { Vault, VaultOptions } from '../../src/vault/vault.ts';
 
 /** Low on purpose, through the explicit test-only option: the real count has its own test. */
@@ -165,4 +173,28 @@ export const failWrites = (db: SafeVisitDb, table: string, errorName = 'QuotaExc
     }),
   });
   return control;
+};
+
+/** Awaits a promise that must reject with AppError(code); returns the error for further checks (its detail). */
+export const expectAppError = async (promise: Promise<unknown>, code: ErrorCode): Promise<unknown> => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(isAppError(error, code), `expected AppError('${code}'), got ${String(error)}`).toBe(true);
+  return error;
+};
+
+/** A new organisation made as the first officer's browser makes it: its keys, published descriptor and fingerprint. */
+export const buildOrganisation = async (name = 'Riverside Family Support') => {
+  const made = await createOrganisationKeys(name);
+  const descriptor = orgDescriptorOf(made.organisation);
+  return { ...made, descriptor, fingerprint: await fingerprintOf(descriptor.signingKey) };
+};
+
+/** base64url text with one bit of its first byte flipped: a changed byte that still decodes. */
+export const flipFirstByte = (text: string): string => {
+  const bytes = decodeBase64Url(text);
+  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
+  return encodeBase64Url(bytes);
 };

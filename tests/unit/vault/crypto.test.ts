@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../src/domain/errors.ts';
 import {
   type Bytes,
   createDataKey,
@@ -15,7 +14,7 @@ import {
   unwrapDataKey,
   utf8,
 } from '../../../src/vault/crypto.ts';
-import { STRONG_PASSPHRASE, TEST_KDF_ITERATIONS, WRONG_PASSPHRASE } from '../fixtures.ts';
+import { expectAppError, STRONG_PASSPHRASE, TEST_KDF_ITERATIONS, WRONG_PASSPHRASE } from '../fixtures.ts';
 
 const testKdf = { ...KDF_DEFAULTS, iterations: TEST_KDF_ITERATIONS };
 
@@ -23,14 +22,6 @@ const dataKey = async () => {
   const salt = randomBytes(SALT_BYTES);
   const wrappingKey = await deriveWrappingKey(STRONG_PASSPHRASE, salt, testKdf);
   return { salt, wrappingKey, ...(await createDataKey(wrappingKey)) };
-};
-
-const expectCode = async (promise: Promise<unknown>, code: Parameters<typeof isAppError>[1]) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(isAppError(error, code), `expected AppError('${code}'), got ${String(error)}`).toBe(true);
 };
 
 const flip = (bytes: Bytes, index: number): Bytes => {
@@ -80,7 +71,7 @@ describe('crypto', () => {
     const { key } = await dataKey();
     const aad = recordAad('reports', 'r1', 1);
     const envelope = await encrypt(key, utf8('secret words'), aad);
-    await expectCode(decrypt(key, { v: 1, ...change(envelope) }, aad), 'tampered');
+    await expectAppError(decrypt(key, { v: 1, ...change(envelope) }, aad), 'tampered');
   });
 
   it.each([
@@ -90,14 +81,14 @@ describe('crypto', () => {
   ])('refuses a ciphertext read as %s (additional data binds it)', async (_name, otherAad) => {
     const { key } = await dataKey();
     const envelope = await encrypt(key, utf8('secret words'), recordAad('reports', 'r1', 1));
-    await expectCode(decrypt(key, envelope, otherAad), 'tampered');
+    await expectAppError(decrypt(key, envelope, otherAad), 'tampered');
   });
 
   it('refuses a ciphertext under another data key', async () => {
     const a = await dataKey();
     const b = await dataKey();
     const aad = recordAad('reports', 'r1', 1);
-    await expectCode(decrypt(b.key, await encrypt(a.key, utf8('x'), aad), aad), 'tampered');
+    await expectAppError(decrypt(b.key, await encrypt(a.key, utf8('x'), aad), aad), 'tampered');
   });
 
   it('encodes ids so no id can imitate another table/id/version triple', () => {
@@ -114,7 +105,7 @@ describe('crypto', () => {
     const right = await deriveWrappingKey(STRONG_PASSPHRASE, salt, testKdf);
     const wrong = await deriveWrappingKey(WRONG_PASSPHRASE, salt, testKdf);
     expect((await unwrapDataKey(right, wrappedKey)).extractable).toBe(false);
-    await expectCode(unwrapDataKey(wrong, wrappedKey), 'wrong-passphrase');
+    await expectAppError(unwrapDataKey(wrong, wrappedKey), 'wrong-passphrase');
   });
 
   it('treats a passphrase typed in another Unicode normal form as the same passphrase', async () => {
@@ -140,11 +131,14 @@ describe('crypto', () => {
     ['a non-integer iteration count', { ...testKdf, iterations: 1.5 }],
     ['zero iterations', { ...testKdf, iterations: 0 }],
   ])('refuses %s', async (_name, kdf) => {
-    await expectCode(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(SALT_BYTES), kdf as typeof testKdf), 'invalid');
+    await expectAppError(
+      deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(SALT_BYTES), kdf as typeof testKdf),
+      'invalid',
+    );
   });
 
   it('refuses a salt that is not 16 bytes', async () => {
-    await expectCode(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(8), testKdf), 'invalid');
+    await expectAppError(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(8), testKdf), 'invalid');
   });
 
   it('defaults to PBKDF2-SHA256 with at least 600,000 iterations, and derives with it', async () => {

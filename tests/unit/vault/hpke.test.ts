@@ -1,0 +1,124 @@
+import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { describe, expect, it } from 'vitest';
+import { type Bytes, utf8 } from '../../../src/vault/crypto.ts';
+import {
+  exportHpkePublicKey,
+  generateHpkeKeyPair,
+  HPKE_SUITE,
+  hpkeOpen,
+  hpkeSeal,
+  importHpkePrivateKey,
+  importHpkePublicKey,
+} from '../../../src/vault/hpke.ts';
+import { expectAppError } from '../fixtures.ts';
+
+const hex = (text: string): Uint8Array<ArrayBuffer> =>
+  new Uint8Array((text.match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16)));
+const toHex = (bytes: ArrayBuffer | Uint8Array): string =>
+  Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+// RFC 9180 Appendix A.3.1: DHKEM(P-256, HKDF-SHA256), HKDF-SHA256, AES-128-GCM, base mode, sequence number 0.
+// The RFC has no P-256 vector with AES-256-GCM; the KEM and KDF below are the very instances our suite uses.
+const A31 = {
+  info: '4f6465206f6e2061204772656369616e2055726e',
+  ikmE: '4270e54ffd08d79d5928020af4686d8f6b7d35dbe470265f1f5aa22816ce860e',
+  pkEm: '04a92719c6195d5085104f469a8b9814d5838ff72b60501e2c4466e5e67b325ac98536d7b61a1af4b78e5b7f951c0900be863c403ce65c9bfcb9382657222d18c4',
+  skEm: '4995788ef4b9d6132b249ce59a77281493eb39af373d236a1fe415cb0c2d7beb',
+  ikmR: '668b37171f1072f3cf12ea8a236a45df23fc13b82af3609ad1e354f6ef817550',
+  pkRm: '04fe8c19ce0905191ebc298a9245792531f26f0cece2460639e8bc39cb7f706a826a779b4cf969b8a0e539c7f62fb3d30ad6aa8f80e30f1d128aafd68a2ce72ea0',
+  skRm: 'f3ce7fdae57e1a310d87f1ebbde6f328be0a99cdbcadf4d6589cf29de4b8ffd2',
+  sharedSecret: 'c0d26aeab536609a572b07695d933b589dcf363ff9d93c93adea537aeabb8cb8',
+  pt: '4265617574792069732074727574682c20747275746820626561757479',
+  aad: '436f756e742d30',
+  ct: '5ad590bb8baa577f8619db35a36311226a896e7342a6d836d8b7bcd2f20b6c7f9076ac232e3ab2523f39513434',
+};
+
+describe('HPKE suite against RFC 9180 A.3.1', () => {
+  it.each([
+    ['recipient', A31.ikmR, A31.skRm, A31.pkRm],
+    ['ephemeral', A31.ikmE, A31.skEm, A31.pkEm],
+  ])('derives the %s key pair of the vector from its ikm', async (_role, ikm, sk, pk) => {
+    const pair = await HPKE_SUITE.kem.deriveKeyPair(hex(ikm));
+    expect(toHex(await HPKE_SUITE.kem.serializePrivateKey(pair.privateKey))).toBe(sk);
+    expect(toHex(await HPKE_SUITE.kem.serializePublicKey(pair.publicKey))).toBe(pk);
+  });
+
+  it('encapsulates to the vector shared secret and enc when the ephemeral key is fixed', async () => {
+    const recipient = await HPKE_SUITE.kem.deserializePublicKey(hex(A31.pkRm));
+    const { sharedSecret, enc } = await HPKE_SUITE.kem.encap({ recipientPublicKey: recipient, ekm: hex(A31.ikmE) });
+    expect(toHex(sharedSecret)).toBe(A31.sharedSecret);
+    expect(toHex(enc)).toBe(A31.pkEm);
+  });
+
+  it('seals the vector plaintext to the vector ciphertext and opens it again (AES-128-GCM, as the RFC)', async () => {
+    const suite = new CipherSuite({ kem: new DhkemP256HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes128Gcm() });
+    const recipientKey = await suite.kem.deriveKeyPair(hex(A31.ikmR));
+    const sealed = await suite.seal(
+      { recipientPublicKey: recipientKey.publicKey, info: hex(A31.info), ekm: hex(A31.ikmE) },
+      hex(A31.pt),
+      hex(A31.aad),
+    );
+    expect(toHex(sealed.enc)).toBe(A31.pkEm);
+    expect(toHex(sealed.ct)).toBe(A31.ct);
+    const opened = await suite.open(
+      { recipientKey, enc: hex(A31.pkEm), info: hex(A31.info) },
+      hex(A31.ct),
+      hex(A31.aad),
+    );
+    expect(toHex(opened)).toBe(A31.pt);
+  });
+});
+
+describe('hpkeSeal / hpkeOpen', () => {
+  const info = utf8('test/info');
+  const aad = utf8('test/aad');
+  const plaintext = utf8('a sealed message');
+
+  it('opens with a non-extractable private key and gives back the plaintext', async () => {
+    const pair = await generateHpkeKeyPair(false);
+    expect(pair.privateKey.extractable).toBe(false);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    expect(sealed.enc.byteLength).toBe(65);
+    expect(sealed.ct.byteLength).toBe(plaintext.byteLength + 16);
+    expect(await hpkeOpen(pair.privateKey, info, aad, sealed)).toEqual(plaintext);
+  });
+
+  it('uses a fresh ephemeral key on every seal', async () => {
+    const pair = await generateHpkeKeyPair(false);
+    const [a, b] = await Promise.all([1, 2].map(() => hpkeSeal(pair.publicKey, info, aad, plaintext)));
+    expect(a?.enc).not.toEqual(b?.enc);
+    expect(a?.ct).not.toEqual(b?.ct);
+  });
+
+  it.each<[string, { info?: Bytes; aad?: Bytes }]>([
+    ['another info', { info: utf8('test/other') }],
+    ['another aad', { aad: utf8('test/other') }],
+  ])('fails as tampered with %s', async (_case, change) => {
+    const pair = await generateHpkeKeyPair(false);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    await expectAppError(hpkeOpen(pair.privateKey, change.info ?? info, change.aad ?? aad, sealed), 'tampered');
+  });
+
+  it('fails as tampered for another recipient', async () => {
+    const [pair, other] = await Promise.all([generateHpkeKeyPair(false), generateHpkeKeyPair(false)]);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    await expectAppError(hpkeOpen(other.privateKey, info, aad, sealed), 'tampered');
+  });
+
+  it('round-trips a private key through PKCS#8 and keeps its public key', async () => {
+    const pair = await generateHpkeKeyPair(true);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    const imported = await importHpkePrivateKey(pkcs8, false);
+    expect(imported.privateKey.extractable).toBe(false);
+    expect(await exportHpkePublicKey(imported.publicKey)).toEqual(await exportHpkePublicKey(pair.publicKey));
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    expect(await hpkeOpen(imported.privateKey, info, aad, sealed)).toEqual(plaintext);
+  });
+
+  it.each([
+    ['too short', new Uint8Array(64)],
+    ['not on the curve', hex(`04${'11'.repeat(64)}`)],
+  ])('refuses a public key that is %s as invalid', async (_case, raw) => {
+    await expectAppError(importHpkePublicKey(raw), 'invalid');
+  });
+});
