@@ -6,13 +6,13 @@ import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report.ts';
 import type { SwBridge } from './pwa/sw-bridge.ts';
 import type { SafeVisitDb } from './store/db.ts';
 import type { GuidanceRepo } from './store/guidance-repo.ts';
+import { createOutboxPort, syncSettingsFrom } from './store/outbox-port.ts';
 import type { OutboxRepo } from './store/outbox-repo.ts';
 import { createReportRepo } from './store/report-repo.ts';
 import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
 import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
 import { createSyncEngine, defaultLock, type SyncState } from './sync/outbox.ts';
-import { createDexieOutboxPort, syncSettingsFrom } from './sync/outbox-port-dexie.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
 import type { Vault } from './vault/vault.ts';
 
@@ -34,7 +34,7 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
   const reports = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
   const settings = createSettingsRepo(db, vault);
   const sync = createSyncEngine({
-    port: createDexieOutboxPort({ db, reports, outbox }),
+    port: createOutboxPort({ db, reports, outbox }),
     settings: syncSettingsFrom(settings),
     lock: defaultLock(),
   });

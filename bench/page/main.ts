@@ -4,11 +4,11 @@ import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../.
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { createGuidanceSearch } from '../../src/guidance/search.ts';
 import { APP_DB_NAME, type ReportRow, SafeVisitDb } from '../../src/store/db.ts';
+import { createOutboxPort } from '../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../src/store/outbox-repo.ts';
 import { createReportRepo, type ReportRecord, type ReportRepo } from '../../src/store/report-repo.ts';
 import { openVault } from '../../src/store/vault-storage.ts';
 import { createSyncEngine, type OutboxPort } from '../../src/sync/outbox.ts';
-import { createDexieOutboxPort } from '../../src/sync/outbox-port-dexie.ts';
 import type { Vault } from '../../src/vault/vault.ts';
 import { GUIDANCE_FIELD_QUERIES } from '../../tests/unit/guidance/field-queries.ts';
 import type { BenchApi } from './api.ts';
@@ -164,7 +164,7 @@ const api: BenchApi = {
     // The real port, each method timed (sum of ms per method), to show where the device's time goes.
     const portMs: Record<string, number> = {};
     const port = Object.fromEntries(
-      Object.entries(createDexieOutboxPort({ db, reports, outbox })).map(([name, method]) => [
+      Object.entries(createOutboxPort({ db, reports, outbox })).map(([name, method]) => [
         name,
         async (...args: unknown[]) => {
           const started = performance.now();

@@ -3,7 +3,14 @@
 export { APP_DB_NAME, DB_SCHEMA_VERSION, type GuidanceRow, type OutboxRow, type ReportRow, SafeVisitDb } from './db.ts';
 export { isQuotaError, toStorageError } from './errors.ts';
 export { createGuidanceRepo, type GuidanceRepo } from './guidance-repo.ts';
-export { createOutboxRepo, type OutboxRepo, type Receipt } from './outbox-repo.ts';
+export {
+  createOutboxPort,
+  type OutboxPortDeps,
+  type StoreOutboxPort,
+  type StoreSyncSettings,
+  syncSettingsFrom,
+} from './outbox-port.ts';
+export { createOutboxRepo, type OutboxRepo } from './outbox-repo.ts';
 export { type PersistentStorageApi, requestPersistentStorage } from './persistence.ts';
 export {
   createReportRepo,

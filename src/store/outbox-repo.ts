@@ -1,10 +1,8 @@
 // The outbox: which report revisions wait to be sent, and when to try next. Clear data only (ids, counters,
 // times); the report bodies stay in `reports`. Rows are created by report-repo when a report is queued.
+import type { Receipt } from '../domain/protocol.ts';
 import type { OutboxRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
-
-/** The server's receipt for one revision (sync protocol v1). */
-export type Receipt = { id: string; revision: number; receivedAt: string };
 
 export type OutboxRepo = {
   /** Rows whose next attempt is due at `now`, earliest first. Works while locked. */

@@ -13,11 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
+import { createOutboxPort, syncSettingsFrom } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
-import { createDexieOutboxPort, syncSettingsFrom } from '../../../src/sync/outbox-port-dexie.ts';
 import { completeDraft } from '../domain/report-fixtures.ts';
 
 export const TOKEN = 't1';
@@ -148,7 +148,7 @@ export const openTestStore = async ({
   const settingsRepo = createSettingsRepo(db, vault);
   await settingsRepo.update({ endpointUrl: endpoint, keepSyncedDays });
   await settingsRepo.setSecret('accessToken', token);
-  const port = createDexieOutboxPort({ db, reports, outbox });
+  const port = createOutboxPort({ db, reports, outbox });
   return {
     name,
     db,

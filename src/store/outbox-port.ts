@@ -1,23 +1,38 @@
-// The sync engine's storage port over the real store: the report repository (decrypts through the vault), the outbox
-// repository and, for the few steps that must change a report and its outbox row together, one store transaction.
-// Never decrypts on its own and never deletes a report that does not hold the receipt of its revision.
+// The storage the sync engine needs (its `OutboxPort` and `SyncSettings`, declared in src/sync/outbox.ts), over
+// the report repository (decrypts through the vault), the outbox repository and, for the few steps that must change
+// a report and its outbox row together, one transaction. Never deletes a report without the receipt of its revision.
+// The store does not import sync: these types match the engine's port by shape, checked where the two meet.
 import { ERROR_MESSAGES, isAppError } from '../domain/errors.ts';
-import type { WireIssue } from '../domain/protocol.ts';
+import type { Receipt, Submission, WireIssue } from '../domain/protocol.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, validateForSubmit } from '../domain/report.ts';
 import type { ReportStatus } from '../domain/report-record.ts';
-import type { ReportRow, SafeVisitDb } from '../store/db.ts';
-import { withStorageErrors } from '../store/errors.ts';
-import type { OutboxRepo } from '../store/outbox-repo.ts';
-import type { ReportRepo } from '../store/report-repo.ts';
-import type { SettingsRepo } from '../store/settings-repo.ts';
-import type { OutboxItem, OutboxPort, SyncSettings } from './outbox.ts';
-
-/** Reasons the server (or the submit rules) gave for refusing a report: clear, non-personal, shown on the report. */
-export type SyncIssues = { syncIssues?: WireIssue[] };
+import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
+import { withStorageErrors } from './errors.ts';
+import type { OutboxRepo } from './outbox-repo.ts';
+import type { ReportRepo } from './report-repo.ts';
+import type { SettingsRepo } from './settings-repo.ts';
 
 const SENDABLE: ReadonlySet<ReportStatus> = new Set(['queued', 'sending']);
 
-export type DexieOutboxPortDeps = {
+/** The revision of one report the engine works on: an outbox row as it read it. */
+type Item = Pick<OutboxRow, 'reportId' | 'revision'>;
+
+export type LoadedSubmission = { ok: true; submission: Submission } | { ok: false; issues: WireIssue[] };
+
+/** What the sync engine's OutboxPort asks of storage; see src/sync/outbox.ts for each method's contract. */
+export type StoreOutboxPort = {
+  listDue: (now: number) => Promise<OutboxRow[]>;
+  countWaiting: () => Promise<number>;
+  nextDueAt: () => Promise<number | null>;
+  loadSubmission: (item: Item) => Promise<LoadedSubmission | null>;
+  markAccepted: (item: Item, receipt: Receipt, removeNow: boolean) => Promise<void>;
+  markFailed: (item: Item, issues: WireIssue[]) => Promise<void>;
+  markConflict: (item: Item) => Promise<void>;
+  reschedule: (item: Item, next: Pick<OutboxRow, 'attempts' | 'nextAttemptAt' | 'lastError'>) => Promise<void>;
+  purgeSynced: (receivedBefore: number) => Promise<number>;
+};
+
+export type OutboxPortDeps = {
   db: SafeVisitDb;
   reports: ReportRepo<ReportDraft>;
   outbox: OutboxRepo;
@@ -25,7 +40,7 @@ export type DexieOutboxPortDeps = {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDeps): OutboxPort => {
+export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): StoreOutboxPort => {
   /** Inside a reports+outbox transaction: removes the report only with the proof of delivery of exactly this revision. */
   const removeIfDelivered = async (reportId: string, revision: number): Promise<void> => {
     const report = await db.reports.get(reportId);
@@ -36,7 +51,7 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
 
   /** Runs `change` on the report and its outbox row in one transaction, only while both still hold item.revision. */
   const whileCurrent = (
-    item: OutboxItem,
+    item: Item,
     change: (report: ReportRow | undefined, outboxMatches: boolean) => Promise<void>,
   ): Promise<void> =>
     withStorageErrors(() =>
@@ -49,7 +64,7 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
     );
 
   /** Ends the report's trip: status `status`, the reasons kept on the report, the outbox row gone. */
-  const finish = (item: OutboxItem, status: 'failed' | 'conflict', issues: WireIssue[]) =>
+  const finish = (item: Item, status: 'failed' | 'conflict', issues: WireIssue[]) =>
     whileCurrent(item, async (report, outboxMatches) => {
       if (report && SENDABLE.has(report.status)) {
         await db.reports.update(item.reportId, { status, syncIssues: issues });
@@ -151,9 +166,12 @@ export const createDexieOutboxPort = ({ db, reports, outbox }: DexieOutboxPortDe
   };
 };
 
-/** The engine's settings from the settings repository: endpoint and retention in clear, the token from the vault. */
+/** The engine's `SyncSettings`: endpoint and retention in clear, the token from the vault. */
+export type StoreSyncSettings = { endpoint: string; token: string | null; keepSyncedDays: number };
+
+/** The engine's settings from the settings repository, read afresh on every run. */
 export const syncSettingsFrom =
-  (repo: Pick<SettingsRepo, 'get' | 'getSecret'>): (() => Promise<SyncSettings>) =>
+  (repo: Pick<SettingsRepo, 'get' | 'getSecret'>): (() => Promise<StoreSyncSettings>) =>
   async () => {
     const settings = await repo.get();
     return {
