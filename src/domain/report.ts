@@ -1,14 +1,11 @@
 // The online safety incident report (Camden guidance, Appendix 1): the one zod schema for drafts and
 // submitted reports, the form description the UI renders from, and submit validation. Pure: no UI, storage or crypto.
 import { z } from 'zod';
+import { ORG_FIELD_IDS, ORG_FIELDS, type OrgDetails, OrgDetailsSchema } from './organisation.ts';
+import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLong } from './text-limits.ts';
 
 /** Bumped on every incompatible change of the report body; stored records and sync payloads carry it. */
 export const REPORT_SCHEMA_VERSION = 1;
-
-// Limits keep one report well under the server's body limit and stop a stuck key from filling the device.
-export const NAME_MAX_CHARS = 200;
-export const SHORT_TEXT_MAX_CHARS = 1_000;
-export const LONG_TEXT_MAX_CHARS = 20_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tick box options, in the order of the form. Labels are the form's own wording (Appendix 1).
@@ -186,9 +183,6 @@ export const ReportDraftSchema = z.object({
 export type ReportDraft = z.output<typeof ReportDraftSchema>;
 export type ReportFieldId = keyof ReportDraft;
 
-export const ORG_FIELD_IDS = ['orgName', 'orgAddress', 'coordinatorName', 'orgContact'] as const;
-export type OrgDetails = Pick<ReportDraft, (typeof ORG_FIELD_IDS)[number]>;
-
 /** A new, empty draft; the organisation's details come from Settings and stay editable. */
 export const emptyDraft = (orgDefaults: Partial<OrgDetails> = {}): ReportDraft => {
   const draft = ReportDraftSchema.parse({});
@@ -214,9 +208,6 @@ export const isCalendarDate = (value: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
 };
 
-// Thousands separated by hand: the message must not depend on the runtime's locale data (server or browser).
-const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const tooLong = (what: string, max: number) => `${what} must be ${groupThousands(max)} characters or fewer`;
 // Optional fields may be left out of a submitted body (the server fills them in); required ones say what is missing.
 const optionalText = (what: string, max: number) =>
   z
@@ -255,10 +246,7 @@ export const MESSAGES = {
 } as const;
 
 const SubmittedReportObject = z.strictObject({
-  orgName: optionalText('Name of school/organisation', NAME_MAX_CHARS),
-  orgAddress: optionalText('Address', SHORT_TEXT_MAX_CHARS),
-  coordinatorName: optionalText('Name of online safety co-ordinator', NAME_MAX_CHARS),
-  orgContact: optionalText('Contact details', SHORT_TEXT_MAX_CHARS),
+  ...OrgDetailsSchema.shape,
   dateHappened: z
     .string({ error: MESSAGES.dateMissing })
     .trim()
@@ -461,12 +449,7 @@ export const REPORT_FORM: readonly FormSection[] = [
     id: 'organisation',
     title: 'School/organisation’s details',
     hint: 'Filled in from Settings; change them here for this report only.',
-    fields: [
-      { id: 'orgName', kind: 'text', label: 'Name of school/organisation', maxLength: NAME_MAX_CHARS },
-      { id: 'orgAddress', kind: 'textarea', label: 'Address', maxLength: SHORT_TEXT_MAX_CHARS },
-      { id: 'coordinatorName', kind: 'text', label: 'Name of online safety co-ordinator', maxLength: NAME_MAX_CHARS },
-      { id: 'orgContact', kind: 'textarea', label: 'Contact details', maxLength: SHORT_TEXT_MAX_CHARS },
-    ],
+    fields: ORG_FIELD_IDS.map((id) => ({ id, ...ORG_FIELDS[id] })),
   },
   {
     id: 'incident',

@@ -19,15 +19,5 @@ export {
   type ReportRepo,
   type ReportRepoOptions,
 } from './report-repo.ts';
-export {
-  createSettingsRepo,
-  type OrgDefaults,
-  OrgDefaultsSchema,
-  SETTINGS_DEFAULTS,
-  type SecretName,
-  type Secrets,
-  type Settings,
-  type SettingsRepo,
-  SettingsSchema,
-} from './settings-repo.ts';
+export { createSettingsRepo, type SettingsRepo } from './settings-repo.ts';
 export { createVaultStorage, openVault } from './vault-storage.ts';

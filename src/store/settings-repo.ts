@@ -1,57 +1,21 @@
-// Settings: non-secret ones in clear (`settings`, one row per name, zod-checked with defaults) and secrets
-// (access token, organisation defaults) encrypted through the vault (`secrets`). Never logs or exports a secret.
-import { z } from 'zod';
+// Persists the settings (their schema and defaults are in src/domain/settings.ts): non-secret ones in clear
+// (`settings`, one row per name) and secrets (access token, organisation defaults) encrypted through the vault
+// (`secrets`). Never logs or exports a secret.
 import { AppError } from '../domain/errors.ts';
-import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../vault/autolock.ts';
+import {
+  SECRET_SCHEMAS,
+  SETTINGS_DEFAULTS,
+  type SecretName,
+  type Secrets,
+  type SettingName,
+  type Settings,
+  SettingsSchema,
+} from '../domain/settings.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 
-import { WIPE_AFTER_FAILURES_MAX, WIPE_AFTER_FAILURES_MIN } from './wipe-policy.ts';
-
-export { WIPE_AFTER_FAILURES_MAX, WIPE_AFTER_FAILURES_MIN };
-export const KEEP_SYNCED_DAYS_MAX = 365;
-
-export const SettingsSchema = z.object({
-  /** The sync endpoint; '' until configured. Its https rule is checked by the sync client. */
-  endpointUrl: z.string().trim().max(2_048),
-  autolockMinutes: z.number().int().min(AUTOLOCK_MIN_MINUTES).max(AUTOLOCK_MAX_MINUTES),
-  /** Days a synced report stays on the device after its receipt; 0 = removed as soon as the receipt arrives. */
-  keepSyncedDays: z.number().int().min(0).max(KEEP_SYNCED_DAYS_MAX),
-  /** Organisation policy: wipe the device after this many wrong passphrases in a row; null = off. */
-  wipeAfterFailures: z.number().int().min(WIPE_AFTER_FAILURES_MIN).max(WIPE_AFTER_FAILURES_MAX).nullable(),
-  /** Answer of navigator.storage.persist(): true/false, null when never asked or unsupported. */
-  persistGranted: z.boolean().nullable(),
-});
-
-export type Settings = z.infer<typeof SettingsSchema>;
-export type SettingName = keyof Settings;
-
-export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
-  endpointUrl: '',
-  autolockMinutes: 5,
-  keepSyncedDays: 0,
-  wipeAfterFailures: null,
-  persistGranted: null,
-});
-
 const SETTING_NAMES = Object.keys(SETTINGS_DEFAULTS) as SettingName[];
-
-/** Organisation details used to prefill a new report (field names as in src/domain/report.ts ORG_FIELD_IDS). */
-export const OrgDefaultsSchema = z.object({
-  orgName: z.string().max(200),
-  orgAddress: z.string().max(1_000),
-  coordinatorName: z.string().max(200),
-  orgContact: z.string().max(1_000),
-});
-export type OrgDefaults = z.infer<typeof OrgDefaultsSchema>;
-
-const SECRET_SCHEMAS = {
-  accessToken: z.string().min(1).max(4_096),
-  orgDefaults: OrgDefaultsSchema,
-} as const;
-export type SecretName = keyof typeof SECRET_SCHEMAS;
-export type Secrets = { [K in SecretName]: z.infer<(typeof SECRET_SCHEMAS)[K]> };
 
 /** Version of the secret values' layout; part of each secret's additional data. */
 export const SECRETS_SCHEMA_VERSION = 1;

@@ -1,9 +1,8 @@
 // When to lock: after a spell of inactivity, and after the app has been hidden for a minute (Kent and Medway
 // FAQ 4: never leave a device unlocked and unattended). Timing logic only: it calls `lock`, holds no key.
+import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../domain/settings-limits.ts';
 
 export const AUTOLOCK_AFTER_MS = 5 * 60_000;
-export const AUTOLOCK_MIN_MINUTES = 1;
-export const AUTOLOCK_MAX_MINUTES = 30;
 export const HIDDEN_LOCK_AFTER_MS = 60_000;
 
 /** The clock and timers, injectable for tests (defaults: Date.now, setTimeout, clearTimeout). */

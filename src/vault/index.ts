@@ -2,8 +2,6 @@
 // import from here; the crypto primitives stay behind it (only the store's types need Envelope/Bytes).
 export {
   AUTOLOCK_AFTER_MS,
-  AUTOLOCK_MAX_MINUTES,
-  AUTOLOCK_MIN_MINUTES,
   type Autolock,
   type AutolockClock,
   type AutolockOptions,

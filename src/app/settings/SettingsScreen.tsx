@@ -2,16 +2,16 @@
 // Talks to the settings repository and the sync engine only; the token is kept encrypted by the vault.
 import { useEffect, useState } from 'preact/hooks';
 import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
-import { FORM_FIELDS, labelOf, ORG_FIELD_IDS } from '../../domain/report.ts';
-import type { OrgDefaults, Settings } from '../../store/index.ts';
+import { EMPTY_ORG, ORG_FIELD_IDS, type OrgDetails as OrgDefaults } from '../../domain/organisation.ts';
+import { FORM_FIELDS, labelOf } from '../../domain/report.ts';
+import type { Settings } from '../../domain/settings.ts';
+import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../../domain/settings-limits.ts';
 import { checkEndpoint, testConnection } from '../../sync/endpoint.ts';
-import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../../vault/autolock.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 import { newPassphraseProblems, WipeDevice } from '../vault/VaultScreens.tsx';
 
-const EMPTY_ORG: OrgDefaults = { orgName: '', orgAddress: '', coordinatorName: '', orgContact: '' };
 const KEEP_OPTIONS = [0, 1, 7, 14, 30];
 const WIPE_POLICY_OPTIONS = [null, 5, 10, 20];
 

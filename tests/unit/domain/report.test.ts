@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyDraft,
   INCIDENT_TYPES,
-  LONG_TEXT_MAX_CHARS,
   MESSAGES,
-  NAME_MAX_CHARS,
   normaliseDraft,
   REPORT_SCHEMA_VERSION,
   type ReportDraft,
@@ -13,6 +11,7 @@ import {
   SubmittedReportSchema,
   validateForSubmit,
 } from '../../../src/domain/report.ts';
+import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS } from '../../../src/domain/text-limits.ts';
 import { completeDraft, ORG } from './report-fixtures.ts';
 
 const NOW = new Date(2024, 3, 1, 12, 0); // 1 April 2024, local time

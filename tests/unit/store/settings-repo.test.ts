@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createSettingsRepo, SETTINGS_DEFAULTS } from '../../../src/store/settings-repo.ts';
+import { SETTINGS_DEFAULTS } from '../../../src/domain/settings.ts';
+import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { closeAfterTest, createdVault, rawText, readRawDatabase } from '../fixtures.ts';
 
 const setup = async () => {
