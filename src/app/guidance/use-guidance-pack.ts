@@ -1,8 +1,8 @@
-// The active guidance pack for the Guidance screens: the one place that decides which pack is shown.
-// The pack last received from the server when it is valid and newer than the bundled one, else the
-// bundled pack. Never reads the vault: guidance is not personal data and shows while locked.
+// The active guidance pack for the Guidance screens, as src/guidance/active-pack.ts decides it, kept once per
+// stored version. Never reads the vault: guidance is not personal data and shows while locked.
 import { useEffect, useState } from 'preact/hooks';
-import { type GuidancePack, parseGuidancePack } from '../../domain/guidance.ts';
+import type { GuidancePack } from '../../domain/guidance.ts';
+import { activeGuidancePack } from '../../guidance/active-pack.ts';
 import { BUNDLED_PACK } from '../../guidance/pack.ts';
 import type { GuidanceRow } from '../../store/db.ts';
 import { useCore } from '../services.ts';
@@ -15,11 +15,8 @@ let cached: { key: string; pack: GuidancePack } | null = null;
 const choose = (row: GuidanceRow | undefined): GuidancePack => {
   if (!row) return BUNDLED_PACK;
   const key = `${row.version}|${row.etag ?? ''}|${row.fetchedAt}`;
-  if (cached?.key !== key) {
-    const result = parseGuidancePack(row.pack);
-    cached = { key, pack: result.ok ? result.pack : BUNDLED_PACK };
-  }
-  return Date.parse(cached.pack.publishedAt) >= Date.parse(BUNDLED_PACK.publishedAt) ? cached.pack : BUNDLED_PACK;
+  if (cached?.key !== key) cached = { key, pack: activeGuidancePack(row, BUNDLED_PACK).pack };
+  return cached.pack;
 };
 
 export const useGuidancePack = (): GuidancePack => {
