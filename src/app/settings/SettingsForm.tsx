@@ -1,0 +1,92 @@
+// The Settings form: sync, organisation and locking panels under one "Save settings" and "Test connection".
+// Checks and saving live in settings-form.ts; this file holds the form's state and draws the answers.
+import { useState } from 'preact/hooks';
+import { messageFor } from '../../domain/errors.ts';
+import type { OrgDetails } from '../../domain/organisation.ts';
+import type { Settings } from '../../domain/settings.ts';
+import { testConnection } from '../../sync/endpoint.ts';
+import { ErrorSummary, type FieldError } from '../form-bits.tsx';
+import { useServices } from '../services.ts';
+import { LockingPanel } from './LockingPanel.tsx';
+import { OrganisationPanel } from './OrganisationPanel.tsx';
+import { SyncPanel } from './SyncPanel.tsx';
+import { checkSettingsForm, type SettingsFormValues, saveSettingsForm } from './settings-form.ts';
+
+export type SavedSettings = { settings: Settings; hasToken: boolean; org: OrgDetails };
+
+export const SettingsForm = ({ initial }: { initial: SavedSettings }) => {
+  const { settings, sync, setAutolockMinutes } = useServices();
+  const [form, setForm] = useState<SettingsFormValues>({
+    endpointUrl: initial.settings.endpointUrl,
+    token: '',
+    keepSyncedDays: initial.settings.keepSyncedDays,
+    autolockMinutes: initial.settings.autolockMinutes,
+    wipeAfterFailures: initial.settings.wipeAfterFailures,
+    org: initial.org,
+  });
+  const [hasToken, setHasToken] = useState(initial.hasToken);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState('');
+  const [message, setMessage] = useState('');
+  const [testing, setTesting] = useState(false);
+  const set = <K extends keyof SettingsFormValues>(key: K, value: SettingsFormValues[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setMessage('');
+    setFailure('');
+    const checked = checkSettingsForm(form);
+    setErrors(checked.ok ? [] : checked.errors);
+    if (!checked.ok) return;
+    const saved = await saveSettingsForm(settings, checked);
+    if (!saved.ok) {
+      setFailure(saved.message);
+      return;
+    }
+    if (saved.tokenSaved) {
+      setHasToken(true);
+      set('token', '');
+    }
+    setAutolockMinutes(checked.settings.autolockMinutes);
+    setMessage('Settings saved.');
+    void sync.syncNow();
+  };
+
+  const test = async () => {
+    setTesting(true);
+    setMessage('Testing the connection…');
+    try {
+      const token = form.token.trim() || (await settings.getSecret('accessToken'));
+      const answer = await testConnection(form.endpointUrl, token);
+      setMessage(answer.message);
+    } catch (e) {
+      setMessage(messageFor(e));
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const part = { form, set, errorOf };
+  return (
+    <form onSubmit={save} noValidate aria-labelledby="sync-settings-title">
+      <ErrorSummary errors={errors} idPrefix="" />
+      <SyncPanel {...part} hasToken={hasToken} />
+      <OrganisationPanel {...part} />
+      <LockingPanel {...part} />
+      <div class="button-row">
+        <button type="submit">Save settings</button>
+        <button type="button" class="button--secondary" onClick={test} disabled={testing}>
+          Test connection
+        </button>
+      </div>
+      {failure && (
+        <p class="error-text" role="alert">
+          {failure}
+        </p>
+      )}
+      <p aria-live="polite">{message}</p>
+    </form>
+  );
+};
