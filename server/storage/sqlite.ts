@@ -1,16 +1,21 @@
 // The embedded storage engine: better-sqlite3, one file (or ':memory:' in tests). Idempotency is the table's
 // PRIMARY KEY (id, revision) plus insert-or-select in one immediate transaction; nothing is kept in memory.
-import { mkdirSync } from 'node:fs';
+// Versioned migrations run at open; the folder it creates is owner-only (0700) and the database files are 0600.
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src/domain/errors.ts';
-import type { ListPage, NewSubmission, ReportStore, SaveOutcome, StoredSubmission } from './types.ts';
+import { ORG_MIGRATION, sqliteOrgStore } from './sqlite-org.ts';
+import type { ListPage, NewSubmission, SaveOutcome, Store, StoredSubmission } from './types.ts';
 
 export const DEFAULT_DB_PATH = 'data/safevisit.sqlite';
 /** How long a write waits for another connection's lock before the API answers 503. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+/** Owner-only: the database holds officers' key material and token hashes. */
+export const DATA_DIR_MODE = 0o700;
+export const DB_FILE_MODE = 0o600;
 
 // A rowid table: rowid is the arrival order, so "newest first" does not depend on clock resolution.
 const MIGRATIONS: Record<number, string> = {
@@ -28,6 +33,7 @@ const MIGRATIONS: Record<number, string> = {
       PRIMARY KEY (id, revision)
     );
   `,
+  2: ORG_MIGRATION,
 };
 
 type Row = {
@@ -66,12 +72,24 @@ const unavailable = <T>(work: () => T): T => {
 
 export type SqliteStoreOptions = { path?: string; busyTimeoutMs?: number };
 
+/**
+ * Creates the folder (0700) and the file (0600) before SQLite does, and narrows an existing file and its WAL/SHM
+ * companions to 0600 (SQLite gives new WAL/SHM files the database file's mode). A folder that already exists keeps
+ * its mode: the path may point into a shared folder the server must not change.
+ */
+const prepareFiles = (path: string): void => {
+  mkdirSync(dirname(path), { recursive: true, mode: DATA_DIR_MODE });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', DB_FILE_MODE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, DB_FILE_MODE);
+};
+
 /** Opens (creating and migrating when needed) the database. Throws if the file cannot be opened at all. */
-export const openSqliteStore = (options: SqliteStoreOptions = {}): ReportStore => {
+export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
   const path = options.path ?? DEFAULT_DB_PATH;
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !path.startsWith('file:')) prepareFiles(path);
   const db = new Database(path, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
 
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -117,6 +135,7 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): ReportStore =
   });
 
   return {
+    ...sqliteOrgStore(db),
     save: async (submission, receivedAt) => unavailable(() => saveTx.immediate(submission, receivedAt)),
     list: async ({ limit, before }) =>
       unavailable((): ListPage => {

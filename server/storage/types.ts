@@ -1,5 +1,14 @@
 // The storage interface of the sync server: one file per engine implements it (sqlite.ts now, PostgreSQL later).
 // Engines enforce idempotency in the database itself; they never validate reports (the routes did that).
+import type {
+  Device,
+  Officer,
+  OfficerKdf,
+  OfficerKeys,
+  OrgDescriptor,
+  OrgEncryptionKey,
+  SealedGrant,
+} from '../../src/domain/org-protocol.ts';
 
 /** One stored revision of a report, as the engine keeps it. `report` is the validated report (parsed JSON). */
 export type StoredSubmission = {
@@ -50,3 +59,83 @@ export interface ReportStore {
   count(): Promise<number>;
   close(): Promise<void>;
 }
+
+// The organisation side (DESIGN.md "The organisation side"): the organisation's public keys, officers, their sealed
+// grants, sessions, enrolled devices and the audit log. Keys and sealed values are opaque base64url text here; tokens
+// and passphrase-derived keys only ever arrive as hashes.
+
+/** What officers do that the audit log records: ids only, never content. */
+export type AuditAction = 'setup' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'device-enrolled' | 'device-revoked';
+
+export type AuditRow = {
+  seq: number;
+  at: string;
+  /** The officer who acted; null when nobody could be named (a failed sign-in for an unknown address). */
+  officerId: string | null;
+  action: AuditAction;
+  /** What the action was about (a device id, an officer id); null when nothing. */
+  subjectId: string | null;
+};
+
+export type OfficerRecord = Officer & {
+  kdf: OfficerKdf;
+  /** The slow hash of the officer's authentication key (see server/officer-auth.ts for its format). */
+  authHash: string;
+  keys: OfficerKeys;
+};
+
+export type SessionRecord = { tokenHash: string; officerId: string; createdAt: string; lastUsedAt: string };
+
+export type DeviceRecord = Device & { enrolledBy: string | null };
+
+export type NewOrganisation = {
+  name: string;
+  signingKey: string;
+  nameSignature: string;
+  encryptionKey: OrgEncryptionKey;
+  createdAt: string;
+  officer: OfficerRecord;
+  grants: SealedGrant[];
+};
+
+export interface OrgStore {
+  /** The published descriptor (`GET /v2/org`), encryption keys oldest first; undefined before setup. */
+  organisation(): Promise<OrgDescriptor | undefined>;
+  /**
+   * Creates the organisation, its first encryption key, the first officer, their grants, their first session and
+   * the 'setup' audit row in ONE transaction; 'exists' (nothing written) when an organisation is already there.
+   */
+  setUp(org: NewOrganisation, session: SessionRecord): Promise<'created' | 'exists'>;
+  officerByEmail(email: string): Promise<OfficerRecord | undefined>;
+  officerById(id: string): Promise<OfficerRecord | undefined>;
+  grantsOf(officerId: string): Promise<SealedGrant[]>;
+  /** Stores the session and the 'sign-in' audit row in one transaction. */
+  startSession(session: SessionRecord): Promise<void>;
+  /** The 'sign-in-failed' audit row. */
+  recordFailedSignIn(officerId: string | null, at: string): Promise<void>;
+  sessionByHash(tokenHash: string): Promise<SessionRecord | undefined>;
+  touchSession(tokenHash: string, at: string): Promise<void>;
+  /** Deletes the session; with `signedOutAt` also writes the 'sign-out' audit row in the same transaction. */
+  endSession(session: SessionRecord, signedOutAt?: string): Promise<void>;
+  /** Stores the device (its token hash only) and the 'device-enrolled' audit row in one transaction. */
+  enrolDevice(device: DeviceRecord, tokenHash: string): Promise<void>;
+  /** Every enrolled device, newest first. */
+  listDevices(): Promise<DeviceRecord[]>;
+  /**
+   * Marks the device revoked and writes the 'device-revoked' audit row in one transaction; a device revoked before
+   * keeps its first revokedAt and gets no second row. Undefined when there is no such device.
+   */
+  revokeDevice(id: string, officerId: string, at: string): Promise<DeviceRecord | undefined>;
+  /**
+   * The device holding this token hash. A device not revoked gets lastSeenAt = `at` in the same statement; a
+   * revoked one is answered unchanged. Undefined when no device has this token.
+   */
+  deviceByTokenHash(tokenHash: string, at: string): Promise<DeviceRecord | undefined>;
+  /** A random server secret of 32 bytes, made on first use and kept in the database (e.g. for made-up salts). */
+  secret(name: string): Promise<Buffer>;
+  /** The audit log, oldest first (its screen and API come later; tests read it). */
+  auditLog(): Promise<AuditRow[]>;
+}
+
+/** One database holds everything: the reports and the organisation side. */
+export type Store = ReportStore & OrgStore;
