@@ -60,6 +60,15 @@ const requireRole =
       sendError(reply, 401, 'unauthorised', 'Send a valid access token: Authorization: Bearer <token>.');
       return;
     }
+    if (request.principal.revoked) {
+      sendError(
+        reply,
+        403,
+        'revoked',
+        'This device’s access has been withdrawn; ask your organisation to enrol it again.',
+      );
+      return;
+    }
     if (request.principal.role !== role) {
       const needed = role === 'device' ? 'a device access token' : "the online safety officer's token";
       sendError(reply, 403, 'forbidden', `This request needs ${needed}.`);
@@ -95,7 +104,7 @@ export const registerApi = async (app: FastifyInstance, options: ApiOptions): Pr
 
   // Identify only; routes decide what they need. Runs before the rate limiter so it can key on the token.
   app.addHook('onRequest', async (request) => {
-    request.principal = tokens.check(bearerToken(request.headers.authorization));
+    request.principal = await tokens.check(bearerToken(request.headers.authorization));
   });
 
   if (options.rateLimit) {
@@ -117,7 +126,8 @@ export const registerApi = async (app: FastifyInstance, options: ApiOptions): Pr
   app.get(PATHS.health, async (request): Promise<Health> => {
     const health: Health = { service: 'safevisit', protocol: PROTOCOL_VERSION, status: 'ok' };
     // With a token, say whether it is a device token this server accepts ("Test connection" can say "wrong token").
-    if (request.headers.authorization !== undefined) health.authorised = request.principal?.role === 'device';
+    if (request.headers.authorization !== undefined)
+      health.authorised = request.principal?.role === 'device' && !request.principal.revoked;
     return health;
   });
 

@@ -9,11 +9,14 @@ import { BUNDLED_PACK } from '../src/guidance/pack.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts';
 import { createTokenChecker } from './auth.ts';
 import { registerCors } from './cors.ts';
+import { enrolledDeviceLookup } from './devices.ts';
 import { publishGuidance } from './guidance.ts';
 import { handleError, sendError } from './http-errors.ts';
+import { registerOrgRoutes } from './org-routes.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import type { ReportStore } from './storage/types.ts';
+import type { OrgStore, ReportStore, Store } from './storage/types.ts';
+import type { Clock } from './throttle.ts';
 
 export type AppOptions = {
   /** Folder of the built app to serve; omitted or missing means API only. */
@@ -32,7 +35,11 @@ export type AppOptions = {
   /** How long a write waits on a locked database before answering 503. */
   dbBusyTimeoutMs?: number;
   /** A storage engine to use instead of opening SQLite (not closed by the app). */
-  store?: ReportStore;
+  store?: Store;
+  /** The one-time setup code (main.ts makes or reads it); the app keeps only its digest. Unset refuses setup. */
+  setupCode?: string;
+  /** The clock of sessions, throttles and device times; tests inject one. */
+  now?: Clock;
   /** The guidance pack to publish (validated here; an invalid one makes buildApp throw). Default: the bundled pack. */
   guidancePack?: unknown;
   /** Largest accepted request body; larger gets 413. */
@@ -45,6 +52,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The storage engine behind the API (tests read it to count rows). */
     reportStore: ReportStore;
+    /** The organisation side of the same database (main.ts asks it whether setup is still open). */
+    orgStore: OrgStore;
   }
 }
 
@@ -75,6 +84,9 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   const store =
     options.store ?? openSqliteStore({ path: options.dbPath ?? ':memory:', busyTimeoutMs: options.dbBusyTimeoutMs });
   app.decorate('reportStore', store);
+  app.decorate('orgStore', store);
+  const clock = options.now ?? (() => new Date());
+  const enrolled = enrolledDeviceLookup(store, clock);
   if (!options.store) app.addHook('onClose', async () => store.close());
 
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -86,13 +98,23 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found', 'There is nothing at this address.'));
   registerCors(app);
+  registerCors(app, '/v2/');
 
   await app.register(async (api) =>
     registerApi(api, {
       store,
-      tokens: createTokenChecker(options.tokens ?? [], options.adminToken),
+      tokens: createTokenChecker(options.tokens ?? [], options.adminToken, enrolled),
       guidance,
       bodyLimitBytes,
+      rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    }),
+  );
+  await app.register(async (org) =>
+    registerOrgRoutes(org, {
+      store,
+      clock,
+      setupCode: options.setupCode,
+      enrolled,
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     }),
   );

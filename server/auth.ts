@@ -1,11 +1,17 @@
-// Bearer tokens of the sync server: device tokens and the officer's token, checked in constant time over sha-256
-// digests. Keeps only digests in memory once built; never logs or stores a token, only a short label of its hash.
+// Bearer tokens of the sync server: configured device tokens and the officer's token, checked in constant time over
+// sha-256 digests, then enrolled devices (looked up by hash). Keeps only digests; never logs or stores a token.
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type Role = 'device' | 'officer';
 
-/** A token that was accepted: its role and a label safe to store and log (`device:3fa9c2d81b07`). */
-export type Principal = { role: Role; label: string };
+/**
+ * A token that was recognised: its role and a label safe to store and log (`device:3fa9c2d81b07`, or `device:<id>` for
+ * an enrolled device). `revoked` marks an enrolled device's withdrawn token: known, and refused with 403.
+ */
+export type Principal = { role: Role; label: string; deviceId?: string; revoked?: boolean };
+
+/** Finds the enrolled device holding a token (server/devices.ts). */
+export type EnrolledDeviceLookup = (token: string) => Promise<Principal | undefined>;
 
 const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
@@ -18,17 +24,21 @@ export const bearerToken = (header: string | undefined): string | undefined => {
 };
 
 export type TokenChecker = {
-  /** The principal of a presented token, or undefined when it matches no configured token. */
-  check: (token: string | undefined) => Principal | undefined;
+  /** The principal of a presented token, or undefined when it matches no configured token or enrolled device. */
+  check: (token: string | undefined) => Promise<Principal | undefined>;
 };
 
-export const createTokenChecker = (deviceTokens: readonly string[], officerToken?: string): TokenChecker => {
+export const createTokenChecker = (
+  deviceTokens: readonly string[],
+  officerToken?: string,
+  enrolled?: EnrolledDeviceLookup,
+): TokenChecker => {
   const known: { role: Role; digest: Buffer }[] = [
     ...deviceTokens.filter((t) => t.length > 0).map((t) => ({ role: 'device' as const, digest: digest(t) })),
     ...(officerToken ? [{ role: 'officer' as const, digest: digest(officerToken) }] : []),
   ];
   return {
-    check: (token) => {
+    check: async (token) => {
       if (token === undefined) return undefined;
       const presented = digest(token);
       // Compare against every configured token, without stopping early, so timing tells nothing about which matched.
@@ -36,7 +46,8 @@ export const createTokenChecker = (deviceTokens: readonly string[], officerToken
       for (const candidate of known) {
         if (timingSafeEqual(presented, candidate.digest) && !found) found = candidate;
       }
-      return found ? { role: found.role, label: labelOf(found.role, found.digest) } : undefined;
+      if (found) return { role: found.role, label: labelOf(found.role, found.digest) };
+      return enrolled?.(token);
     },
   };
 };

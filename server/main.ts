@@ -1,11 +1,9 @@
-// Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the v1 API, configured from the
-// environment. The only place that reads process.env; prints demo tokens when none are configured.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the API, configured from the
+// environment. The only place that reads process.env; on an empty database it prints the one-time setup code.
 import { isAppError } from '../src/domain/errors.ts';
 import { buildApp } from './app.ts';
 import { readGuidanceFile } from './guidance.ts';
+import { newSetupCode, SETUP_CODE_MIN_CHARS } from './setup-code.ts';
 import { DEFAULT_DB_PATH } from './storage/sqlite.ts';
 
 const env = process.env;
@@ -25,48 +23,17 @@ const list = (value: string | undefined) =>
 
 const dbPath = env.SAFEVISIT_DB || DEFAULT_DB_PATH;
 
-/**
- * Demo tokens, made when none are configured. Kept next to the database (owner-only file) so a token pasted into
- * Settings still works after a restart; with ':memory:' they live as long as the process.
- */
-const demoTokens = (): { device: string; officer: string } => {
-  const newToken = () => randomBytes(32).toString('base64url');
-  const file = dbPath === ':memory:' ? undefined : join(dirname(dbPath), 'demo-tokens.json');
-  if (file && existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { device?: unknown; officer?: unknown };
-    if (typeof saved.device === 'string' && typeof saved.officer === 'string')
-      return { device: saved.device, officer: saved.officer };
-  }
-  const made = { device: newToken(), officer: newToken() };
-  if (file) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(made), { mode: 0o600 });
-  }
-  return made;
-};
-
-const demoLines: string[] = [];
-let tokens = list(env.SAFEVISIT_TOKENS);
-let adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim();
-if (tokens.length === 0 || !adminToken) {
-  const demo = demoTokens();
-  if (tokens.length === 0) {
-    tokens = [demo.device];
-    demoLines.push(
-      `Demo access token: ${demo.device}`,
-      '  paste it into Settings > Access token (set SAFEVISIT_TOKENS to choose your own).',
-    );
-  }
-  if (!adminToken) {
-    adminToken = demo.officer;
-    demoLines.push(
-      `Demo officer token: ${demo.officer}`,
-      '  for GET /v1/reports with Authorization: Bearer <token> (set SAFEVISIT_ADMIN_TOKEN to choose your own).',
-    );
-  }
-}
+// Tokens for devices set up by hand (the advanced fallback); enrolled devices need none of these.
+const tokens = list(env.SAFEVISIT_TOKENS);
+const adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim() || undefined;
 for (const token of tokens)
   if (token.length < 16) console.warn('Warning: a token in SAFEVISIT_TOKENS is shorter than 16 characters.');
+
+// The one-time setup code: the operator's own, or a new one per start (only useful until the organisation exists).
+const chosenSetupCode = env.SAFEVISIT_SETUP_CODE?.trim() || undefined;
+if (chosenSetupCode && chosenSetupCode.length < SETUP_CODE_MIN_CHARS)
+  fail(`SAFEVISIT_SETUP_CODE must be at least ${SETUP_CODE_MIN_CHARS} characters long.`);
+const setupCode = chosenSetupCode ?? newSetupCode();
 
 const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
   ? (() => {
@@ -86,6 +53,7 @@ const app = await buildApp({
   trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
   tokens,
   adminToken,
+  setupCode,
   dbPath,
   guidancePack,
   rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
@@ -103,7 +71,20 @@ const address = app.server.address();
 const boundPort = address && typeof address === 'object' ? address.port : port;
 console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}/`);
 console.log(`Reports are stored in ${dbPath}.`);
-if (demoLines.length > 0) console.log(`\n${demoLines.join('\n')}\n`);
+if (!(await app.orgStore.organisation())) {
+  // The only secret ever printed, and only while no organisation exists; an operator's own code is not echoed.
+  console.log(
+    [
+      '',
+      'No organisation is set up yet. Set it up at:',
+      `  http://127.0.0.1:${boundPort}/officer/`,
+      chosenSetupCode
+        ? '  with the setup code in SAFEVISIT_SETUP_CODE.'
+        : `  with this one-time setup code: ${setupCode}`,
+      '',
+    ].join('\n'),
+  );
+}
 
 /** How long a stop waits for answers in flight (a client that stopped reading would hold it forever). */
 const SHUTDOWN_GRACE_MS = 10_000;

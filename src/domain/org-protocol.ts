@@ -170,6 +170,8 @@ export type Device = z.infer<typeof DeviceSchema>;
 /** `POST /v2/officer/devices`: the new device and its token, shown once (the server keeps only its hash). */
 export const EnrolDeviceResponseSchema = z.strictObject({ device: DeviceSchema, token: b64(43, 43) });
 export const DeviceListSchema = z.strictObject({ devices: z.array(DeviceSchema) });
+/** `POST /v2/officer/devices/:id/revoke`: the device, now with revokedAt (revoking again keeps the first time). */
+export const RevokeDeviceResponseSchema = z.strictObject({ device: DeviceSchema });
 
 /** `GET /v2/device` with the device token: who the device is enrolled with (200), or 401/403 when revoked. */
 export const DeviceStatusSchema = z.strictObject({ deviceId: z.string().min(1).max(64), org: OrgDescriptorSchema });

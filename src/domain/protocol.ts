@@ -72,6 +72,11 @@ export const WIRE_ERROR_CODES = [
   'rate-limited',
   'storage-unavailable',
   'server-error',
+  // The organisation side (src/domain/org-protocol.ts).
+  'setup-code',
+  'already-set-up',
+  'session-expired',
+  'revoked',
 ] as const;
 
 export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];

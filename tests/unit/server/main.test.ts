@@ -1,11 +1,13 @@
-// server/main.ts as a real process: the demo token it prints works, and a bad guidance file stops the start with a
-// clear message instead of serving a pack devices would refuse.
+// server/main.ts as a real process: the one-time setup code it prints works once, and a bad guidance file stops the
+// start with a clear message instead of serving a pack devices would refuse.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
+import { send, setupRequest } from './org-fixtures.ts';
 import { fetchText, postReport, submission } from './server-fixtures.ts';
 
 let dir: string;
@@ -57,25 +59,48 @@ const waitFor = async (check: () => boolean, timeoutMs = 20_000) => {
 };
 
 describe('server/main.ts', () => {
-  it('prints a demo access token that the running server accepts, the same after a restart', {
+  it('prints a one-time setup code and the officer address on an empty database, and nothing secret after setup', {
     timeout: 30_000,
   }, async () => {
     const proc = run({});
-    await waitFor(() => /Demo officer token: \S+/.test(proc.output().stdout));
+    await waitFor(() => /setup code: \S+/.test(proc.output().stdout));
     const { stdout } = proc.output();
     const url = /running at (http:\/\/\S+?)\/?\n/.exec(stdout)?.[1] ?? '';
-    const token = /Demo access token: (\S+)/.exec(stdout)?.[1] ?? '';
-    expect(stdout).toContain('paste it into Settings > Access token');
-    expect(token.length).toBeGreaterThanOrEqual(32);
-    expect((await postReport(url, submission(), { token })).status).toBe(201);
-    expect((await postReport(url, submission(), { token: 'something-else' })).status).toBe(401);
+    const code = /setup code: (\S+)/.exec(stdout)?.[1] ?? '';
+    expect(stdout).toContain(`${url}/officer/`);
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(stdout).not.toMatch(/token/i);
+    expect((await postReport(url, submission(), { token: 'something-else-0123456789' })).status).toBe(401);
+    expect((await send(url, ORG_PATHS.setup, { body: setupRequest({ setupCode: 'WRONG-CODE' }) })).status).toBe(403);
+    expect((await send(url, ORG_PATHS.setup, { body: setupRequest({ setupCode: code }) })).status).toBe(201);
 
-    // After a restart the same demo token still works, so the one pasted into Settings stays valid.
+    // Set up: a restart prints no code, and the old code is refused.
     child?.kill('SIGTERM');
     await proc.exited;
     const again = run({});
-    await waitFor(() => /Demo officer token: \S+/.test(again.output().stdout));
-    expect(/Demo access token: (\S+)/.exec(again.output().stdout)?.[1]).toBe(token);
+    await waitFor(() => again.output().stdout.includes('running at'));
+    const after = again.output().stdout;
+    expect(after).not.toMatch(/setup code/i);
+    const url2 = /running at (http:\/\/\S+?)\/?\n/.exec(after)?.[1] ?? '';
+    expect((await send(url2, ORG_PATHS.setup, { body: setupRequest({ setupCode: code }) })).status).toBe(403);
+  });
+
+  it('takes the setup code from SAFEVISIT_SETUP_CODE without printing it, and refuses a short one', {
+    timeout: 30_000,
+  }, async () => {
+    const proc = run({ SAFEVISIT_SETUP_CODE: 'operator-chosen-code-42' });
+    await waitFor(() => proc.output().stdout.includes('SAFEVISIT_SETUP_CODE'));
+    const { stdout } = proc.output();
+    expect(stdout).not.toContain('operator-chosen-code-42');
+    const url = /running at (http:\/\/\S+?)\/?\n/.exec(stdout)?.[1] ?? '';
+    const body = setupRequest({ setupCode: 'operator-chosen-code-42' });
+    expect((await send(url, ORG_PATHS.setup, { body })).status).toBe(201);
+    child?.kill('SIGTERM');
+    await proc.exited;
+
+    const short = run({ SAFEVISIT_SETUP_CODE: 'abc' });
+    expect(await short.exited).toBe(1);
+    expect(short.output().stderr).toMatch(/SAFEVISIT_SETUP_CODE must be at least 8 characters/);
   });
 
   it('uses SAFEVISIT_GUIDANCE_FILE when it holds a valid pack', { timeout: 30_000 }, async () => {
@@ -83,7 +108,7 @@ describe('server/main.ts', () => {
     writeFileSync(file, JSON.stringify({ ...BUNDLED_PACK, version: 'from-file-1' }));
     const proc = run({ SAFEVISIT_GUIDANCE_FILE: file, SAFEVISIT_TOKENS: 'a-configured-device-token' });
     await waitFor(() => proc.output().stdout.includes('running at'));
-    expect(proc.output().stdout).not.toContain('Demo access token');
+    expect(proc.output().stdout).not.toMatch(/token/i);
     const url = /running at (http:\/\/\S+?)\/?\n/.exec(proc.output().stdout)?.[1] ?? '';
     expect(JSON.parse((await fetchText(`${url}/v1/guidance`)).text).version).toBe('from-file-1');
   });

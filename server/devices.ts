@@ -1,0 +1,83 @@
+// Enrolled devices: officers enrol (a token shown once, only its SHA-256 kept), list and revoke them; a device
+// checks its enrolment on `GET /v2/device`. A revoked token is refused from the next request on.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  type Device,
+  DeviceListSchema,
+  DeviceStatusSchema,
+  EnrolDeviceRequestSchema,
+  EnrolDeviceResponseSchema,
+  ORG_PATHS,
+  RevokeDeviceResponseSchema,
+} from '../src/domain/org-protocol.ts';
+import type { EnrolledDeviceLookup } from './auth.ts';
+import { sendError, toWireIssues } from './http-errors.ts';
+import { hashToken, newToken } from './officer-auth.ts';
+import type { DeviceRecord, OrgStore } from './storage/types.ts';
+import type { Clock } from './throttle.ts';
+
+/** Only text shaped like an issued token (32 bytes, base64url) is looked up. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** For the bearer-token check of `/v1/reports` and `/v2/device`: finds the device and notes that it was seen. */
+export const enrolledDeviceLookup =
+  (store: OrgStore, clock: Clock): EnrolledDeviceLookup =>
+  async (token) => {
+    if (!TOKEN_SHAPE.test(token)) return undefined;
+    const device = await store.deviceByTokenHash(hashToken(token), clock().toISOString());
+    if (!device) return undefined;
+    return { role: 'device', label: `device:${device.id}`, deviceId: device.id, revoked: device.revokedAt !== null };
+  };
+
+const wire = (d: DeviceRecord): Device => ({
+  id: d.id,
+  name: d.name,
+  createdAt: d.createdAt,
+  lastSeenAt: d.lastSeenAt,
+  revokedAt: d.revokedAt,
+});
+
+const DeviceParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** Routes of devices; the role each needs is in its `config.auth` (checked by the one hook in org-routes.ts). */
+export const registerDeviceRoutes = (app: FastifyInstance, store: OrgStore, clock: Clock): void => {
+  app.post(ORG_PATHS.devices, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const parsed = EnrolDeviceRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return sendError(reply, 400, 'invalid', 'The device name is not valid.', toWireIssues(parsed.error.issues));
+    }
+    const { token, tokenHash } = newToken();
+    const device: DeviceRecord = {
+      id: randomUUID(),
+      name: parsed.data.name,
+      createdAt: clock().toISOString(),
+      lastSeenAt: null,
+      revokedAt: null,
+      enrolledBy: request.officer?.id ?? null,
+    };
+    await store.enrolDevice(device, tokenHash);
+    return reply.code(201).send(EnrolDeviceResponseSchema.parse({ device: wire(device), token }));
+  });
+
+  app.get(ORG_PATHS.devices, { config: { auth: 'confirmed-officer' } }, async () =>
+    DeviceListSchema.parse({ devices: (await store.listDevices()).map(wire) }),
+  );
+
+  app.post(`${ORG_PATHS.devices}/:id/revoke`, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const params = DeviceParamsSchema.safeParse(request.params);
+    const officerId = request.officer?.id;
+    if (!params.success || !officerId) return sendError(reply, 404, 'not-found', 'There is no such device.');
+    const device = await store.revokeDevice(params.data.id, officerId, clock().toISOString());
+    if (!device) return sendError(reply, 404, 'not-found', 'There is no such device.');
+    return RevokeDeviceResponseSchema.parse({ device: wire(device) });
+  });
+
+  app.get(ORG_PATHS.deviceStatus, { config: { auth: 'device' } }, async (request, reply) => {
+    const org = await store.organisation();
+    const deviceId = request.deviceId;
+    if (!org || !deviceId) return sendError(reply, 404, 'not-found', 'This server has no organisation yet.');
+    return DeviceStatusSchema.parse({ deviceId, org });
+  });
+};

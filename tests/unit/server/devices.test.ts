@@ -1,0 +1,123 @@
+// Enrolled devices over a real socket: an officer enrols one, its token works on /v2/device and /v1/reports and
+// moves lastSeenAt; revoking stops it at once (403 'revoked'); every step leaves an audit row with ids only.
+import { describe, expect, it } from 'vitest';
+import {
+  DeviceListSchema,
+  DeviceStatusSchema,
+  EnrolDeviceResponseSchema,
+  ORG_PATHS,
+  RevokeDeviceResponseSchema,
+} from '../../../src/domain/org-protocol.ts';
+import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
+import { b64, type SetUpServer, send, setUpServersPerTest, testClock } from './org-fixtures.ts';
+import { DEVICE_TOKEN, postReport, submission } from './server-fixtures.ts';
+
+const start = setUpServersPerTest();
+
+const errorOf = async (response: Response) => ErrorBodySchema.parse(await response.json()).error;
+
+const enrol = async (server: SetUpServer, name = 'Hall laptop') => {
+  const response = await send(server.url, ORG_PATHS.devices, { token: server.session.token, body: { name } });
+  expect(response.status).toBe(201);
+  return EnrolDeviceResponseSchema.parse(await response.json());
+};
+const list = async (server: SetUpServer) =>
+  DeviceListSchema.parse(await (await send(server.url, ORG_PATHS.devices, { token: server.session.token })).json())
+    .devices;
+
+describe('devices', () => {
+  it('enrols a device whose token answers /v2/device with the organisation, and keeps only its hash', async () => {
+    const server = await start();
+    const { device, token } = await enrol(server);
+    expect(device).toMatchObject({ name: 'Hall laptop', lastSeenAt: null, revokedAt: null });
+    expect(token).toMatch(/^[\w-]{43}$/);
+
+    const response = await send(server.url, ORG_PATHS.deviceStatus, { token });
+    expect(response.status).toBe(200);
+    const status = DeviceStatusSchema.parse(await response.json());
+    expect(status).toEqual({ deviceId: device.id, org: server.session.org });
+    expect(JSON.stringify(await list(server))).not.toContain(token);
+  });
+
+  it('accepts the enrolled token on /v1/reports, labels the report with the device, and moves lastSeenAt', async () => {
+    const clock = testClock();
+    const server = await start({ now: clock.now });
+    const { device, token } = await enrol(server);
+    clock.advance(60_000);
+    const s = submission();
+    expect((await postReport(server.url, s, { token })).status).toBe(201);
+    expect((await server.app.reportStore.revisions(s.id))[0]?.device).toBe(`device:${device.id}`);
+    const seen = (await list(server)).find((d) => d.id === device.id);
+    expect(seen?.lastSeenAt).toBe(clock.now().toISOString());
+
+    clock.advance(60_000);
+    await send(server.url, ORG_PATHS.deviceStatus, { token });
+    expect((await list(server)).find((d) => d.id === device.id)?.lastSeenAt).toBe(clock.now().toISOString());
+    // A configured token still works beside enrolled ones.
+    expect((await postReport(server.url, submission())).status).toBe(201);
+    expect(DEVICE_TOKEN).not.toBe(token);
+  });
+
+  it('revokes a device: its next request on /v2/device and /v1/reports gets 403 revoked, others keep working', async () => {
+    const server = await start();
+    const revoked = await enrol(server, 'Lost phone');
+    const kept = await enrol(server, 'Office tablet');
+    expect((await postReport(server.url, submission(), { token: revoked.token })).status).toBe(201);
+
+    const response = await send(server.url, ORG_PATHS.revokeDevice(revoked.device.id), {
+      method: 'POST',
+      token: server.session.token,
+    });
+    expect(response.status).toBe(200);
+    const { device } = RevokeDeviceResponseSchema.parse(await response.json());
+    expect(device.revokedAt).not.toBeNull();
+
+    const status = await send(server.url, ORG_PATHS.deviceStatus, { token: revoked.token });
+    expect(status.status).toBe(403);
+    expect(await errorOf(status)).toMatchObject({ code: 'revoked', message: expect.stringMatching(/withdrawn/) });
+    const report = await postReport(server.url, submission(), { token: revoked.token });
+    expect(report.status).toBe(403);
+    expect((await errorOf(report)).code).toBe('revoked');
+
+    expect((await send(server.url, ORG_PATHS.deviceStatus, { token: kept.token })).status).toBe(200);
+    const devices = await list(server);
+    expect(devices.map((d) => d.name)).toEqual(['Office tablet', 'Lost phone']);
+    expect(devices.find((d) => d.id === revoked.device.id)?.revokedAt).toBe(device.revokedAt);
+
+    // Revoking again changes nothing and writes no second row.
+    await send(server.url, ORG_PATHS.revokeDevice(revoked.device.id), { method: 'POST', token: server.session.token });
+    const rows = await server.app.orgStore.auditLog();
+    expect(rows.filter((r) => r.action === 'device-revoked')).toEqual([
+      expect.objectContaining({ officerId: server.session.officer.id, subjectId: revoked.device.id }),
+    ]);
+    expect(rows.filter((r) => r.action === 'device-enrolled').map((r) => r.subjectId)).toEqual([
+      revoked.device.id,
+      kept.device.id,
+    ]);
+  });
+
+  it('answers an unknown device token with 401, an unknown device id with 404, a bad name with 400', async () => {
+    const server = await start();
+    for (const token of [undefined, b64(32), DEVICE_TOKEN]) {
+      expect((await send(server.url, ORG_PATHS.deviceStatus, { token })).status).toBe(401);
+    }
+    const missing = await send(server.url, ORG_PATHS.revokeDevice('no-such-device'), {
+      method: 'POST',
+      token: server.session.token,
+    });
+    expect(missing.status).toBe(404);
+    const bad = await send(server.url, ORG_PATHS.devices, { token: server.session.token, body: { name: '  ' } });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).issues?.[0]?.path).toBe('name');
+  });
+
+  it('refuses device routes to a device token and officer routes to nobody (the one role hook)', async () => {
+    const server = await start();
+    const { token } = await enrol(server);
+    expect((await send(server.url, ORG_PATHS.devices, { token })).status).toBe(401);
+    expect((await send(server.url, ORG_PATHS.devices)).status).toBe(401);
+    expect((await send(server.url, ORG_PATHS.deviceStatus, { token: server.session.token })).status).toBe(401);
+    // An officer session is not a device token on /v1/reports either.
+    expect((await postReport(server.url, submission(), { token: server.session.token })).status).toBe(401);
+  });
+});
