@@ -14,7 +14,8 @@ import {
   SubmissionSchema,
   submissionContent,
 } from '../src/domain/protocol.ts';
-import { REPORT_SCHEMA_VERSION, reportSummary, type SubmittedReport } from '../src/domain/report.ts';
+import { REPORT_SCHEMA_VERSION, type SubmittedReport } from '../src/domain/report-schema.ts';
+import { reportSummary } from '../src/domain/report-summary.ts';
 import { bearerToken, type Principal, type Role, type TokenChecker } from './auth.ts';
 import { matchesIfNoneMatch, type PublishedGuidance } from './guidance.ts';
 import { sendError, toWireIssues } from './http-errors.ts';

@@ -2,7 +2,7 @@
 // settings and the sync engine (they need zod and the wire schemas, which the unlock screen does not).
 import type { SessionServices } from './app/services.ts';
 import type { Observable } from './domain/observable.ts';
-import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report.ts';
+import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report-schema.ts';
 import type { SwBridge } from './pwa/sw-bridge.ts';
 import type { SafeVisitDb } from './store/db.ts';
 import type { GuidanceRepo } from './store/guidance-repo.ts';

@@ -1,6 +1,7 @@
 // Realistic report bodies for the benchmarks: complete drafts that pass "Submit report", about 2 KB of
 // typed text each, varied per index so no two ciphertexts or list cards are alike. Invented text only.
-import { emptyDraft, INCIDENT_TYPE_IDS, type ReportDraft } from '../../src/domain/report.ts';
+import { INCIDENT_TYPE_IDS } from '../../src/domain/report-options.ts';
+import { emptyDraft, type ReportDraft } from '../../src/domain/report-schema.ts';
 
 const ORG = {
   orgName: 'Hillside Family Service',

@@ -1,6 +1,6 @@
 // The benchmark page: runs the REAL store, vault, sync engine and guidance search in Chromium and exposes one
 // window function per measurement for bench/run.ts (page.evaluate). Holds no figures itself and renders nothing.
-import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../src/domain/report.ts';
+import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../src/domain/report-schema.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { createGuidanceSearch } from '../../src/guidance/search.ts';
 import { APP_DB_NAME, type ReportRow, SafeVisitDb } from '../../src/store/db.ts';

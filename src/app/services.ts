@@ -4,7 +4,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Observable } from '../domain/observable.ts';
-import type { ReportDraft } from '../domain/report.ts';
+import type { ReportDraft } from '../domain/report-schema.ts';
 import type { SwBridge } from '../pwa/sw-bridge.ts';
 import type { GuidanceRepo } from '../store/guidance-repo.ts';
 import type { OutboxRepo } from '../store/outbox-repo.ts';

@@ -1,7 +1,7 @@
 // The guidance pack format (zod) and its validator: schema, integrity checks, types.
 // Pure: no storage, no network, no search; validators return issues and never throw.
 import { z } from 'zod';
-import { INCIDENT_TYPE_IDS } from './report.ts';
+import { INCIDENT_TYPE_IDS } from './report-options.ts';
 
 /** Bumped on every incompatible change of the pack format; a pack with another value is refused. */
 export const GUIDANCE_SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 // The "Next steps" rules: what the guidance asks of the worker for the boxes ticked so far, most urgent first,
 // each with its source section. Pure data and functions; texts are SafeVisit's own words, never the sources' sentences.
-import type { ConcernId, IncidentTypeId, ReportDraft } from './report.ts';
+import type { ConcernId, IncidentTypeId } from './report-options.ts';
+import type { ReportDraft } from './report-schema.ts';
 
 export const URGENCIES = ['immediate', 'today', 'soon', 'always'] as const;
 export type Urgency = (typeof URGENCIES)[number];

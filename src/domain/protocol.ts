@@ -1,7 +1,7 @@
 // The sync protocol v1 on the wire (DESIGN.md "Sync protocol (v1)"): the zod schemas the device and the server
 // both use, the header names and the idempotency key. Pure: no network, no storage, no crypto.
 import { z } from 'zod';
-import { REPORT_SCHEMA_VERSION, SubmittedReportSchema } from './report.ts';
+import { REPORT_SCHEMA_VERSION, SubmittedReportSchema } from './report-schema.ts';
 
 /** The protocol generation; the paths carry it (`/v1/...`) and `GET /v1/health` reports it. */
 export const PROTOCOL_VERSION = 1;

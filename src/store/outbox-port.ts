@@ -4,8 +4,9 @@
 // The store does not import sync: these types match the engine's port by shape, checked where the two meet.
 import { ERROR_MESSAGES, isAppError } from '../domain/errors.ts';
 import type { Receipt, Submission, WireIssue } from '../domain/protocol.ts';
-import { REPORT_SCHEMA_VERSION, type ReportDraft, validateForSubmit } from '../domain/report.ts';
 import type { ReportStatus } from '../domain/report-record.ts';
+import { REPORT_SCHEMA_VERSION, type ReportDraft } from '../domain/report-schema.ts';
+import { validateForSubmit } from '../domain/report-validation.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import type { OutboxRepo } from './outbox-repo.ts';

@@ -3,7 +3,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS, PATHS } from '../../src/domain/protocol.ts';
-import { emptyDraft, INCIDENT_TYPES, REPORT_SCHEMA_VERSION } from '../../src/domain/report.ts';
+import { INCIDENT_TYPES } from '../../src/domain/report-options.ts';
+import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../src/domain/report-schema.ts';
 import {
   createVault,
   launchBrowser,

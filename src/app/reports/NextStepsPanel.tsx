@@ -2,7 +2,8 @@
 // sources, and a link to the guidance article for each ticked type of incident. Reads the draft; changes nothing.
 import type { GuidancePack } from '../../domain/guidance.ts';
 import { type NextStep, nextSteps, type StepSource, URGENCIES, URGENCY_LABELS } from '../../domain/next-steps.ts';
-import { INCIDENT_TYPES, type ReportDraft } from '../../domain/report.ts';
+import { INCIDENT_TYPES } from '../../domain/report-options.ts';
+import type { ReportDraft } from '../../domain/report-schema.ts';
 import { BUNDLED_PACK } from '../../guidance/pack.ts';
 import { articleForIncidentType } from '../../guidance/search.ts';
 import { useGuidancePack } from '../guidance/use-guidance-pack.ts';

@@ -2,7 +2,9 @@
 // sync, and shows a submitted report read-only with "Correct this report". Never keeps text outside the repository.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
-import { type ReportDraft, type ReportIssue, reportSummary, validateForSubmit } from '../../domain/report.ts';
+import type { ReportDraft, ReportIssue } from '../../domain/report-schema.ts';
+import { reportSummary } from '../../domain/report-summary.ts';
+import { validateForSubmit } from '../../domain/report-validation.ts';
 import { ErrorSummary } from '../form-bits.tsx';
 import { routeHref } from '../router.ts';
 import { createAutosaver, type SaveState } from './autosave.ts';

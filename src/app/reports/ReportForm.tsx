@@ -5,11 +5,10 @@ import {
   type FormField,
   type FormOption,
   REPORT_FORM,
-  type ReportDraft,
-  type ReportFieldId,
   WARNING_TEXTS,
   type WarningId,
-} from '../../domain/report.ts';
+} from '../../domain/report-form.ts';
+import type { ReportDraft, ReportFieldId } from '../../domain/report-schema.ts';
 
 export type FieldErrors = Partial<Record<ReportFieldId | 'form', string>>;
 

@@ -2,8 +2,9 @@
 // what the worker wrote, and deleting a draft after an in-page confirmation. Stores nothing itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
-import { INCIDENT_TYPES, type IncidentTypeId, reportSummary } from '../../domain/report.ts';
+import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
+import { reportSummary } from '../../domain/report-summary.ts';
 import type { ReportMeta } from '../../store/index.ts';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';

@@ -2,7 +2,7 @@
 // Rendered only while the vault is unlocked (the app's vault gate); talks to storage through ReportsPort only.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
-import { emptyDraft } from '../../domain/report.ts';
+import { emptyDraft } from '../../domain/report-schema.ts';
 import { routeHref } from '../router.ts';
 import { type Services, useServices } from '../services.ts';
 import { ReportEditor } from './ReportEditor.tsx';

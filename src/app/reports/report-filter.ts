@@ -1,7 +1,8 @@
 // Filtering and searching the report list, in memory over decrypted drafts: no index is ever built or stored.
 // Pure functions; the list screen holds the records only while the vault is unlocked.
-import { INCIDENT_TYPES, type IncidentTypeId, type ReportDraft } from '../../domain/report.ts';
+import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
+import type { ReportDraft } from '../../domain/report-schema.ts';
 
 export type ReportFilter = {
   status: ReportStatus | '';

@@ -1,8 +1,8 @@
 // What the Reports screens need from the app's services, in one place: the report repository (only while the
 // vault is unlocked), the organisation defaults and the sync failure reasons. Holds no data of its own.
 import type { WireIssue } from '../../domain/protocol.ts';
-import type { ReportDraft } from '../../domain/report.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
+import type { ReportDraft } from '../../domain/report-schema.ts';
 import type { ReportMeta, ReportRecord, ReportRepo } from '../../store/index.ts';
 
 export type DraftRecord = ReportRecord<ReportDraft>;

@@ -2,8 +2,9 @@
 // Shows only what the sync layer recorded (codes and the server's validation messages), never report text.
 import { useEffect, useState } from 'preact/hooks';
 import { ERROR_MESSAGES, type ErrorCode } from '../../domain/errors.ts';
-import { FORM_FIELDS, labelOf, type ReportFieldId } from '../../domain/report.ts';
+import { FORM_FIELDS, labelOf } from '../../domain/report-form.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
+import type { ReportFieldId } from '../../domain/report-schema.ts';
 import type { ReportsPort, SyncFailure } from './reports-port.ts';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {

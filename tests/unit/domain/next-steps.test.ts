@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSource, NEXT_STEP_RULES, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
-import { emptyDraft, type ReportDraft } from '../../../src/domain/report.ts';
+import { emptyDraft, type ReportDraft } from '../../../src/domain/report-schema.ts';
 
 const draft = (change: Partial<ReportDraft>): ReportDraft => ({ ...emptyDraft(), ...change });
 const ALWAYS = ['report-online-safety-officer', 'record-own-words'];

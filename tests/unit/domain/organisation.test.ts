@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORG_FIELDS, OrgDetailsSchema } from '../../../src/domain/organisation.ts';
-import { SubmittedReportSchema } from '../../../src/domain/report.ts';
+import { SubmittedReportSchema } from '../../../src/domain/report-schema.ts';
 import { SECRET_SCHEMAS } from '../../../src/domain/settings.ts';
 import { completeDraft } from './report-fixtures.ts';
 

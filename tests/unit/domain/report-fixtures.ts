@@ -1,5 +1,5 @@
 // Typed builders for incident report tests: a complete draft that passes "Submit report", changed per case.
-import { emptyDraft, type ReportDraft } from '../../../src/domain/report.ts';
+import { emptyDraft, type ReportDraft } from '../../../src/domain/report-schema.ts';
 
 export const ORG = {
   orgName: 'Hillside Family Service',

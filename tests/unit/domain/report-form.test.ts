@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type FormField,
-  INCIDENT_TYPES,
-  REPORT_FORM,
-  ReportDraftSchema,
-  type ReportFieldId,
-  SubmittedReportSchema,
-  WARNING_TEXTS,
-} from '../../../src/domain/report.ts';
+import { type FormField, REPORT_FORM, WARNING_TEXTS } from '../../../src/domain/report-form.ts';
+import { FIELD_LABELS, INCIDENT_TYPES } from '../../../src/domain/report-options.ts';
+import { ReportDraftSchema, type ReportFieldId, SubmittedReportSchema } from '../../../src/domain/report-schema.ts';
 
 /**
  * Every tick box of Appendix 1 of the Camden guidance, copied word for word from the form, grouped as the form
@@ -148,6 +142,11 @@ describe('REPORT_FORM matches the draft schema', () => {
 
   it('renders every draft field exactly once', () => {
     expect(fields.map((f) => f.id).sort()).toEqual(draftKeys);
+  });
+
+  it('takes every field label from FIELD_LABELS, which names exactly the draft fields in draft order', () => {
+    expect(Object.keys(FIELD_LABELS)).toEqual(Object.keys(ReportDraftSchema.shape));
+    for (const f of fields) expect(f.label, f.id).toBe(FIELD_LABELS[f.id]);
   });
 
   it('lists fields in the order of the draft, which is the order issues are reported in', () => {

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { INCIDENT_TYPES } from '../../../src/domain/report-options.ts';
 import {
   emptyDraft,
-  INCIDENT_TYPES,
   MESSAGES,
-  normaliseDraft,
   REPORT_SCHEMA_VERSION,
   type ReportDraft,
   ReportDraftSchema,
-  reportSummary,
   SubmittedReportSchema,
-  validateForSubmit,
-} from '../../../src/domain/report.ts';
-import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS } from '../../../src/domain/text-limits.ts';
+} from '../../../src/domain/report-schema.ts';
+import { reportSummary } from '../../../src/domain/report-summary.ts';
+import { normaliseDraft, validateForSubmit } from '../../../src/domain/report-validation.ts';
+import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from '../../../src/domain/text-limits.ts';
 import { completeDraft, ORG } from './report-fixtures.ts';
 
 const NOW = new Date(2024, 3, 1, 12, 0); // 1 April 2024, local time
@@ -222,6 +221,11 @@ const INCOMPLETE: IncompleteCase[] = [
     name: 'a description too long',
     change: { description: 'x'.repeat(LONG_TEXT_MAX_CHARS + 1) },
     issues: [{ field: 'description', message: 'Description of incident must be 20,000 characters or fewer' }],
+  },
+  {
+    name: 'a question-labelled field too long: named by its noun, not its question',
+    change: { identifiedHow: 'x'.repeat(SHORT_TEXT_MAX_CHARS + 1) },
+    issues: [{ field: 'identifiedHow', message: 'How the incident was identified must be 1,000 characters or fewer' }],
   },
   {
     name: 'a new empty draft: every required field, in form order',

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
 import { idempotencyKey, type Submission, type SubmissionInput } from '../../../src/domain/protocol.ts';
-import { emptyDraft, REPORT_SCHEMA_VERSION, validateForSubmit } from '../../../src/domain/report.ts';
+import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../../src/domain/report-schema.ts';
+import { validateForSubmit } from '../../../src/domain/report-validation.ts';
 
 export const DEVICE_TOKEN = 'device-token-for-tests-0123456789';
 export const OTHER_DEVICE_TOKEN = 'second-device-token-for-tests-987';

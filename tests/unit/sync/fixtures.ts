@@ -11,7 +11,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
-import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report.ts';
+import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report-schema.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort, syncSettingsFrom } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';

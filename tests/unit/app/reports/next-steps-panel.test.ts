@@ -1,7 +1,7 @@
 // What the Next steps panel prints besides the steps: short source references and the guidance links.
 import { describe, expect, it } from 'vitest';
 import { guidanceLinks, shortSource } from '../../../../src/app/reports/NextStepsPanel.tsx';
-import { INCIDENT_TYPES } from '../../../../src/domain/report.ts';
+import { INCIDENT_TYPES } from '../../../../src/domain/report-options.ts';
 import { BUNDLED_PACK } from '../../../../src/guidance/pack.ts';
 
 describe('shortSource', () => {

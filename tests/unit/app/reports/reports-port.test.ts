@@ -6,7 +6,7 @@ import { createAutosaver, type SaveState } from '../../../../src/app/reports/aut
 import { createReportsPort } from '../../../../src/app/reports/reports-port.ts';
 import { failureMessages } from '../../../../src/app/reports/status.tsx';
 import { ERROR_MESSAGES, messageFor } from '../../../../src/domain/errors.ts';
-import { emptyDraft, REPORT_SCHEMA_VERSION, ReportDraftSchema } from '../../../../src/domain/report.ts';
+import { emptyDraft, REPORT_SCHEMA_VERSION, ReportDraftSchema } from '../../../../src/domain/report-schema.ts';
 import { createOutboxRepo } from '../../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../../src/store/report-repo.ts';
 import { ORG } from '../../domain/report-fixtures.ts';
