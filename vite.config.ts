@@ -53,6 +53,17 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      // The report modules (split by job in src/domain) and zod load together after unlock: one chunk, so the
+      // first load's table of lazy chunks does not grow with every domain file.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'report', test: /[\\/]src[\\/]domain[\\/]report-[a-z]+\.ts$|[\\/]node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [

@@ -11,7 +11,6 @@ import { createGuidanceRepo } from './store/guidance-repo.ts';
 import { createOutboxRepo } from './store/outbox-repo.ts';
 import { openVault } from './store/vault-storage.ts';
 import { createConnectivity } from './sync/connectivity.ts';
-import type { SyncState } from './sync/outbox.ts';
 import { createAutolock, watchActivity } from './vault/autolock.ts';
 import type { Vault } from './vault/vault.ts';
 import './app/styles.css';
@@ -20,17 +19,14 @@ import './app/styles.css';
 // database has opened, so a cold start offline shows a usable screen before IndexedDB answers.
 const boot = (): CoreServices => {
   const db = new SafeVisitDb(APP_DB_NAME);
-  const vaultState = createObservable<CoreVaultState>('opening');
-  const storageProblem = createObservable<string | null>(null);
+  const vaultState = createObservable<CoreVaultState>({ kind: 'opening' });
   let openedVault: Vault | null = null;
   const outbox = createOutboxRepo(db);
   const connectivity = createConnectivity();
   const bridge = createSwBridge();
-  const syncState = createObservable<SyncState | null>(null);
-  const outboxCount = createObservable(0);
   const session = createObservable<SessionServices | null>(null);
   const guidance = createGuidanceRepo(db);
-  const guidanceRevision = createObservable(0);
+  const outboxCount = createObservable(0);
   outbox.count().then(outboxCount.set, () => undefined);
 
   const autolock = createAutolock({ lock: () => openedVault?.lock() });
@@ -39,20 +35,7 @@ const boot = (): CoreServices => {
   let loading: Promise<SessionServices> | null = null;
   const loadSession = (vault: Vault): Promise<SessionServices> => {
     loading ??= import('./session.ts')
-      .then(({ createSession }) =>
-        createSession({
-          db,
-          vault,
-          outbox,
-          connectivity,
-          bridge,
-          autolock,
-          syncState,
-          outboxCount,
-          guidance,
-          guidanceRevision,
-        }),
-      )
+      .then(({ createSession }) => createSession({ db, vault, outbox, connectivity, bridge, autolock, guidance }))
       .then((s) => {
         session.set(s);
         return s;
@@ -67,7 +50,7 @@ const boot = (): CoreServices => {
     (vault) => {
       openedVault = vault;
       const follow = (state: Vault['state']) => {
-        vaultState.set(state);
+        vaultState.set({ kind: state, vault });
         if (state === 'unlocked') {
           autolock.activity();
           void loadSession(vault);
@@ -78,35 +61,28 @@ const boot = (): CoreServices => {
     },
     (error: unknown) => {
       // Storage refused (private mode, disk full...): say so plainly; nothing saved is touched.
-      storageProblem.set(messageFor(error));
-      vaultState.set('unavailable');
+      vaultState.set({ kind: 'unavailable', problem: messageFor(error) });
     },
   );
 
-  const core: CoreServices = {
+  return {
     bridge,
     connectivity,
-    get vault(): Vault {
-      if (!openedVault) throw new Error('the vault is not open yet');
-      return openedVault;
-    },
     vaultState,
-    storageProblem,
     outbox,
     guidance,
-    guidanceRevision,
     outboxCount,
-    syncState,
     session,
     afterVaultCreated: async () => {
+      // Called by the create screen, which exists only once the vault is open.
+      if (!openedVault) return;
       const [{ requestPersistentStorage }, { settings }] = await Promise.all([
         import('./store/persistence.ts'),
-        loadSession(core.vault),
+        loadSession(openedVault),
       ]);
       await requestPersistentStorage(settings);
     },
   };
-  return core;
 };
 
 const root = document.getElementById('app');

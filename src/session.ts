@@ -1,7 +1,8 @@
 // The unlocked session, loaded as its own chunk after the first unlock: the encrypted repositories, the
 // settings and the sync engine (they need zod and the wire schemas, which the unlock screen does not).
+// It creates and returns its own state (sync state, waiting count, guidance revision); it writes into nothing it is given.
 import type { SessionServices } from './app/services.ts';
-import type { Observable } from './domain/observable.ts';
+import { createObservable } from './domain/observable.ts';
 import { REPORT_SCHEMA_VERSION, ReportDraftSchema } from './domain/report-schema.ts';
 import type { SwBridge } from './pwa/sw-bridge.ts';
 import type { SafeVisitDb } from './store/db.ts';
@@ -12,7 +13,7 @@ import { createReportRepo } from './store/report-repo.ts';
 import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
 import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
-import { createSyncEngine, defaultLock, type SyncState } from './sync/outbox.ts';
+import { createSyncEngine, defaultLock } from './sync/outbox.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
 import type { Vault } from './vault/vault.ts';
 
@@ -23,26 +24,22 @@ export type SessionDeps = {
   connectivity: Connectivity;
   bridge: SwBridge;
   autolock: Autolock;
-  syncState: Observable<SyncState | null>;
-  outboxCount: Observable<number>;
   guidance: GuidanceRepo;
-  guidanceRevision: Observable<number>;
 };
 
 export const createSession = async (deps: SessionDeps): Promise<SessionServices> => {
   const { db, vault, outbox, connectivity, bridge, autolock } = deps;
   const reports = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
   const settings = createSettingsRepo(db, vault);
+  // Counted from the outbox until the engine's first state change counts them itself.
+  const outboxCount = createObservable(await outbox.count().catch(() => 0));
   const sync = createSyncEngine({
     port: createOutboxPort({ db, reports, outbox }),
     settings: syncSettingsFrom(settings),
     lock: defaultLock(),
   });
-  deps.syncState.set(sync.state.get());
-  sync.state.subscribe((state) => {
-    deps.syncState.set(state);
-    deps.outboxCount.set(state.waiting);
-  });
+  sync.state.subscribe((state) => outboxCount.set(state.waiting));
+  const guidanceRevision = createObservable(0);
   bridge.onSyncRequested(() => void sync.onBackgroundSyncRequested());
   // Ask the service worker to wake the app when connectivity returns while reports wait.
   sync.state.subscribe((state) => {
@@ -53,7 +50,7 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
 
   const checkGuidance = async (): Promise<GuidanceUpdateResult> => {
     const result = await updateGuidance({ repo: deps.guidance, endpoint: (await settings.get()).endpointUrl });
-    if (result.kind === 'updated') deps.guidanceRevision.update((n) => n + 1);
+    if (result.kind === 'updated') guidanceRevision.update((n) => n + 1);
     return result;
   };
   // Published guidance follows the server whenever the device comes online (and once per unlock).
@@ -77,9 +74,13 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
   follow(vault.state);
 
   return {
+    vault,
     reports,
     settings,
     sync,
+    syncState: sync.state,
+    outboxCount,
+    guidanceRevision,
     checkGuidance,
     setAutolockMinutes: (minutes) => autolock.setAfterMs(autolockAfterMs(minutes)),
   };

@@ -1,6 +1,7 @@
 // The live status region: online or offline, what waits to be sent, sync progress and the last sync.
+import { createObservable } from '../domain/observable.ts';
 import type { SyncState } from '../sync/outbox.ts';
-import { useCore } from './services.ts';
+import { useCore, useSessionValue } from './services.ts';
 import { useObservable } from './use-observable.ts';
 
 const timeOf = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -15,11 +16,14 @@ export const statusText = (online: boolean, waiting: number, sync: SyncState | n
   return parts.join(' · ');
 };
 
+// Before the first unlock there is no sync engine, so no sync state.
+const NOT_SYNCING = createObservable<SyncState | null>(null);
+
 export const StatusBar = () => {
-  const { connectivity, outboxCount, syncState } = useCore();
+  const { connectivity, outboxCount } = useCore();
   const online = useObservable(connectivity);
-  const waiting = useObservable(outboxCount);
-  const sync = useObservable(syncState);
+  const waiting = useSessionValue((s) => s.outboxCount, outboxCount);
+  const sync = useSessionValue<SyncState | null>((s) => s.syncState, NOT_SYNCING);
   return (
     <div role="status" class={`status ${online ? 'status--online' : 'status--offline'}`}>
       <span class="status__dot" aria-hidden="true" />

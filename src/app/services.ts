@@ -3,7 +3,7 @@
 // the unlocked vault and zod) is loaded as its own chunk once the vault is unlocked.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Observable } from '../domain/observable.ts';
+import type { Readable } from '../domain/observable.ts';
 import type { ReportDraft } from '../domain/report-schema.ts';
 import type { SwBridge } from '../pwa/sw-bridge.ts';
 import type { GuidanceRepo } from '../store/guidance-repo.ts';
@@ -14,45 +14,50 @@ import type { Connectivity } from '../sync/connectivity.ts';
 import type { GuidanceUpdateResult } from '../sync/guidance-update.ts';
 import type { SyncEngine, SyncState } from '../sync/outbox.ts';
 import type { Vault, VaultState } from '../vault/vault.ts';
+import { useObservable } from './use-observable.ts';
 
-type Readable<T> = Pick<Observable<T>, 'get' | 'subscribe'>;
-
-/** The vault's state, plus the moments before the database opens and the case where it cannot. */
-export type CoreVaultState = VaultState | 'opening' | 'unavailable';
+/**
+ * The device's vault as the screens see it: not open yet (IndexedDB has not answered), unavailable (with why, in
+ * plain words: private mode, disk full...), or open, with its state and the vault itself.
+ */
+export type CoreVaultState =
+  | { kind: 'opening' }
+  | { kind: 'unavailable'; problem: string }
+  | { kind: VaultState; vault: Vault };
 
 export type CoreServices = {
   bridge: SwBridge;
   connectivity: Connectivity;
-  /** The open vault; read it only once vaultState is past 'opening'. */
-  readonly vault: Vault;
   vaultState: Readable<CoreVaultState>;
-  /** Why the device's storage could not be opened (private mode, disk full...), in plain words. */
-  storageProblem: Readable<string | null>;
   outbox: OutboxRepo;
   guidance: GuidanceRepo;
-  /** Reports waiting to be sent (readable while locked: the outbox holds no personal data). */
+  /** Reports waiting to be sent, counted at boot (the outbox holds no personal data); the session's count after. */
   outboxCount: Readable<number>;
-  /** The sync engine's state once the session runs; null before the first unlock. */
-  syncState: Readable<SyncState | null>;
+  /** Null until the first unlock has loaded it. */
   session: Readable<SessionServices | null>;
-  /** Bumped each time a new guidance pack from the server is stored, so the Guidance screen reloads it. */
-  guidanceRevision: Readable<number>;
   /** Follow-up after the vault is created: ask the browser for persistent storage. */
   afterVaultCreated: () => Promise<void>;
 };
 
 export type SessionServices = {
+  /** The vault the session was opened with. */
+  vault: Vault;
   /** Encrypted reports; every call needs the vault unlocked. */
   reports: ReportRepo<ReportDraft>;
   settings: SettingsRepo;
   sync: SyncEngine;
+  /** The session's own state (read it through useSessionValue where the session may not exist yet). */
+  syncState: Readable<SyncState>;
+  outboxCount: Readable<number>;
+  /** Bumped each time a new guidance pack from the server is stored, so the Guidance screen reloads it. */
+  guidanceRevision: Readable<number>;
   /** Asks the server for newer guidance; keeps the current pack on any failure and says why. */
   checkGuidance: () => Promise<GuidanceUpdateResult>;
   /** Applies the auto-lock minutes from Settings at once. */
   setAutolockMinutes: (minutes: number) => void;
 };
 
-export type Services = CoreServices & SessionServices;
+export type Services = Omit<CoreServices, keyof SessionServices> & SessionServices;
 
 export const ServicesContext = createContext<CoreServices | null>(null);
 
@@ -61,6 +66,12 @@ export const useCore = (): CoreServices => {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useCore outside ServicesContext');
   return services;
+};
+
+/** A value the session owns, read where the session may not exist yet: `before` until it has loaded. */
+export const useSessionValue = <T>(pick: (session: SessionServices) => Readable<T>, before: Readable<T>): T => {
+  const session = useObservable(useCore().session);
+  return useObservable(session ? pick(session) : before);
 };
 
 /** All services; only for screens behind the vault gate, which waits for the session. */

@@ -28,3 +28,6 @@ export const createObservable = <T>(initial: T): Observable<T> => {
     },
   };
 };
+
+/** The read side of an observable: what a screen may hold. */
+export type Readable<T> = Pick<Observable<T>, 'get' | 'subscribe'>;

@@ -4,8 +4,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
 import { checkPassphrase } from '../../vault/passphrase-strength.ts';
+import type { Vault } from '../../vault/vault.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
-import { useCore } from '../services.ts';
+import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
 /** Why a new passphrase (typed twice) cannot be used: each failed strength rule, then a mismatch. */
@@ -24,20 +25,19 @@ export const newPassphraseProblems = (
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
-  const { vaultState, session, storageProblem } = useCore();
+  const { vaultState, session } = useCore();
   const state = useObservable(vaultState);
   const loaded = useObservable(session);
-  const problem = useObservable(storageProblem);
-  if (state === 'opening') return <p class="muted">Opening…</p>;
-  if (state === 'unavailable') return <p class="error-text">{problem}</p>;
-  if (state === 'none') return <CreateVault />;
-  if (state === 'locked') return <Unlock />;
+  if (state.kind === 'opening') return <p class="muted">Opening…</p>;
+  if (state.kind === 'unavailable') return <p class="error-text">{state.problem}</p>;
+  if (state.kind === 'none') return <CreateVault vault={state.vault} />;
+  if (state.kind === 'locked') return <Unlock vault={state.vault} />;
   if (!loaded) return <p class="muted">Opening your reports…</p>;
   return <>{children}</>;
 };
 
-const CreateVault = () => {
-  const { vault, afterVaultCreated } = useCore();
+const CreateVault = ({ vault }: { vault: Vault }) => {
+  const { afterVaultCreated } = useCore();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -117,8 +117,7 @@ const CreateVault = () => {
   );
 };
 
-const Unlock = () => {
-  const { vault } = useCore();
+const Unlock = ({ vault }: { vault: Vault }) => {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -197,8 +196,9 @@ export const WIPE_CONFIRMATION_WORD = 'WIPE';
 
 /** Deletes the key and every record on this device after a typed confirmation. */
 export const WipeDevice = () => {
-  const { vault, outboxCount } = useCore();
-  const waiting = useObservable(outboxCount);
+  const { vaultState, outboxCount } = useCore();
+  const state = useObservable(vaultState);
+  const waiting = useSessionValue((s) => s.outboxCount, outboxCount);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -211,7 +211,8 @@ export const WipeDevice = () => {
     }
     setBusy(true);
     try {
-      await vault.wipe();
+      // Shown only on screens that need the open vault (unlock, settings); before that there is nothing to wipe.
+      if ('vault' in state) await state.vault.wipe();
     } catch (e) {
       setError(messageFor(e));
     } finally {
@@ -252,11 +253,11 @@ export const WipeDevice = () => {
 
 /** The header's "Lock" button, shown while the vault is unlocked. */
 export const LockButton = () => {
-  const core = useCore();
-  const state = useObservable(core.vaultState);
-  if (state !== 'unlocked') return null;
+  const state = useObservable(useCore().vaultState);
+  if (state.kind !== 'unlocked') return null;
+  const { vault } = state;
   return (
-    <button type="button" class="button--header" onClick={() => core.vault.lock()}>
+    <button type="button" class="button--header" onClick={() => vault.lock()}>
       Lock
     </button>
   );
