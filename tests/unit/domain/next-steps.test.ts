@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSource, NEXT_STEP_RULES, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
+import { NEXT_STEP_RULES } from '../../../src/domain/next-step-rules.ts';
+import { formatSource, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
 import { emptyDraft, type ReportDraft } from '../../../src/domain/report-schema.ts';
 
 const draft = (change: Partial<ReportDraft>): ReportDraft => ({ ...emptyDraft(), ...change });
