@@ -54,12 +54,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
-      // The report modules (split by job in src/domain) and zod load together after unlock: one chunk, so the
-      // first load's table of lazy chunks does not grow with every domain file.
+      // The report modules (split by job in src/domain), the guidance schema and zod stay one lazy chunk, as they were
+      // before report.ts was split, so the first load's table of lazy chunks does not grow with every domain file.
       output: {
         codeSplitting: {
           groups: [
-            { name: 'report', test: /[\\/]src[\\/]domain[\\/]report-[a-z]+\.ts$|[\\/]node_modules[\\/]zod[\\/]/ },
+            {
+              name: 'report',
+              test: /[\\/]src[\\/]domain[\\/](report-[a-z]+|guidance)\.ts$|[\\/]node_modules[\\/]zod[\\/]/,
+            },
           ],
         },
       },
