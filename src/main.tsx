@@ -13,7 +13,7 @@ import { openVault } from './store/vault-storage.ts';
 import { createConnectivity } from './sync/connectivity.ts';
 import { createAutolock, watchActivity } from './vault/autolock.ts';
 import type { Vault } from './vault/vault.ts';
-import './app/styles.css';
+import './ui/styles.css';
 
 // The shell (header, navigation, status, Guidance) draws at once; the vault gate fills in when the
 // database has opened, so a cold start offline shows a usable screen before IndexedDB answers.

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
-import { ErrorSummary } from '../form-bits.tsx';
+import { ErrorSummary } from '../../ui/form-bits.tsx';
 import { routeHref } from '../router.ts';
 import type { SaveState } from './autosave.ts';
 import { NextStepsLink, NextStepsPanel } from './NextStepsPanel.tsx';

@@ -1,5 +1,5 @@
 // A labelled drop-down of fixed choices for the Settings panels: each choice's value travels as its String().
-import { describedBy, Field } from '../form-bits.tsx';
+import { describedBy, Field } from '../../ui/form-bits.tsx';
 
 export type Choice<T> = { value: T; label: string };
 

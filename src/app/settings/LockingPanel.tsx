@@ -1,6 +1,6 @@
 // The locking part of the Settings form: the auto-lock time and the organisation's wipe-after-failures policy.
 import { AUTOLOCK_MAX_MINUTES, AUTOLOCK_MIN_MINUTES } from '../../domain/settings-limits.ts';
-import { describedBy, Field } from '../form-bits.tsx';
+import { describedBy, Field } from '../../ui/form-bits.tsx';
 import { type Choice, ChoiceField } from './ChoiceField.tsx';
 import type { SettingsFormPart } from './settings-form.ts';
 

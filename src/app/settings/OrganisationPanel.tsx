@@ -1,6 +1,6 @@
 // The organisation part of the Settings form: the details every new report starts with (domain/organisation.ts).
 import { ORG_FIELD_IDS, ORG_FIELDS, type OrgDetails } from '../../domain/organisation.ts';
-import { describedBy, Field } from '../form-bits.tsx';
+import { describedBy, Field } from '../../ui/form-bits.tsx';
 import { orgFieldId, type SettingsFormPart } from './settings-form.ts';
 
 export const OrganisationPanel = ({ form, set, errorOf }: SettingsFormPart) => {

@@ -1,9 +1,9 @@
 // "Change passphrase": checks the new passphrase with the vault's rules, then lets the vault re-key everything.
 import { useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
-import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
+import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
+import { newPassphraseProblems } from '../../ui/passphrase.tsx';
 import { useServices } from '../services.ts';
-import { newPassphraseProblems } from '../vault/VaultScreens.tsx';
 
 export const PassphrasePanel = () => {
   const { vault } = useServices();

@@ -5,7 +5,7 @@ import { messageFor } from '../../domain/errors.ts';
 import type { OrgDetails } from '../../domain/organisation.ts';
 import type { Settings } from '../../domain/settings.ts';
 import { testConnection } from '../../sync/endpoint.ts';
-import { ErrorSummary, type FieldError } from '../form-bits.tsx';
+import { ErrorSummary, type FieldError } from '../../ui/form-bits.tsx';
 import { useServices } from '../services.ts';
 import { LockingPanel } from './LockingPanel.tsx';
 import { OrganisationPanel } from './OrganisationPanel.tsx';

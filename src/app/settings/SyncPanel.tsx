@@ -1,5 +1,5 @@
 // The Sync part of the Settings form: endpoint URL, access token (kept encrypted) and how long sent reports stay.
-import { describedBy, Field } from '../form-bits.tsx';
+import { describedBy, Field } from '../../ui/form-bits.tsx';
 import { type Choice, ChoiceField } from './ChoiceField.tsx';
 import { ACCESS_TOKEN_FIELD, type SettingsFormPart } from './settings-form.ts';
 

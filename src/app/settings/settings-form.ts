@@ -5,7 +5,7 @@ import type { OrgDetails } from '../../domain/organisation.ts';
 import { SECRET_SCHEMAS, type Settings, SettingsSchema } from '../../domain/settings.ts';
 import type { SettingsRepo } from '../../store/settings-repo.ts';
 import { checkEndpoint } from '../../sync/endpoint.ts';
-import type { FieldError } from '../form-bits.tsx';
+import type { FieldError } from '../../ui/form-bits.tsx';
 
 export type SettingsFormValues = {
   endpointUrl: string;

@@ -3,25 +3,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
-import { checkPassphrase } from '../../vault/passphrase-strength.ts';
+import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
+import { newPassphraseProblems, PassphraseRules } from '../../ui/passphrase.tsx';
 import type { Vault } from '../../vault/vault.ts';
-import { describedBy, ErrorSummary, Field, type FieldError } from '../form-bits.tsx';
 import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
-
-/** Why a new passphrase (typed twice) cannot be used: each failed strength rule, then a mismatch. */
-export const newPassphraseProblems = (
-  passphrase: string,
-  confirm: string,
-  field: string,
-  confirmField: string,
-): FieldError[] => {
-  const problems = checkPassphrase(passphrase)
-    .filter((c) => !c.ok)
-    .map((c) => ({ field, message: c.message }));
-  if (passphrase !== confirm) problems.push({ field: confirmField, message: 'The two passphrases do not match.' });
-  return problems;
-};
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
@@ -42,7 +28,6 @@ const CreateVault = ({ vault }: { vault: Vault }) => {
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const checks = checkPassphrase(passphrase);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -87,15 +72,7 @@ const CreateVault = ({ vault }: { vault: Vault }) => {
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
         </Field>
-        <ul id="passphrase-rules" class="list rules" aria-live="polite">
-          {checks.map((c) => (
-            <li key={c.rule} class={c.ok ? 'rule rule--ok' : 'rule'}>
-              <span aria-hidden="true">{c.ok ? '✓ ' : '✗ '}</span>
-              <span class="visually-hidden">{c.ok ? 'Done: ' : 'Not yet: '}</span>
-              {c.message}
-            </li>
-          ))}
-        </ul>
+        <PassphraseRules id="passphrase-rules" passphrase={passphrase} />
         <Field id="confirm-passphrase" label="Confirm passphrase" error={confirmError}>
           <input
             id="confirm-passphrase"
