@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 // Builds the page and its service worker; also holds the vitest projects (unit, e2e).
+
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './server/security-headers.ts';
 
@@ -17,10 +19,50 @@ const cspMeta = (): Plugin => ({
     ),
 });
 
+// Two front ends (CONVENTIONS 14): the worker's app (index.html) and the officer's screens (officer/index.html).
+// The files only the officer's page reaches are kept out of the worker's precache, so a device never downloads them.
+const OFFICER_PAGE = 'officer/index.html';
+const officerOnlyFiles = new Set<string>();
+
+const filesReachedFrom = (bundle: Rolldown.OutputBundle, page: string): Set<string> => {
+  const seen = new Set<string>();
+  const visit = (fileName: string) => {
+    const chunk = bundle[fileName];
+    if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+    seen.add(fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) seen.add(css);
+    for (const asset of chunk.viteMetadata?.importedAssets ?? []) seen.add(asset);
+    for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+  };
+  for (const chunk of Object.values(bundle)) {
+    if (chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId === resolve(page)) visit(chunk.fileName);
+  }
+  return seen;
+};
+
+const splitEntries = (): Plugin => ({
+  name: 'safevisit-split-entries',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    // The web app manifest installs the worker's app; the officer's page must not offer it.
+    const page = bundle[OFFICER_PAGE];
+    if (page?.type === 'asset' && typeof page.source === 'string')
+      page.source = page.source.replace(/\s*<link rel="manifest"[^>]*>/g, '');
+    const officer = filesReachedFrom(bundle, OFFICER_PAGE);
+    if (officer.size === 0) return;
+    const worker = filesReachedFrom(bundle, 'index.html');
+    officerOnlyFiles.clear();
+    officerOnlyFiles.add(OFFICER_PAGE);
+    for (const file of officer) if (!worker.has(file)) officerOnlyFiles.add(file);
+  },
+});
+
 export default defineConfig({
   plugins: [
     preact(),
     cspMeta(),
+    splitEntries(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -46,6 +88,9 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg}'],
+        manifestTransforms: [
+          async (entries) => ({ manifest: entries.filter((entry) => !officerOnlyFiles.has(entry.url)), warnings: [] }),
+        ],
       },
       devOptions: { enabled: false },
     }),
@@ -54,14 +99,18 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
-      // The report modules (split by job in src/domain), the guidance schema and zod stay one lazy chunk, as they were
+      input: { main: resolve('index.html'), officer: resolve(OFFICER_PAGE) },
+      // The report modules (split by job in src/domain) and the guidance schema stay one lazy chunk, as they were
       // before report.ts was split, so the first load's table of lazy chunks does not grow with every domain file.
       output: {
         codeSplitting: {
           groups: [
+            // zod in a chunk of its own, taken first (the report group would pull it in as a dependency): the
+            // officer's page needs zod too, without the report modules.
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 1 },
             {
               name: 'report',
-              test: /[\\/]src[\\/]domain[\\/](report-[a-z]+|guidance)\.ts$|[\\/]node_modules[\\/]zod[\\/]/,
+              test: /[\\/]src[\\/]domain[\\/](report-[a-z]+|guidance)\.ts$/,
             },
           ],
         },

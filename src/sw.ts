@@ -10,8 +10,11 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Every in-app URL opens the cached shell; the sync API is never answered from cache.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/v1\//] }));
+// Every in-app URL opens the cached shell; the sync API is never answered from cache, and the officer's
+// screens (their own page, not precached) always come from the server.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/v[12]\//, /^\/officer(\/|$)/] }),
+);
 
 // A waiting version activates only when the user presses "Reload" (no code swapped under a draft).
 self.addEventListener('message', (event) => {

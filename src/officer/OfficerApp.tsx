@@ -1,0 +1,131 @@
+// The officer's shell: finds out whether the organisation exists (setup or sign-in), then shows the signed-in
+// screens. When a session ends, for any reason, everything it showed is dropped and the sign-in form returns.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { OrgDescriptor } from '../domain/org-protocol.ts';
+import { DevicesScreen } from './DevicesScreen.tsx';
+import type { OfficerApi } from './officer-api.ts';
+import { isOfficerError, OFFICER_SENTENCES, officerSentence } from './officer-errors.ts';
+import { SetupScreen } from './SetupScreen.tsx';
+import { SignInScreen } from './SignInScreen.tsx';
+import type { OfficerSession, SessionEnd, SessionKeeper } from './session-keeper.ts';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; sentence: string }
+  | { kind: 'setup' }
+  | { kind: 'sign-in'; org: OrgDescriptor | null; notice: string | null }
+  | { kind: 'signed-in'; session: OfficerSession };
+
+const END_NOTICES: Record<SessionEnd, string | null> = {
+  'signed-out': 'You have signed out.',
+  'signed-out-idle': OFFICER_SENTENCES['signed-out-idle'],
+  'session-expired': OFFICER_SENTENCES['session-expired'],
+};
+
+export const OfficerApp = ({
+  api,
+  keeper,
+  subscribeEnd,
+}: {
+  api: OfficerApi;
+  keeper: SessionKeeper;
+  /** Registers the app's handler for a session's end (idle, expiry, sign-out). */
+  subscribeEnd: (handler: (reason: SessionEnd) => void) => void;
+}) => {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    setPhase({ kind: 'loading' });
+    try {
+      const org = await api.organisation();
+      setPhase(org ? { kind: 'sign-in', org, notice: null } : { kind: 'setup' });
+    } catch (e) {
+      setPhase({ kind: 'unreachable', sentence: officerSentence(e) });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    subscribeEnd((reason) =>
+      setPhase((current) => ({
+        kind: 'sign-in',
+        org: current.kind === 'signed-in' ? current.session.org : null,
+        notice: END_NOTICES[reason],
+      })),
+    );
+    void load();
+  }, [load, subscribeEnd]);
+
+  const signedIn = (session: OfficerSession) => {
+    keeper.start(session);
+    setPhase({ kind: 'signed-in', session });
+  };
+
+  const signOut = async () => {
+    const token = keeper.current?.token;
+    keeper.end('signed-out');
+    // The screen is cleared first; telling the server is best effort (an expired token is already gone).
+    if (token) await api.signOut(token).catch(() => undefined);
+  };
+
+  /** An expired session on any call ends it here; other failures stay with the screen that met them. */
+  const onFailure = (error: unknown): boolean => {
+    if (!isOfficerError(error, 'session-expired')) return false;
+    keeper.end('session-expired');
+    return true;
+  };
+
+  const session = phase.kind === 'signed-in' ? phase.session : null;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="app-header">
+        <span class="app-header__name">
+          SafeVisit for officers{session ? <span class="officer-org">: {session.org.name}</span> : null}
+        </span>
+        {session && (
+          <button type="button" class="button--header" onClick={signOut}>
+            Sign out
+          </button>
+        )}
+      </header>
+      {session && (
+        <nav class="app-nav" aria-label="Main">
+          <ul>
+            <li>
+              <a href="#/devices" aria-current="page">
+                Devices
+              </a>
+            </li>
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1}>
+        {phase.kind === 'loading' && <p class="muted">Loading…</p>}
+        {phase.kind === 'unreachable' && (
+          <section aria-labelledby="unreachable-title">
+            <h1 id="unreachable-title">SafeVisit for officers</h1>
+            <p class="error-text">{phase.sentence}</p>
+            <div class="button-row">
+              <button type="button" onClick={load}>
+                Try again
+              </button>
+            </div>
+          </section>
+        )}
+        {phase.kind === 'setup' && (
+          <SetupScreen
+            api={api}
+            onSignedIn={signedIn}
+            onAlreadySetUp={(notice) => setPhase({ kind: 'sign-in', org: null, notice })}
+          />
+        )}
+        {phase.kind === 'sign-in' && (
+          <SignInScreen api={api} orgName={phase.org?.name ?? null} notice={phase.notice} onSignedIn={signedIn} />
+        )}
+        {session && <DevicesScreen api={api} session={session} onFailure={onFailure} />}
+      </main>
+    </>
+  );
+};

@@ -1,0 +1,127 @@
+// The officer's screens' HTTP client for the organisation routes (src/domain/org-protocol.ts), on the same origin
+// as the page. Each call answers with the checked value or throws an OfficerError; it never stores anything and the
+// session token travels only in the Authorization header.
+
+import { z } from 'zod';
+import {
+  type Device,
+  DeviceListSchema,
+  EnrolDeviceResponseSchema,
+  type OfficerKdf,
+  ORG_PATHS,
+  type OrgDescriptor,
+  OrgDescriptorSchema,
+  PreloginResponseSchema,
+  type SessionResponse,
+  SessionResponseSchema,
+  type SetupRequest,
+} from '../domain/org-protocol.ts';
+import type { WireIssue } from '../domain/protocol.ts';
+import { parseRetryAfterMs } from '../sync/retry-policy.ts';
+import { OfficerError, problemForStatus, type RouteKind } from './officer-errors.ts';
+
+/** Setup seals keys and the server hashes slowly: give a slow link time, but not forever. */
+export const OFFICER_REQUEST_TIMEOUT_MS = 30_000;
+
+type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | { success: false } };
+
+export type OfficerApiOptions = { baseUrl?: string; fetch?: typeof globalThis.fetch; timeoutMs?: number };
+
+// Only the part of the API's error body a form uses. (src/domain/protocol.ts has the whole schema, but importing it
+// would bring the report form's schemas into this page's first load.)
+const IssuesBodySchema = z.object({
+  error: z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+});
+
+const readIssues = async (response: Response): Promise<WireIssue[]> => {
+  try {
+    const parsed = IssuesBodySchema.safeParse(await response.json());
+    return parsed.success ? (parsed.data.error.issues ?? []) : [];
+  } catch {
+    return [];
+  }
+};
+
+export const createOfficerApi = ({
+  baseUrl = '',
+  fetch: fetchImpl = (...args) => globalThis.fetch(...args),
+  timeoutMs = OFFICER_REQUEST_TIMEOUT_MS,
+}: OfficerApiOptions = {}) => {
+  const call = async (
+    route: RouteKind,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<Response> => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      const timedOut = e instanceof DOMException && e.name === 'TimeoutError';
+      throw new OfficerError(timedOut ? 'timeout' : 'unreachable', { cause: e });
+    }
+    if (response.ok) return response;
+    const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'), Date.now());
+    const issues = response.status === 400 ? await readIssues(response) : [];
+    throw new OfficerError(problemForStatus(route, response.status), {
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      issues,
+    });
+  };
+
+  const json = async <T>(response: Response, schema: Schema<T>): Promise<T> => {
+    let value: unknown;
+    try {
+      value = await response.json();
+    } catch (e) {
+      throw new OfficerError('bad-response', { cause: e });
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new OfficerError('bad-response');
+    return parsed.data;
+  };
+
+  return {
+    /** The organisation, or null when the server has none yet (404: the first officer must set it up). */
+    organisation: async (): Promise<OrgDescriptor | null> => {
+      try {
+        return await json(await call('public', 'GET', ORG_PATHS.org), OrgDescriptorSchema);
+      } catch (e) {
+        if (e instanceof OfficerError && e.problem === 'not-found') return null;
+        throw e;
+      }
+    },
+    setup: async (request: SetupRequest): Promise<SessionResponse> =>
+      json(await call('setup', 'POST', ORG_PATHS.setup, request), SessionResponseSchema),
+    prelogin: async (email: string): Promise<OfficerKdf> =>
+      (await json(await call('sign-in', 'POST', ORG_PATHS.prelogin, { email }), PreloginResponseSchema)).kdf,
+    signIn: async (email: string, authKey: string): Promise<SessionResponse> =>
+      json(await call('sign-in', 'POST', ORG_PATHS.signIn, { email, authKey }), SessionResponseSchema),
+    signOut: async (token: string): Promise<void> => {
+      const response = await call('session', 'POST', ORG_PATHS.signOut, {}, token);
+      await response.body?.cancel();
+    },
+    devices: async (token: string): Promise<Device[]> =>
+      (await json(await call('session', 'GET', ORG_PATHS.devices, undefined, token), DeviceListSchema)).devices,
+    enrolDevice: async (token: string, name: string) =>
+      json(await call('session', 'POST', ORG_PATHS.devices, { name }, token), EnrolDeviceResponseSchema),
+    revokeDevice: async (token: string, id: string): Promise<void> => {
+      const response = await call('session', 'POST', ORG_PATHS.revokeDevice(id), {}, token);
+      await response.body?.cancel();
+    },
+  };
+};
+
+export type OfficerApi = ReturnType<typeof createOfficerApi>;
