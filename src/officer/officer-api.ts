@@ -18,7 +18,7 @@ import {
 } from '../domain/org-protocol.ts';
 import type { WireIssue } from '../domain/protocol.ts';
 import { parseRetryAfterMs } from '../sync/retry-policy.ts';
-import { OfficerError, problemForStatus, type RouteKind } from './officer-errors.ts';
+import { OfficerError, problemFor, type RouteKind } from './officer-errors.ts';
 
 /** Setup seals keys and the server hashes slowly: give a slow link time, but not forever. */
 export const OFFICER_REQUEST_TIMEOUT_MS = 30_000;
@@ -27,18 +27,23 @@ type Schema<T> = { safeParse: (value: unknown) => { success: true; data: T } | {
 
 export type OfficerApiOptions = { baseUrl?: string; fetch?: typeof globalThis.fetch; timeoutMs?: number };
 
-// Only the part of the API's error body a form uses. (src/domain/protocol.ts has the whole schema, but importing it
-// would bring the report form's schemas into this page's first load.)
-const IssuesBodySchema = z.object({
-  error: z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+// Only the part of the API's error body this page uses. (src/domain/protocol.ts has the whole schema, but importing
+// it would bring the report form's schemas into this page's first load.)
+const ErrorPartsSchema = z.object({
+  error: z.object({
+    code: z.string().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 
-const readIssues = async (response: Response): Promise<WireIssue[]> => {
+const readError = async (response: Response): Promise<{ code?: string; issues: WireIssue[] }> => {
   try {
-    const parsed = IssuesBodySchema.safeParse(await response.json());
-    return parsed.success ? (parsed.data.error.issues ?? []) : [];
+    const parsed = ErrorPartsSchema.safeParse(await response.json());
+    if (!parsed.success) return { issues: [] };
+    const { code, issues } = parsed.data.error;
+    return code === undefined ? { issues: issues ?? [] } : { code, issues: issues ?? [] };
   } catch {
-    return [];
+    return { issues: [] };
   }
 };
 
@@ -74,8 +79,8 @@ export const createOfficerApi = ({
     }
     if (response.ok) return response;
     const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'), Date.now());
-    const issues = response.status === 400 ? await readIssues(response) : [];
-    throw new OfficerError(problemForStatus(route, response.status), {
+    const { code, issues } = await readError(response);
+    throw new OfficerError(problemFor(route, response.status, code), {
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       issues,
     });

@@ -70,8 +70,21 @@ export const isOfficerError = (e: unknown, problem?: OfficerProblem): e is Offic
  */
 export type RouteKind = 'setup' | 'sign-in' | 'session' | 'public';
 
-/** The problem an HTTP error status means on a kind of route (2xx and 3xx are not problems: never asked). */
-export const problemForStatus = (route: RouteKind, status: number): OfficerProblem => {
+/** Codes the server puts in `error.code` that name the problem outright, whatever the status. */
+const PROBLEM_OF_WIRE_CODE: Partial<Record<string, OfficerProblem>> = {
+  'setup-code': 'wrong-setup-code',
+  'already-set-up': 'already-set-up',
+  'session-expired': 'session-expired',
+  'rate-limited': 'rate-limited',
+};
+
+/**
+ * The problem an HTTP error answer means on a kind of route: by the server's `error.code` when it names one, else by
+ * the status (2xx and 3xx are not problems: never asked).
+ */
+export const problemFor = (route: RouteKind, status: number, wireCode?: string): OfficerProblem => {
+  const named = wireCode === undefined ? undefined : PROBLEM_OF_WIRE_CODE[wireCode];
+  if (named && (route === 'setup' || named !== 'wrong-setup-code')) return named;
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server-error';
   if (status === 400 || status === 413 || status === 415 || status === 422) return 'invalid';

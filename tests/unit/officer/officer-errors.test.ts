@@ -5,7 +5,7 @@ import {
   OfficerError,
   type OfficerProblem,
   officerSentence,
-  problemForStatus,
+  problemFor,
   type RouteKind,
 } from '../../../src/officer/officer-errors.ts';
 
@@ -29,11 +29,24 @@ describe('what an HTTP status means on each kind of officer route', () => {
     ['public', 503, 'server-error'],
     ['public', 418, 'bad-response'],
   ])('%s answered %i is %s', (route, status, problem) => {
-    expect(problemForStatus(route, status)).toBe(problem);
+    expect(problemFor(route, status)).toBe(problem);
+  });
+
+  it.each<[RouteKind, number, string, OfficerProblem]>([
+    ['setup', 403, 'already-set-up', 'already-set-up'],
+    ['setup', 403, 'setup-code', 'wrong-setup-code'],
+    ['session', 401, 'session-expired', 'session-expired'],
+    ['session', 401, 'unauthorised', 'session-expired'],
+    ['sign-in', 401, 'unauthorised', 'wrong-sign-in'],
+    ['sign-in', 429, 'rate-limited', 'rate-limited'],
+    ['session', 403, 'setup-code', 'forbidden'],
+    ['public', 503, 'storage-unavailable', 'server-error'],
+  ])('%s answered %i with code %s is %s', (route, status, code, problem) => {
+    expect(problemFor(route, status, code)).toBe(problem);
   });
 
   it('never reads a wrong passphrase as an expired session, nor the reverse', () => {
-    expect(problemForStatus('sign-in', 401)).not.toBe(problemForStatus('session', 401));
+    expect(problemFor('sign-in', 401)).not.toBe(problemFor('session', 401));
   });
 });
 
