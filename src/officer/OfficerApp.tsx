@@ -1,6 +1,6 @@
 // The officer's shell: finds out whether the organisation exists (setup or sign-in), then shows the signed-in
 // screens. When a session ends, for any reason, everything it showed is dropped and the sign-in form returns.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OrgDescriptor } from '../domain/org-protocol.ts';
 import { DevicesScreen } from './DevicesScreen.tsx';
 import type { OfficerApi } from './officer-api.ts';
@@ -55,6 +55,15 @@ export const OfficerApp = ({
     void load();
   }, [load, subscribeEnd]);
 
+  // A new screen takes the focus, so keyboard and screen-reader users start at its top, not on a vanished button.
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(phase.kind);
+  useEffect(() => {
+    if (shown.current === phase.kind) return;
+    shown.current = phase.kind;
+    if (phase.kind !== 'loading' && !main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [phase.kind]);
+
   const signedIn = (session: OfficerSession) => {
     keeper.start(session);
     setPhase({ kind: 'signed-in', session });
@@ -101,7 +110,7 @@ export const OfficerApp = ({
           </ul>
         </nav>
       )}
-      <main id="main" tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1}>
         {phase.kind === 'loading' && <p class="muted">Loading…</p>}
         {phase.kind === 'unreachable' && (
           <section aria-labelledby="unreachable-title">
