@@ -1,5 +1,6 @@
 // Walls the linter cannot hold: WebCrypto only in src/vault, no Web Storage anywhere in src (nothing
-// personal may land there), no console logging in src (logs must never carry personal data).
+// personal may land there), no console logging in src (logs must never carry personal data), and no browser
+// store at all in the officer's screens.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,6 +8,11 @@ const RULES = [
   { pattern: /\bsubtle\b/, allowed: (file) => file.startsWith('src/vault/'), why: 'WebCrypto lives in src/vault only' },
   { pattern: /\b(localStorage|sessionStorage)\b/, allowed: () => false, why: 'no Web Storage: it is never encrypted' },
   { pattern: /\bconsole\.(log|info|debug|warn|error)\b/, allowed: () => false, why: 'no logging in the app' },
+  {
+    pattern: /\b(indexedDB|caches|document\.cookie)\b/,
+    allowed: (file) => !file.startsWith('src/officer/'),
+    why: "the officer's screens keep nothing in any browser store (session and keys in memory only)",
+  },
 ];
 
 const files = (dir) =>
