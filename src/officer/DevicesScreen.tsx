@@ -109,7 +109,6 @@ export const DevicesScreen = ({
       <h1 id="devices-title">Devices</h1>
       <p class="card">
         Organisation code: <strong class="fingerprint">{session.fingerprintCode}</strong>
-        <br />
         <span class="muted">
           A device shows this code when it enrols. Read it to the worker: if theirs differs, do not go on.
         </span>
@@ -144,7 +143,7 @@ export const DevicesScreen = ({
             device send reports: give it to that device only.
           </p>
           <Field id="enrolment-link" label="Enrolment link">
-            <textarea id="enrolment-link" ref={linkBox} readOnly rows={4} value={enrolled.link} spellcheck={false} />
+            <textarea id="enrolment-link" ref={linkBox} readOnly rows={6} value={enrolled.link} spellcheck={false} />
           </Field>
           <div class="button-row">
             <button type="button" class="button--secondary" onClick={copy}>
