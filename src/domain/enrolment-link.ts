@@ -27,7 +27,9 @@ export const encodeEnrolmentLink = (appOrigin: string, payload: EnrolmentPayload
 
 export type EnrolmentLinkProblem = 'not-a-link' | 'damaged' | 'unsupported';
 
-export type EnrolmentLinkResult = { ok: true; payload: EnrolmentPayload } | { ok: false; problem: EnrolmentLinkProblem };
+export type EnrolmentLinkResult =
+  | { ok: true; payload: EnrolmentPayload }
+  | { ok: false; problem: EnrolmentLinkProblem };
 
 /** One plain sentence for each way a pasted or opened link can be wrong. */
 export const ENROLMENT_LINK_PROBLEMS: Record<EnrolmentLinkProblem, string> = {
