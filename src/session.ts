@@ -12,9 +12,11 @@ import type { OutboxRepo } from './store/outbox-repo.ts';
 import { createReportRepo } from './store/report-repo.ts';
 import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
+import { createEnrolmentService } from './sync/enrolment.ts';
 import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
 import { createSyncEngine, defaultLock } from './sync/outbox.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
+import { fingerprintCode, fingerprintOf, verifyOrgDescriptor } from './vault/org.ts';
 import type { Vault } from './vault/vault.ts';
 
 export type SessionDeps = {
@@ -33,6 +35,14 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
   const settings = createSettingsRepo(db, vault);
   // Counted from the outbox until the engine's first state change counts them itself.
   const outboxCount = createObservable(await outbox.count().catch(() => 0));
+  const enrolment = createEnrolmentService({
+    verify: verifyOrgDescriptor,
+    fingerprintOf,
+    fingerprintCode,
+    load: () => settings.getSecret('enrolment'),
+    save: (value) => settings.setSecret('enrolment', value),
+    waiting: () => outbox.count(),
+  });
   const sync = createSyncEngine({
     port: createOutboxPort({ db, reports, outbox }),
     settings: syncSettingsFrom(settings),
@@ -49,7 +59,8 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
   autolock.setAfterMs(autolockAfterMs((await settings.get()).autolockMinutes));
 
   const checkGuidance = async (): Promise<GuidanceUpdateResult> => {
-    const result = await updateGuidance({ repo: deps.guidance, endpoint: (await settings.get()).endpointUrl });
+    const enrolled = await settings.getSecret('enrolment');
+    const result = await updateGuidance({ repo: deps.guidance, endpoint: enrolled?.endpoint ?? '' });
     if (result.kind === 'updated') guidanceRevision.update((n) => n + 1);
     return result;
   };
@@ -62,6 +73,8 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
   let stopSync: (() => void) | null = null;
   const follow = (state: Vault['state']) => {
     if (state === 'unlocked') {
+      // Edits made to the sending state while locked are found and shown now; sync and the purge skip them anyway.
+      void reports.control.scan().catch(() => undefined);
       stopSync ??= sync.start({ connectivity });
       void sync.purgeExpired();
       if (connectivity.get()) void checkGuidance();
@@ -81,6 +94,8 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
     syncState: sync.state,
     outboxCount,
     guidanceRevision,
+    enrolment,
+    controlChanged: reports.control.changed,
     checkGuidance,
     setAutolockMinutes: (minutes) => autolock.setAfterMs(autolockAfterMs(minutes)),
   };

@@ -11,7 +11,9 @@ export const statusText = (online: boolean, waiting: number, sync: SyncState | n
   const parts = [online ? 'Online' : 'Offline'];
   if (sync?.running && sync.total > 0) parts.push(`Sending ${Math.min(sync.sent + 1, sync.total)} of ${sync.total}`);
   else parts.push(`${waiting} ${waiting === 1 ? 'report waits' : 'reports wait'} to sync`);
-  if (sync?.needsToken) parts.push('Access token needed');
+  if (sync?.revoked) parts.push('Access withdrawn: ask your online safety officer for a new enrolment link');
+  else if (sync?.needsToken)
+    parts.push(sync.lastError === 'unauthorised' ? 'Access token refused' : 'Not enrolled with an organisation');
   if (sync?.lastSuccessAt != null) parts.push(`Last sync ${timeOf(sync.lastSuccessAt)}`);
   return parts.join(' · ');
 };

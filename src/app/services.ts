@@ -11,6 +11,7 @@ import type { OutboxRepo } from '../store/outbox-repo.ts';
 import type { ReportRepo } from '../store/report-repo.ts';
 import type { SettingsRepo } from '../store/settings-repo.ts';
 import type { Connectivity } from '../sync/connectivity.ts';
+import type { EnrolmentService } from '../sync/enrolment.ts';
 import type { GuidanceUpdateResult } from '../sync/guidance-update.ts';
 import type { SyncEngine, SyncState } from '../sync/outbox.ts';
 import type { Vault, VaultState } from '../vault/vault.ts';
@@ -51,6 +52,10 @@ export type SessionServices = {
   outboxCount: Readable<number>;
   /** Bumped each time a new guidance pack from the server is stored, so the Guidance screen reloads it. */
   guidanceRevision: Readable<number>;
+  /** Enrolment with an organisation (link or hand-typed fallback), checked against its fingerprint. */
+  enrolment: EnrolmentService;
+  /** Reports whose sending state was changed while locked: neither sent nor deleted; the screens say so. */
+  controlChanged: Readable<ReadonlySet<string>>;
   /** Asks the server for newer guidance; keeps the current pack on any failure and says why. */
   checkGuidance: () => Promise<GuidanceUpdateResult>;
   /** Applies the auto-lock minutes from Settings at once. */

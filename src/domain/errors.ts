@@ -23,6 +23,16 @@ export const ERROR_MESSAGES = {
   'bad-response': 'The server sent an answer the app could not understand.',
   'insecure-endpoint': 'The sync address must start with https:// (only this computer may use http://).',
   'not-found': 'That record could not be found.',
+  revoked:
+    'This device’s access was withdrawn. Every report is kept on it; ask your online safety officer for a new enrolment link.',
+  'org-mismatch':
+    'The organisation’s keys do not match the enrolment link, so this device was not enrolled. Ask your online safety officer for a new link.',
+  'unknown-device': 'The server does not know this enrolment. Ask your online safety officer for a new enrolment link.',
+  'not-enrolled':
+    'This device is not enrolled with an organisation yet, so nothing is sent. Open the enrolment link from your online safety officer.',
+  'reports-waiting':
+    'Reports are still waiting to be sent to the organisation this device is enrolled with. Send them before enrolling with another one.',
+  'control-changed': 'A saved report’s sending state was changed while the app was locked; it was not sent or deleted.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

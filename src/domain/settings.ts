@@ -1,6 +1,7 @@
 // What the device's settings may hold, written once: the schema with a plain sentence for each out-of-range value,
 // the defaults, and the secrets' shapes. src/store/settings-repo.ts persists them; Settings validates with them.
 import { z } from 'zod';
+import { EnrolmentSchema } from './enrolment.ts';
 import { OrgDetailsSchema } from './organisation.ts';
 import {
   AUTOLOCK_MAX_MINUTES,
@@ -18,12 +19,11 @@ export const ACCESS_TOKEN_MAX_CHARS = 4_096;
 const wholeNumber = (min: number, max: number, error: string) =>
   z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
+/**
+ * Only what the device needs before unlocking. Where reports go (endpoint, token, organisation keys) is never here:
+ * it lives in the encrypted `enrolment` secret (src/domain/enrolment.ts), so an edit while locked cannot redirect it.
+ */
 export const SettingsSchema = z.object({
-  /** The sync endpoint; '' until configured. Its https rule is checked by the sync client. */
-  endpointUrl: z
-    .string()
-    .trim()
-    .max(ENDPOINT_URL_MAX_CHARS, { error: tooLong('The sync endpoint URL', ENDPOINT_URL_MAX_CHARS) }),
   autolockMinutes: wholeNumber(
     AUTOLOCK_MIN_MINUTES,
     AUTOLOCK_MAX_MINUTES,
@@ -49,19 +49,28 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof Settings;
 
 export const SETTINGS_DEFAULTS: Readonly<Settings> = Object.freeze({
-  endpointUrl: '',
   autolockMinutes: 5,
   keepSyncedDays: 0,
   wipeAfterFailures: null,
   persistGranted: null,
 });
 
+/** The hand-typed fallback of an enrolment link (Settings > Advanced): checked before anything is enrolled. */
+export const EndpointInputSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the sync endpoint URL.' })
+  .max(ENDPOINT_URL_MAX_CHARS, { error: tooLong('The sync endpoint URL', ENDPOINT_URL_MAX_CHARS) });
+export const AccessTokenInputSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the access token.' })
+  .max(ACCESS_TOKEN_MAX_CHARS, { error: tooLong('The access token', ACCESS_TOKEN_MAX_CHARS) });
+
 /** The settings kept encrypted in the vault: they decide what is sent, where, and what a report starts with. */
 export const SECRET_SCHEMAS = {
-  accessToken: z
-    .string()
-    .min(1)
-    .max(ACCESS_TOKEN_MAX_CHARS, { error: tooLong('The access token', ACCESS_TOKEN_MAX_CHARS) }),
+  /** The organisation this device is enrolled with: endpoint, token, pinned fingerprint and verified keys. */
+  enrolment: EnrolmentSchema,
   /** Organisation details used to prefill a new report. */
   orgDefaults: OrgDetailsSchema,
 } as const;

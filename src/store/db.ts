@@ -8,7 +8,7 @@ import type { VaultHeader } from '../vault/vault.ts';
 export const APP_DB_NAME = 'safevisit';
 
 /** The schema version of the database itself (tables and indexes); report bodies carry their own. */
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 /** `reports`: only these fields are in clear; everything the worker typed is inside `ciphertext`. */
 export type ReportRow = {
@@ -28,6 +28,12 @@ export type ReportRow = {
   receipt?: { revision: number; receivedAt: string };
   /** Why the server (or the submit rules) refused the last send: field paths and plain messages, written by sync. */
   syncIssues?: { path: string; message: string }[];
+  /**
+   * status, revision and receipt sealed by the data key and bound to this body (see report-control.ts). The clear
+   * copies above are indexes for counting while locked; nothing is sent or deleted unless they match this envelope.
+   * Missing on rows written before schema version 2: such a row is treated as changed until it is saved again.
+   */
+  control?: Envelope;
 };
 
 /** `outbox`: one row per queued report, written together with the report's status change. */
@@ -38,6 +44,8 @@ export type OutboxRow = {
   /** Epoch milliseconds. */
   nextAttemptAt: number;
   lastError: string | null;
+  /** reportId and revision sealed by the data key (report-control.ts): a row forged or edited while locked is refused. */
+  control?: Envelope;
 };
 
 /** `guidance`, key 'active': the pack is not personal data, so it is stored in clear and readable while locked. */
@@ -79,8 +87,14 @@ export class SafeVisitDb extends Dexie {
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
-    // Example of the next step, kept as a comment until it is needed:
-    // this.version(2).stores({ ...SCHEMA_V1, reports: 'id, status, updatedAt, createdAt' })
-    //   .upgrade((tx) => tx.table('reports').toCollection().modify((row) => { ... }));
+    // Version 2: where reports go lives only in the encrypted enrolment. The clear endpoint and the hand-typed token
+    // could send reports anywhere, and a key-less upgrade cannot check them, so they are dropped: the device enrols
+    // again (Settings says so). Tables and indexes are unchanged; control envelopes are written as rows are saved.
+    this.version(2)
+      .stores(SCHEMA_V1)
+      .upgrade(async (tx) => {
+        await tx.table('settings').delete('endpointUrl');
+        await tx.table('secrets').delete('accessToken');
+      });
   }
 }

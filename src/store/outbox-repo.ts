@@ -1,6 +1,6 @@
-// The outbox: which report revisions wait to be sent, and when to try next. Clear data only (ids, counters,
-// times); the report bodies stay in `reports`. Rows are created by report-repo when a report is queued.
-import type { Receipt } from '../domain/protocol.ts';
+// The outbox: which report revisions wait to be sent, and when to try next. Clear data (ids, counters, times) for
+// counting while locked; each row's revision is sealed (report-control.ts) and checked by the port before sending.
+// Rows are created by report-repo when a report is queued; the port (outbox-port.ts) completes them.
 import type { OutboxRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 
@@ -14,11 +14,6 @@ export type OutboxRepo = {
   get: (reportId: string) => Promise<OutboxRow | undefined>;
   /** Counts a failed send: attempts + 1, the next attempt time and a short, non-personal error code. */
   recordFailure: (reportId: string, failure: { nextAttemptAt: number; lastError: string }) => Promise<void>;
-  /**
-   * Stores the receipt on the report and, when it acknowledges the queued revision, removes the outbox row and
-   * marks the report 'synced', all in one transaction. Returns false (outbox kept) when a newer revision is queued.
-   */
-  complete: (receipt: Receipt) => Promise<boolean>;
 };
 
 export const createOutboxRepo = (db: SafeVisitDb): OutboxRepo => ({
@@ -38,26 +33,6 @@ export const createOutboxRepo = (db: SafeVisitDb): OutboxRepo => ({
           nextAttemptAt: failure.nextAttemptAt,
           lastError: failure.lastError.slice(0, 200),
         });
-      }),
-    ),
-
-  complete: (receipt) =>
-    withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, async () => {
-        const report = await db.reports.get(receipt.id);
-        if (report === undefined) {
-          await db.outbox.delete(receipt.id);
-          return true;
-        }
-        await db.reports.update(receipt.id, {
-          receipt: { revision: receipt.revision, receivedAt: receipt.receivedAt },
-        });
-        const row = await db.outbox.get(receipt.id);
-        if (row !== undefined && row.revision !== receipt.revision) return false;
-        if (report.revision !== receipt.revision) return false;
-        await db.outbox.delete(receipt.id);
-        await db.reports.update(receipt.id, { status: 'synced' });
-        return true;
       }),
     ),
 });

@@ -7,6 +7,7 @@ import { ENVELOPE_VERSION } from '../vault/crypto.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
+import { createReportControl, type GuardedRows, guardedWrite, type ReportControlGuard } from './report-control.ts';
 
 /** A report as the app sees it. `data` is everything the worker typed; it only ever reaches disk encrypted. */
 export type ReportRecord<T> = {
@@ -31,6 +32,8 @@ export type ReportRepoOptions<T> = {
   /** Brings a body written under an older schema version up to date, before validation. */
   upgrade?: (data: unknown, fromVersion: number) => unknown;
   now?: () => number;
+  /** The control guard shared with the outbox port; made here when not given. */
+  control?: ReportControlGuard;
 };
 
 export type ReportRepo<T> = {
@@ -39,8 +42,8 @@ export type ReportRepo<T> = {
   /** The decrypted record, or undefined. AppError('locked') while locked, AppError('tampered') if its ciphertext fails. */
   get: (id: string) => Promise<ReportRecord<T> | undefined>;
   /**
-   * For the sync engine: reads the record and, in the same write, marks it 'sending' when it is queued at
-   * `revision` (one transaction instead of a read and an update per report sent).
+   * For the sync engine: reads the record and, in one write, marks it 'sending' when it is queued at `revision`.
+   * AppError('control-changed') when its sending state does not match its sealed control (nothing is written).
    */
   claimForSending: (id: string, revision: number) => Promise<ReportRecord<T> | undefined>;
   /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
@@ -53,11 +56,13 @@ export type ReportRepo<T> = {
   setStatus: (id: string, status: ReportStatus) => Promise<void>;
   /** Marks the report queued and writes its outbox row in one transaction. AppError('not-found') without the report. */
   queue: (id: string) => Promise<void>;
+  /** The sealed sending state of every row (shared with the outbox port). */
+  control: ReportControlGuard;
 };
 
 const REPORTS_TABLE = 'reports';
 
-const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): OutboxRow => ({
+const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): Omit<OutboxRow, 'control'> => ({
   reportId: row.id,
   revision: row.revision,
   attempts: 0,
@@ -113,15 +118,40 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     if (vault.state !== 'unlocked') throw new AppError('locked');
   };
 
-  const queue = (id: string) =>
-    withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, async () => {
-        const row = await db.reports.get(id);
-        if (row === undefined) throw new AppError('not-found');
-        await db.reports.update(id, { status: 'queued' });
-        await db.outbox.put(outboxRowFor(row, now()));
-      }),
-    );
+  const control = options.control ?? createReportControl(db, vault);
+
+  /** The receipt a rewritten row may keep: only one its sealed control vouches for. */
+  const trustedReceipt = async (row: ReportRow | undefined): Promise<ReportRow['receipt']> =>
+    row?.receipt && (await control.checkReport(row)) ? row.receipt : undefined;
+
+  /** The outbox row of a report queued at its revision, sealed. */
+  const sealedOutboxRow = async (row: Pick<ReportRow, 'id' | 'revision'>): Promise<OutboxRow> => {
+    const outboxRow = outboxRowFor(row, now());
+    return { ...outboxRow, control: await control.sealOutbox(outboxRow) };
+  };
+
+  /** The user's explicit change of status: a new sealed control from the row as it is, keeping a verified receipt. */
+  const restatus = (id: string, status: ReportStatus) =>
+    guardedWrite(db, id, async ({ report }: GuardedRows) => {
+      if (report === undefined) throw new AppError('not-found');
+      const receipt = await trustedReceipt(report);
+      const next: ReportRow = { ...report, status, receipt };
+      if (receipt === undefined) delete next.receipt;
+      next.control = await control.sealReport(next);
+      const outboxRow = status === 'queued' ? await sealedOutboxRow(next) : null;
+      return {
+        write: async () => {
+          await db.reports.put(next);
+          if (outboxRow) await db.outbox.put(outboxRow);
+          if (status === 'draft') await db.outbox.delete(id);
+        },
+      };
+    });
+
+  const queue = (id: string) => {
+    requireUnlocked();
+    return restatus(id, 'queued');
+  };
 
   return {
     put: async (record) => {
@@ -130,7 +160,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       if (!parsed.success) throw new AppError('invalid', { issues: parsed.error.issues });
       // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work.
       const envelope = await vault.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
-      const row: ReportRow = {
+      const fresh: ReportRow = {
         id: record.id,
         status: record.status,
         createdAt: record.createdAt,
@@ -141,27 +171,38 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         iv: envelope.iv,
         ciphertext: envelope.ct,
       };
-      await withStorageErrors(() =>
-        db.transaction('rw', db.reports, db.outbox, async () => {
-          const previous = await db.reports.get(record.id);
-          // The receipt belongs to the report, not to one write of it; sync issues belong to the old content.
-          await db.reports.put(previous?.receipt ? { ...row, receipt: previous.receipt } : row);
-          if (row.status === 'queued') await db.outbox.put(outboxRowFor(row, now()));
-          if (row.status === 'draft') await db.outbox.delete(row.id);
-        }),
-      );
+      await guardedWrite(db, record.id, async ({ report: previous }) => {
+        // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
+        // belong to the old content.
+        const receipt = await trustedReceipt(previous);
+        const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
+        row.control = await control.sealReport(row);
+        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row) : null;
+        return {
+          write: async () => {
+            await db.reports.put(row);
+            if (outboxRow) await db.outbox.put(outboxRow);
+            if (row.status === 'draft') await db.outbox.delete(row.id);
+          },
+        };
+      });
     },
 
     claimForSending: async (id, revision) => {
       requireUnlocked();
-      const row = await withStorageErrors(() =>
-        db.transaction('rw', db.reports, async () => {
-          const current = await db.reports.get(id);
-          if (current?.status !== 'queued' || current.revision !== revision) return current;
-          await db.reports.update(id, { status: 'sending' });
-          return { ...current, status: 'sending' as const };
-        }),
-      );
+      const row = await guardedWrite(db, id, async ({ report }) => {
+        if (report === undefined) return { value: undefined };
+        if (!(await control.checkReport(report))) throw new AppError('control-changed', { id });
+        if (report.status !== 'queued' || report.revision !== revision) return { value: report };
+        const claimed: ReportRow = { ...report, status: 'sending' };
+        claimed.control = await control.sealReport(claimed);
+        return {
+          write: async () => {
+            await db.reports.put(claimed);
+            return claimed;
+          },
+        };
+      });
       return row === undefined ? undefined : decryptRow(row);
     },
 
@@ -201,16 +242,11 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
 
     setStatus: async (id, status) => {
       if (!isReportStatus(status)) throw new AppError('invalid', { fields: ['status'] });
-      if (status === 'queued') return queue(id);
-      await withStorageErrors(() =>
-        db.transaction('rw', db.reports, db.outbox, async () => {
-          const changed = await db.reports.update(id, { status });
-          if (changed === 0 && (await db.reports.get(id)) === undefined) throw new AppError('not-found');
-          if (status === 'draft') await db.outbox.delete(id);
-        }),
-      );
+      requireUnlocked();
+      await restatus(id, status);
     },
 
     queue,
+    control,
   };
 };

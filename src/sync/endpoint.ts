@@ -49,6 +49,8 @@ export type SubmitOutcome =
   /** Try again later; `afterMs` is the server's Retry-After when it sent one. */
   | { kind: 'retry'; error: ErrorCode; afterMs?: number }
   | { kind: 'unauthorised' }
+  /** 403 'revoked': an officer withdrew this device's enrolment. Nothing more may be sent with this token. */
+  | { kind: 'revoked' }
   /** The server refused the content (400): its reasons, to show on the report. */
   | { kind: 'invalid'; issues: WireIssue[] }
   | { kind: 'conflict' }
@@ -73,7 +75,7 @@ const withTimeout = (timeoutMs: number, signal?: AbortSignal): AbortSignal => {
 type Failure = { error: 'timeout' | 'unreachable' } | { error: 'aborted' };
 
 /** Runs fetch and turns its throw into a value: a timeout, a cancel by the caller, or no answer at all. */
-const request = async (
+export const request = async (
   url: string,
   init: RequestInit,
   { signal, timeoutMs, fetch: fetchImpl = globalThis.fetch }: RequestOptions,
@@ -95,7 +97,7 @@ const request = async (
   }
 };
 
-const readJson = async (response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+export const readJson = async (response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> => {
   try {
     return { ok: true, value: await response.json() };
   } catch {
@@ -104,12 +106,19 @@ const readJson = async (response: Response): Promise<{ ok: true; value: unknown 
 };
 
 /** Frees the connection when the body is not needed. */
-const discard = async (response: Response): Promise<void> => {
+export const discard = async (response: Response): Promise<void> => {
   try {
     await response.body?.cancel();
   } catch {
     // Nothing to free.
   }
+};
+
+/** The wire error code of an error answer (ErrorBodySchema), or null. Reads the body. */
+export const errorCodeOf = async (response: Response): Promise<string | null> => {
+  const body = await readJson(response);
+  const parsed = body.ok ? ErrorBodySchema.safeParse(body.value) : undefined;
+  return parsed?.success ? parsed.data.error.code : null;
 };
 
 const issuesOf = async (response: Response): Promise<WireIssue[]> => {
@@ -160,6 +169,7 @@ export const submitReport = async (
     return { kind: 'retry', error: 'bad-response' };
   }
   if (status === 400) return { kind: 'invalid', issues: await issuesOf(response) };
+  if (status === 403 && (await errorCodeOf(response)) === 'revoked') return { kind: 'revoked' };
 
   await discard(response);
   const afterMs = parseRetryAfterMs(response.headers.get(HEADERS.retryAfter), (options.now ?? Date.now)());

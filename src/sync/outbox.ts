@@ -65,9 +65,9 @@ export type OutboxPort = {
 };
 
 export type SyncSettings = {
-  /** The endpoint as typed in Settings ('' when not set); checked here with the https rule. */
+  /** The enrolled endpoint ('' when not enrolled); checked here with the https rule. */
   endpoint: string;
-  /** The access token, or null when not set. Reading it may throw AppError('locked'). */
+  /** The enrolment's token, or null when not enrolled. Reading it may throw AppError('locked'). */
   token: string | null;
   /** Days a synced report stays on the device; 0 = removed once its receipt is stored. */
   keepSyncedDays: number;
@@ -99,13 +99,24 @@ export type SyncState = {
   lastSuccessAt: number | null;
   /** The server refused the token: the UI says so and automatic runs pause until "Sync now". */
   needsToken: boolean;
+  /** An officer withdrew this device's enrolment (403 'revoked'): nothing is sent, every report is kept. */
+  revoked: boolean;
   /** Why the last run stopped or what went wrong last; the UI shows ERROR_MESSAGES[lastError]. */
   lastError: ErrorCode | null;
 };
 
 export type RunSummary = {
   /** Why the run ended early, or 'done'. */
-  stopped: 'done' | 'not-configured' | 'held' | 'needs-token' | 'unreachable' | 'locked' | 'storage' | 'stopped';
+  stopped:
+    | 'done'
+    | 'not-configured'
+    | 'held'
+    | 'needs-token'
+    | 'revoked'
+    | 'unreachable'
+    | 'locked'
+    | 'storage'
+    | 'stopped';
   sent: number;
   failed: number;
   retried: number;
@@ -165,6 +176,7 @@ const INITIAL_STATE: SyncState = {
   waiting: 0,
   lastSuccessAt: null,
   needsToken: false,
+  revoked: false,
   lastError: null,
 };
 
@@ -186,6 +198,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let controller: AbortController | null = null;
   let stopTriggers: (() => void) | null = null;
   let wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The enrolment of the last run; `revoked` holds until it changes. */
+  let lastEndpoint: string | null = null;
+  let lastToken: string | null = null;
 
   const recount = async () => {
     try {
@@ -199,7 +214,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   const purgeWith = (keepSyncedDays: number): Promise<number> =>
     port.purgeSynced(keepSyncedDays > 0 ? now() - keepSyncedDays * DAY_MS : Number.POSITIVE_INFINITY);
 
-  type Stop = 'held' | 'unreachable' | 'needs-token' | 'stopped';
+  type Stop = 'held' | 'unreachable' | 'needs-token' | 'revoked' | 'stopped';
 
   /** Sends one outbox row and records the outcome; a Stop ends the run for every row not yet started. */
   const sendOne = async (
@@ -250,6 +265,15 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         });
         patch({ needsToken: true, lastError: 'unauthorised' });
         return 'needs-token';
+      case 'revoked':
+        // Withdrawn for good: the report goes back untouched and nothing else is tried with this token.
+        await port.reschedule(item, {
+          attempts: item.attempts,
+          nextAttemptAt: item.nextAttemptAt,
+          lastError: 'revoked',
+        });
+        patch({ revoked: true, lastError: 'revoked' });
+        return 'revoked';
       case 'invalid':
         await port.markFailed(item, outcome.issues);
         run.failed++;
@@ -304,7 +328,15 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       const settings = await deps.settings();
       await purgeWith(settings.keepSyncedDays);
       const checked = checkEndpoint(settings.endpoint);
-      if (settings.endpoint.trim() === '') {
+      if (settings.endpoint !== lastEndpoint || settings.token !== lastToken) {
+        // A new enrolment: a withdrawal of the old one says nothing about it.
+        lastEndpoint = settings.endpoint;
+        lastToken = settings.token;
+        patch({ revoked: false, needsToken: false });
+      }
+      if (state.get().revoked) {
+        run.stopped = 'revoked';
+      } else if (settings.endpoint.trim() === '') {
         run.stopped = 'not-configured';
       } else if (!checked.ok) {
         run.stopped = 'not-configured';
@@ -356,7 +388,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   /** Automatic triggers skip a run while offline or while the token is known to be refused. */
   const autoSync = () => {
     if (online && !online.get()) return;
-    if (state.get().needsToken) return;
+    if (state.get().needsToken || state.get().revoked) return;
     void request();
   };
 

@@ -6,8 +6,9 @@ import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
 export const SendingPanel = () => {
-  const { sync } = useServices();
+  const { sync, controlChanged } = useServices();
   const state = useObservable(sync.state);
+  const changed = useObservable(controlChanged);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
@@ -27,6 +28,11 @@ export const SendingPanel = () => {
         {state.lastSuccessAt !== null && ` Last sent at ${new Date(state.lastSuccessAt).toLocaleString('en-GB')}.`}
       </p>
       {state.lastError && <p class="error-text">{ERROR_MESSAGES[state.lastError]}</p>}
+      {changed.size > 0 && (
+        <p class="error-text" role="alert">
+          {ERROR_MESSAGES['control-changed']} Open the report and submit it again to send it.
+        </p>
+      )}
       <div class="button-row">
         <button type="button" onClick={run} disabled={busy || state.running}>
           Sync now

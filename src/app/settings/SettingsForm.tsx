@@ -1,10 +1,12 @@
 // The Settings form: sync, organisation and locking panels under one "Save settings" and "Test connection".
-// Checks and saving live in settings-form.ts; this file holds the form's state and draws the answers.
+// Checks and saving live in settings-form.ts; this file holds the form's state and draws the answers. A typed
+// endpoint and token become an enrolment offer for the Organisation panel to confirm, never a saved setting.
 import { useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
 import type { OrgDetails } from '../../domain/organisation.ts';
 import type { Settings } from '../../domain/settings.ts';
 import { testConnection } from '../../sync/endpoint.ts';
+import type { EnrolmentOffer } from '../../sync/enrolment.ts';
 import { ErrorSummary, type FieldError } from '../../ui/form-bits.tsx';
 import { useServices } from '../services.ts';
 import { LockingPanel } from './LockingPanel.tsx';
@@ -12,19 +14,25 @@ import { OrganisationPanel } from './OrganisationPanel.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
 import { checkSettingsForm, type SettingsFormValues, saveSettingsForm } from './settings-form.ts';
 
-export type SavedSettings = { settings: Settings; hasToken: boolean; org: OrgDetails };
+export type SavedSettings = { settings: Settings; org: OrgDetails };
 
-export const SettingsForm = ({ initial }: { initial: SavedSettings }) => {
-  const { settings, sync, setAutolockMinutes } = useServices();
+export const SettingsForm = ({
+  initial,
+  onOffer,
+}: {
+  initial: SavedSettings;
+  /** An organisation found with the typed endpoint and token, to confirm in the Organisation panel. */
+  onOffer: (offer: EnrolmentOffer) => void;
+}) => {
+  const { settings, sync, enrolment, setAutolockMinutes } = useServices();
   const [form, setForm] = useState<SettingsFormValues>({
-    endpointUrl: initial.settings.endpointUrl,
+    endpointUrl: '',
     token: '',
     keepSyncedDays: initial.settings.keepSyncedDays,
     autolockMinutes: initial.settings.autolockMinutes,
     wipeAfterFailures: initial.settings.wipeAfterFailures,
     org: initial.org,
   });
-  const [hasToken, setHasToken] = useState(initial.hasToken);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState('');
   const [message, setMessage] = useState('');
@@ -44,12 +52,18 @@ export const SettingsForm = ({ initial }: { initial: SavedSettings }) => {
       setFailure(saved.message);
       return;
     }
-    if (saved.tokenSaved) {
-      setHasToken(true);
-      set('token', '');
-    }
     setAutolockMinutes(checked.settings.autolockMinutes);
     setMessage('Settings saved.');
+    if (checked.connection) {
+      const found = await enrolment.fromToken(checked.connection.endpoint, checked.connection.token);
+      if (!found.ok) {
+        setFailure(found.message);
+        return;
+      }
+      setForm((f) => ({ ...f, endpointUrl: '', token: '' }));
+      onOffer(found.value);
+      return;
+    }
     void sync.syncNow();
   };
 
@@ -57,8 +71,13 @@ export const SettingsForm = ({ initial }: { initial: SavedSettings }) => {
     setTesting(true);
     setMessage('Testing the connection…');
     try {
-      const token = form.token.trim() || (await settings.getSecret('accessToken'));
-      const answer = await testConnection(form.endpointUrl, token);
+      const enrolled = await settings.getSecret('enrolment');
+      const typed = form.endpointUrl.trim() !== '';
+      const answer = typed
+        ? await testConnection(form.endpointUrl, form.token.trim() || null)
+        : enrolled
+          ? await testConnection(enrolled.endpoint, enrolled.token)
+          : { message: 'This device is not enrolled yet: there is no connection to test.' };
       setMessage(answer.message);
     } catch (e) {
       setMessage(messageFor(e));
@@ -72,7 +91,7 @@ export const SettingsForm = ({ initial }: { initial: SavedSettings }) => {
   return (
     <form onSubmit={save} noValidate aria-labelledby="sync-settings-title">
       <ErrorSummary errors={errors} idPrefix="" />
-      <SyncPanel {...part} hasToken={hasToken} />
+      <SyncPanel {...part} />
       <OrganisationPanel {...part} />
       <LockingPanel {...part} />
       <div class="button-row">

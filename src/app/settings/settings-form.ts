@@ -1,15 +1,22 @@
 // The Settings form's checks and answers, apart from the drawing: the form's values, their validation with the
-// settings schemas (each issue on its own field), and one plain sentence for each way saving can fail.
+// settings schemas (each issue on its own field), and one plain sentence for each way saving can fail. The typed
+// endpoint and token are never saved as settings: they only start an enrolment (src/sync/enrolment.ts).
 import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
 import type { OrgDetails } from '../../domain/organisation.ts';
-import { SECRET_SCHEMAS, type Settings, SettingsSchema } from '../../domain/settings.ts';
+import {
+  AccessTokenInputSchema,
+  EndpointInputSchema,
+  SECRET_SCHEMAS,
+  type Settings,
+  SettingsSchema,
+} from '../../domain/settings.ts';
 import type { SettingsRepo } from '../../store/settings-repo.ts';
 import { checkEndpoint } from '../../sync/endpoint.ts';
 import type { FieldError } from '../../ui/form-bits.tsx';
 
 export type SettingsFormValues = {
+  /** Advanced: an endpoint and token to enrol with, without a link; both '' when not used. */
   endpointUrl: string;
-  /** A new access token; '' keeps the one saved. */
   token: string;
   keepSyncedDays: number;
   autolockMinutes: number;
@@ -24,11 +31,12 @@ export type SettingsFormPart = {
   errorOf: (field: string) => string | undefined;
 };
 
-type FormSettings = Pick<Settings, 'endpointUrl' | 'keepSyncedDays' | 'autolockMinutes' | 'wipeAfterFailures'>;
+type FormSettings = Pick<Settings, 'keepSyncedDays' | 'autolockMinutes' | 'wipeAfterFailures'>;
+
+export const ENDPOINT_URL_FIELD = 'endpoint-url';
 
 /** The input id of each setting on the screen. */
 const FIELD_OF_SETTING: Record<keyof FormSettings, string> = {
-  endpointUrl: 'endpoint-url',
   keepSyncedDays: 'keep-synced',
   autolockMinutes: 'autolock-minutes',
   wipeAfterFailures: 'wipe-policy',
@@ -38,7 +46,6 @@ export const ACCESS_TOKEN_FIELD = 'access-token';
 export const orgFieldId = (id: keyof OrgDetails): string => `org-${id}`;
 
 const FormSettingsSchema = SettingsSchema.pick({
-  endpointUrl: true,
   keepSyncedDays: true,
   autolockMinutes: true,
   wipeAfterFailures: true,
@@ -48,18 +55,30 @@ type Issue = { path: PropertyKey[]; message: string };
 const fieldErrors = (issues: readonly Issue[], fieldOf: (key: string) => string): FieldError[] =>
   issues.map((issue) => ({ field: fieldOf(String(issue.path[0] ?? '')), message: issue.message }));
 
+/** The advanced fallback, checked: where to ask and with which token (both trimmed, the endpoint normalised). */
+export type ConnectionInput = { endpoint: string; token: string };
+
 export type CheckedSettingsForm =
-  | { ok: true; settings: FormSettings; token: string | null; org: OrgDetails }
+  | { ok: true; settings: FormSettings; connection: ConnectionInput | null; org: OrgDetails }
   | { ok: false; errors: FieldError[] };
 
-/** Validates the form as it will be saved: the endpoint normalised by the sync rule, the token trimmed. */
+/** The advanced endpoint and token: neither typed, or both, the endpoint passing the sync rule. */
+const checkConnection = (form: SettingsFormValues, errors: FieldError[]): ConnectionInput | null => {
+  if (form.endpointUrl.trim() === '' && form.token.trim() === '') return null;
+  const typed = EndpointInputSchema.safeParse(form.endpointUrl);
+  const endpoint = typed.success ? checkEndpoint(typed.data) : null;
+  if (!typed.success) errors.push(...fieldErrors(typed.error.issues, () => ENDPOINT_URL_FIELD));
+  else if (endpoint && !endpoint.ok) errors.push({ field: ENDPOINT_URL_FIELD, message: ERROR_MESSAGES[endpoint.code] });
+  const token = AccessTokenInputSchema.safeParse(form.token);
+  if (!token.success) errors.push(...fieldErrors(token.error.issues, () => ACCESS_TOKEN_FIELD));
+  return endpoint?.ok && token.success ? { endpoint: endpoint.endpoint, token: token.data } : null;
+};
+
+/** Validates the form as it will be saved (the advanced endpoint normalised by the sync rule, the token trimmed). */
 export const checkSettingsForm = (form: SettingsFormValues): CheckedSettingsForm => {
   const errors: FieldError[] = [];
-  const typedEndpoint = form.endpointUrl.trim();
-  const endpoint = typedEndpoint ? checkEndpoint(typedEndpoint) : { ok: true as const, endpoint: '' };
-  if (!endpoint.ok) errors.push({ field: FIELD_OF_SETTING.endpointUrl, message: ERROR_MESSAGES[endpoint.code] });
+  const connection = checkConnection(form, errors);
   const settings = FormSettingsSchema.safeParse({
-    endpointUrl: endpoint.ok ? endpoint.endpoint : '',
     keepSyncedDays: form.keepSyncedDays,
     autolockMinutes: form.autolockMinutes,
     wipeAfterFailures: form.wipeAfterFailures,
@@ -67,17 +86,14 @@ export const checkSettingsForm = (form: SettingsFormValues): CheckedSettingsForm
   if (!settings.success) {
     errors.push(...fieldErrors(settings.error.issues, (key) => FIELD_OF_SETTING[key as keyof FormSettings] ?? key));
   }
-  const typedToken = form.token.trim();
-  const token = typedToken ? SECRET_SCHEMAS.accessToken.safeParse(typedToken) : null;
-  if (token && !token.success) errors.push(...fieldErrors(token.error.issues, () => ACCESS_TOKEN_FIELD));
   const org = SECRET_SCHEMAS.orgDefaults.safeParse(form.org);
   if (!org.success) errors.push(...fieldErrors(org.error.issues, (key) => orgFieldId(key as keyof OrgDetails)));
 
   if (errors.length || !settings.success || !org.success) return { ok: false, errors };
-  return { ok: true, settings: settings.data, token: token?.success ? token.data : null, org: org.data };
+  return { ok: true, settings: settings.data, connection, org: org.data };
 };
 
-export type SaveResult = { ok: true; tokenSaved: boolean } | { ok: false; message: string };
+export type SaveResult = { ok: true } | { ok: false; message: string };
 
 /**
  * Saves checked values: clear settings, then the secrets through the vault. A failure here is never about a field
@@ -89,9 +105,8 @@ export const saveSettingsForm = async (
 ): Promise<SaveResult> => {
   try {
     await repo.update(checked.settings);
-    if (checked.token !== null) await repo.setSecret('accessToken', checked.token);
     await repo.setSecret('orgDefaults', checked.org);
-    return { ok: true, tokenSaved: checked.token !== null };
+    return { ok: true };
   } catch (e) {
     return { ok: false, message: messageFor(e) };
   }

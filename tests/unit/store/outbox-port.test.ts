@@ -43,12 +43,24 @@ describe('the store’s outbox port', () => {
   });
 
   it('drops a stale outbox row whose report went back to a draft, and sends nothing for it', async () => {
-    const { db, port, queue } = await setup();
+    const { db, port, queue, reports } = await setup();
     const item = await queue('r1');
-    await db.reports.update('r1', { status: 'draft' });
+    const staleRow = await db.outbox.get('r1');
+    await reports.setStatus('r1', 'draft');
+    // Another tab's sealed row, written before the report went back to a draft.
+    if (staleRow) await db.outbox.put(staleRow);
     expect(await port.loadSubmission(item)).toBeNull();
     expect(await db.outbox.get('r1')).toBeUndefined();
     expect((await db.reports.get('r1'))?.status).toBe('draft');
+  });
+
+  it('keeps the outbox row and the report when the status was edited to a draft outside the app', async () => {
+    const { db, port, queue, reports } = await setup();
+    const item = await queue('r1');
+    await db.reports.update('r1', { status: 'draft' });
+    expect(await port.loadSubmission(item)).toBeNull();
+    expect(await db.outbox.get('r1')).toBeDefined();
+    expect(reports.control.changed.get().has('r1')).toBe(true);
   });
 
   it('fails a report that no longer passes the submit rules without sending it', async () => {

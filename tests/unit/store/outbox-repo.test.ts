@@ -39,24 +39,4 @@ describe('outbox repository', () => {
     await outbox.recordFailure('r1', { nextAttemptAt: 5_000, lastError: 'server-error' });
     expect(await outbox.get('r1')).toMatchObject({ attempts: 1, nextAttemptAt: 5_000, lastError: 'server-error' });
   });
-
-  it('on a receipt for the queued revision: stores it, marks synced and removes the outbox row together', async () => {
-    const { db, reports, outbox } = await setup();
-    await reports.put(buildReport({ id: 'r1', status: 'queued', revision: 3 }));
-    expect(await outbox.complete({ id: 'r1', revision: 3, receivedAt: '2026-01-05T09:00:00Z' })).toBe(true);
-    expect(await db.reports.get('r1')).toMatchObject({
-      status: 'synced',
-      receipt: { revision: 3, receivedAt: '2026-01-05T09:00:00Z' },
-    });
-    expect(await outbox.count()).toBe(0);
-    expect((await reports.get('r1'))?.status).toBe('synced');
-  });
-
-  it('keeps the outbox row when a newer revision was queued meanwhile', async () => {
-    const { db, reports, outbox } = await setup();
-    await reports.put(buildReport({ id: 'r1', status: 'queued', revision: 4 }));
-    expect(await outbox.complete({ id: 'r1', revision: 3, receivedAt: '2026-01-05T09:00:00Z' })).toBe(false);
-    expect(await db.reports.get('r1')).toMatchObject({ status: 'queued', receipt: { revision: 3 } });
-    expect((await outbox.get('r1'))?.revision).toBe(4);
-  });
 });

@@ -36,14 +36,25 @@ const caught = async (promise: Promise<unknown>): Promise<AppError> => {
 };
 
 describe('report repository', () => {
-  it('round-trips a record and keeps only id, status, dates and revision in clear', async () => {
+  it('round-trips a record and keeps only id, status, dates and revision in clear, beside their sealed control', async () => {
     const { db, repo } = await setup();
     const record = buildReport({ id: 'r1' });
     await repo.put(record);
     expect(await repo.get('r1')).toEqual(record);
     const row = await db.reports.get('r1');
     expect(Object.keys(row ?? {}).sort()).toEqual(
-      ['ciphertext', 'createdAt', 'id', 'iv', 'revision', 'schemaVersion', 'status', 'updatedAt', 'v'].sort(),
+      [
+        'ciphertext',
+        'control',
+        'createdAt',
+        'id',
+        'iv',
+        'revision',
+        'schemaVersion',
+        'status',
+        'updatedAt',
+        'v',
+      ].sort(),
     );
     expect(row?.ciphertext).toBeInstanceOf(Uint8Array);
   });
@@ -132,6 +143,7 @@ describe('report repository', () => {
       attempts: 0,
       nextAttemptAt: now,
       lastError: null,
+      control: expect.objectContaining({ iv: expect.any(Uint8Array) }),
     });
     await repo.setStatus('r1', 'sending');
     expect(await db.outbox.count()).toBe(1);

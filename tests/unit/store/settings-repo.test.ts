@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { Enrolment } from '../../../src/domain/enrolment.ts';
 import { SETTINGS_DEFAULTS } from '../../../src/domain/settings.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
-import { closeAfterTest, createdVault, rawText, readRawDatabase } from '../fixtures.ts';
+import { buildOrganisation, closeAfterTest, createdVault, rawText, readRawDatabase } from '../fixtures.ts';
 
 const setup = async () => {
   const { db, vault } = await createdVault();
@@ -11,6 +12,19 @@ const setup = async () => {
 };
 
 const TOKEN = 'sv_live_TOKEN-d41d8cd98f00b204';
+const ENDPOINT = 'https://sync.northside.example.org';
+const enrolment = async (token = TOKEN): Promise<Enrolment> => {
+  const org = await buildOrganisation('Northside Family Service');
+  return {
+    v: 1,
+    endpoint: ENDPOINT,
+    token,
+    fingerprint: org.fingerprint,
+    org: org.descriptor,
+    deviceId: 'device-1',
+    enrolledAt: '2026-11-30T09:00:00.000Z',
+  };
+};
 const ORG = {
   orgName: 'Northside Family Service',
   orgAddress: '1 High Street',
@@ -23,7 +37,6 @@ describe('settings repository', () => {
     const { vault, settings } = await setup();
     vault.lock();
     expect(await settings.get()).toEqual({
-      endpointUrl: '',
       autolockMinutes: 5,
       keepSyncedDays: 0,
       wipeAfterFailures: null,
@@ -34,8 +47,8 @@ describe('settings repository', () => {
 
   it('saves valid settings and returns the whole set', async () => {
     const { settings } = await setup();
-    const saved = await settings.update({ endpointUrl: 'https://sync.example.org', autolockMinutes: 15 });
-    expect(saved).toMatchObject({ endpointUrl: 'https://sync.example.org', autolockMinutes: 15, keepSyncedDays: 0 });
+    const saved = await settings.update({ keepSyncedDays: 7, autolockMinutes: 15 });
+    expect(saved).toMatchObject({ autolockMinutes: 15, keepSyncedDays: 7 });
     expect(await settings.get()).toEqual(saved);
   });
 
@@ -46,6 +59,7 @@ describe('settings repository', () => {
     ['negative keep days', { keepSyncedDays: -1 }],
     ['a wipe policy of 1 (one typo would wipe)', { wipeAfterFailures: 1 }],
     ['an unknown setting', { colour: 'red' }],
+    ['a clear endpoint (it lives only in the encrypted enrolment)', { endpointUrl: 'https://elsewhere.example' }],
   ])('refuses %s and saves nothing', async (_name, patch) => {
     const { settings } = await setup();
     await expect(settings.update(patch as never)).rejects.toMatchObject({ code: 'invalid' });
@@ -58,31 +72,35 @@ describe('settings repository', () => {
     expect((await settings.get()).autolockMinutes).toBe(5);
   });
 
-  it('keeps secrets encrypted: round trip, nothing readable in the raw database', async () => {
+  it('keeps the enrolment encrypted: round trip, no token, endpoint or organisation readable in the raw database', async () => {
     const { db, settings } = await setup();
-    await settings.setSecret('accessToken', TOKEN);
+    const enrolled = await enrolment();
+    await settings.setSecret('enrolment', enrolled);
     await settings.setSecret('orgDefaults', ORG);
-    expect(await settings.getSecret('accessToken')).toBe(TOKEN);
+    expect(await settings.getSecret('enrolment')).toEqual(enrolled);
     expect(await settings.getSecret('orgDefaults')).toEqual(ORG);
     const raw = rawText(await readRawDatabase(db.name));
     expect(raw).not.toContain('TOKEN-d41d8');
+    expect(raw).not.toContain('sync.northside');
     expect(raw).not.toContain('Northside');
-    await settings.setSecret('accessToken', null);
-    expect(await settings.getSecret('accessToken')).toBeNull();
+    expect(raw).not.toContain(enrolled.fingerprint);
+    await settings.setSecret('enrolment', null);
+    expect(await settings.getSecret('enrolment')).toBeNull();
   });
 
   it('refuses secrets while locked', async () => {
     const { vault, settings } = await setup();
-    await settings.setSecret('accessToken', TOKEN);
+    const enrolled = await enrolment();
+    await settings.setSecret('enrolment', enrolled);
     vault.lock();
-    await expect(settings.getSecret('accessToken')).rejects.toMatchObject({ code: 'locked' });
-    await expect(settings.setSecret('accessToken', 'other')).rejects.toMatchObject({ code: 'locked' });
+    await expect(settings.getSecret('enrolment')).rejects.toMatchObject({ code: 'locked' });
+    await expect(settings.setSecret('enrolment', enrolled)).rejects.toMatchObject({ code: 'locked' });
   });
 
   it('refuses a secret moved under another name', async () => {
     const { db, settings } = await setup();
-    await settings.setSecret('accessToken', TOKEN);
-    const envelope = await db.secrets.get('accessToken');
+    await settings.setSecret('enrolment', await enrolment());
+    const envelope = await db.secrets.get('enrolment');
     if (!envelope) throw new Error('missing');
     await db.secrets.put(envelope, 'orgDefaults');
     await expect(settings.getSecret('orgDefaults')).rejects.toMatchObject({ code: 'tampered' });

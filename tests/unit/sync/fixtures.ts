@@ -11,14 +11,17 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
+import type { Enrolment } from '../../../src/domain/enrolment.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report-schema.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort, syncSettingsFrom } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
+import type { SettingsRepo } from '../../../src/store/settings-repo.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
 import { completeDraft } from '../domain/report-fixtures.ts';
+import { buildOrganisation } from '../fixtures.ts';
 
 export const TOKEN = 't1';
 export const PASSPHRASE = 'Harbour lantern quietly 58!';
@@ -118,6 +121,35 @@ export const startFaultProxy = async (target: string, plan: ProxyStep[]) => {
 
 export type TestStore = Awaited<ReturnType<typeof openTestStore>>;
 
+let organisation: ReturnType<typeof buildOrganisation> | null = null;
+
+/**
+ * Saves an enrolment with `endpoint` and `token` (a real, signed organisation descriptor) as the enrolment flow
+ * would after its checks; '' or null removes it. For engine tests against servers without the organisation routes.
+ */
+export const enrolDirectly = async (
+  repo: Pick<SettingsRepo, 'setSecret'>,
+  endpoint: string,
+  token: string | null,
+): Promise<void> => {
+  if (endpoint === '' || token === null) {
+    await repo.setSecret('enrolment', null);
+    return;
+  }
+  organisation ??= buildOrganisation();
+  const org = await organisation;
+  const enrolment: Enrolment = {
+    v: 1,
+    endpoint,
+    token,
+    fingerprint: org.fingerprint,
+    org: org.descriptor,
+    deviceId: 'test-device',
+    enrolledAt: '2026-11-23T10:00:00.000Z',
+  };
+  await repo.setSecret('enrolment', enrolment);
+};
+
 /**
  * The real store and vault over fake-indexeddb, unlocked, with settings saved. Pass `name` to open a second
  * connection to the same database (a second tab).
@@ -146,8 +178,8 @@ export const openTestStore = async ({
   });
   const outbox = createOutboxRepo(db);
   const settingsRepo = createSettingsRepo(db, vault);
-  await settingsRepo.update({ endpointUrl: endpoint, keepSyncedDays });
-  await settingsRepo.setSecret('accessToken', token);
+  await settingsRepo.update({ keepSyncedDays });
+  await enrolDirectly(settingsRepo, endpoint, token);
   const port = createOutboxPort({ db, reports, outbox });
   return {
     name,

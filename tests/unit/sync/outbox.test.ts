@@ -8,6 +8,7 @@ import { completeDraft } from '../domain/report-fixtures.ts';
 import {
   type Clock,
   createClock,
+  enrolDirectly,
   openTestStore,
   queueReport,
   type RunningServer,
@@ -218,8 +219,8 @@ describe('sync engine with the reference server', () => {
       expect((await s.outbox.get(id))?.attempts).toBe(0);
     }
 
-    // The worker saves the right token and presses "Sync now".
-    await s.settingsRepo.setSecret('accessToken', TOKEN);
+    // The device is enrolled again with the right token and the worker presses "Sync now".
+    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
     expect((await engine.syncNow()).sent).toBe(2);
     expect(await srv.count()).toBe(2);
     expect(engine.state.get()).toMatchObject({ needsToken: false, lastError: null, waiting: 0 });
@@ -394,7 +395,7 @@ describe('sync engine with the reference server', () => {
     const engine = engineFor(s, clock);
     expect((await engine.runOnce()).stopped).toBe('not-configured');
     expect(engine.state.get().lastError).toBeNull();
-    await s.settingsRepo.update({ endpointUrl: 'http://sync.example.org' });
+    await enrolDirectly(s.settingsRepo, 'http://sync.example.org', TOKEN);
     expect((await engine.runOnce()).stopped).toBe('not-configured');
     expect(engine.state.get()).toMatchObject({ lastError: 'insecure-endpoint', waiting: 1 });
   });

@@ -34,15 +34,25 @@ const checked = (values: SettingsFormValues) => {
 };
 
 describe('checking the Settings form', () => {
-  it('gives the values as they will be saved: the endpoint normalised, the token trimmed', () => {
-    expect(checked(form())).toMatchObject({
-      settings: { endpointUrl: 'https://sync.example.org/sv', keepSyncedDays: 7, autolockMinutes: 5 },
-      token: 't1',
+  it('gives the values as they will be saved, and the typed endpoint (normalised) and token only to enrol with', () => {
+    const result = checked(form());
+    expect(result).toMatchObject({
+      settings: { keepSyncedDays: 7, autolockMinutes: 5 },
+      connection: { endpoint: 'https://sync.example.org/sv', token: 't1' },
       org: { orgName: 'Hillside Family Service' },
     });
-    expect(checked(form({ endpointUrl: '  ', token: '' }))).toMatchObject({
-      settings: { endpointUrl: '' },
-      token: null,
+    expect(result.settings).not.toHaveProperty('endpointUrl');
+    expect(checked(form({ endpointUrl: '  ', token: '' }))).toMatchObject({ connection: null });
+  });
+
+  it('asks for both the endpoint and the token when only one is typed', () => {
+    expect(checkSettingsForm(form({ token: '' }))).toEqual({
+      ok: false,
+      errors: [{ field: 'access-token', message: 'Enter the access token.' }],
+    });
+    expect(checkSettingsForm(form({ endpointUrl: '' }))).toEqual({
+      ok: false,
+      errors: [{ field: 'endpoint-url', message: 'Enter the sync endpoint URL.' }],
     });
   });
 
@@ -95,11 +105,11 @@ describe('saving the Settings form', () => {
     return { db, vault, repo: createSettingsRepo(db, vault) };
   };
 
-  it('saves the settings, the token and the organisation details', async () => {
+  it('saves the settings and the organisation details, and never the typed endpoint or token', async () => {
     const { repo } = await setup();
-    expect(await saveSettingsForm(repo, checked(form()))).toEqual({ ok: true, tokenSaved: true });
-    expect((await repo.get()).endpointUrl).toBe('https://sync.example.org/sv');
-    expect(await repo.getSecret('accessToken')).toBe('t1');
+    expect(await saveSettingsForm(repo, checked(form()))).toEqual({ ok: true });
+    expect((await repo.get()).keepSyncedDays).toBe(7);
+    expect(await repo.getSecret('enrolment')).toBeNull();
     expect((await repo.getSecret('orgDefaults'))?.orgName).toBe('Hillside Family Service');
   });
 

@@ -1,0 +1,149 @@
+// Control data the device can trust: each report's status, revision and receipt, and each outbox row's revision,
+// sealed by the data key (an envelope per row, bound to its table, id and body) and checked before sync or the purge
+// acts. Envelopes are made BEFORE each transaction (no crypto inside one). Never decides anything on clear copies.
+import { AppError, isAppError } from '../domain/errors.ts';
+import { createObservable, type Observable } from '../domain/observable.ts';
+import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
+import type { Envelope } from '../vault/crypto.ts';
+import { encodeBase64Url } from '../vault/encoding.ts';
+import type { Vault } from '../vault/vault.ts';
+import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
+import { withStorageErrors } from './errors.ts';
+
+/** Version of the control layout; part of each envelope's additional data. */
+export const CONTROL_SCHEMA_VERSION = 1;
+const REPORT_CONTROL_TABLE = 'reports-control';
+const OUTBOX_CONTROL_TABLE = 'outbox-control';
+/** Tries of a guarded write when another write moved the row between its read and its transaction. */
+const GUARDED_WRITE_TRIES = 3;
+
+type Receipt = NonNullable<ReportRow['receipt']>;
+
+/** What decides sending and deleting. `body` is the body ciphertext's IV: an old control cannot vouch for new content. */
+export type ReportControl = { status: ReportStatus; revision: number; receipt: Receipt | null; body: string };
+
+const controlOf = (row: Pick<ReportRow, 'status' | 'revision' | 'receipt' | 'iv'>): ReportControl => ({
+  status: row.status,
+  revision: row.revision,
+  receipt: row.receipt ? { revision: row.receipt.revision, receivedAt: row.receipt.receivedAt } : null,
+  body: encodeBase64Url(row.iv),
+});
+
+const sameControl = (a: ReportControl, b: unknown): boolean => {
+  if (b === null || typeof b !== 'object') return false;
+  const c = b as Partial<ReportControl>;
+  const receiptsMatch =
+    a.receipt === null
+      ? c.receipt === null
+      : c.receipt !== null &&
+        typeof c.receipt === 'object' &&
+        c.receipt?.revision === a.receipt.revision &&
+        c.receipt?.receivedAt === a.receipt.receivedAt;
+  return (
+    isReportStatus(c.status) && c.status === a.status && c.revision === a.revision && c.body === a.body && receiptsMatch
+  );
+};
+
+/** True when both are the same stored envelope (each one has a fresh random IV), or both are missing. */
+const sameIv = (a: { iv: Uint8Array } | undefined, b: { iv: Uint8Array } | undefined): boolean =>
+  a === undefined || b === undefined
+    ? a === b
+    : a.iv.byteLength === b.iv.byteLength && a.iv.every((byte, i) => byte === b.iv[i]);
+
+export type ReportControlGuard = {
+  /** The envelope for a row about to be written with these clear fields. */
+  sealReport: (row: Pick<ReportRow, 'id' | 'status' | 'revision' | 'receipt' | 'iv'>) => Promise<Envelope>;
+  /** True when the row's clear status, revision and receipt are the ones its envelope vouches for. */
+  checkReport: (row: ReportRow) => Promise<boolean>;
+  sealOutbox: (row: Pick<OutboxRow, 'reportId' | 'revision'>) => Promise<Envelope>;
+  checkOutbox: (row: OutboxRow) => Promise<boolean>;
+  /** Ids of reports whose sending state was found changed (not sent, not deleted); the UI says so. */
+  changed: Observable<ReadonlySet<string>>;
+  markChanged: (id: string) => void;
+  /** Checks every report and outbox row (at unlock); returns how many reports were found changed. */
+  scan: () => Promise<number>;
+};
+
+/** Needs an unlocked vault for every check and seal (AppError('locked') otherwise). */
+export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportControlGuard => {
+  const changed = createObservable<ReadonlySet<string>>(new Set());
+  const markChanged = (id: string) => {
+    if (!changed.get().has(id)) changed.set(new Set([...changed.get(), id]));
+  };
+  const opened = async (table: string, id: string, envelope: Envelope | undefined): Promise<unknown> => {
+    if (envelope === undefined) return undefined;
+    try {
+      return await vault.decryptJson(table, id, CONTROL_SCHEMA_VERSION, envelope);
+    } catch (e) {
+      if (isAppError(e, 'tampered')) return undefined;
+      throw e;
+    }
+  };
+  const checkReport = async (row: ReportRow) =>
+    sameControl(controlOf(row), await opened(REPORT_CONTROL_TABLE, row.id, row.control));
+  const checkOutbox = async (row: OutboxRow) => {
+    const value = (await opened(OUTBOX_CONTROL_TABLE, row.reportId, row.control)) as { revision?: unknown } | undefined;
+    return value?.revision === row.revision;
+  };
+  return {
+    sealReport: (row) => vault.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, controlOf(row)),
+    checkReport,
+    sealOutbox: (row) =>
+      vault.encryptJson(OUTBOX_CONTROL_TABLE, row.reportId, CONTROL_SCHEMA_VERSION, { revision: row.revision }),
+    checkOutbox,
+    changed,
+    markChanged,
+    scan: async () => {
+      const [reports, outbox] = await withStorageErrors(() => Promise.all([db.reports.toArray(), db.outbox.toArray()]));
+      const found = new Set<string>();
+      for (const row of reports) {
+        // A draft decides nothing (never sent, never purged): an old row without control is fine until it is queued.
+        if (row.control === undefined && row.status === 'draft' && row.receipt === undefined) continue;
+        if (!(await checkReport(row))) found.add(row.id);
+      }
+      for (const row of outbox) if (!(await checkOutbox(row))) found.add(row.reportId);
+      changed.set(found);
+      return found.size;
+    },
+  };
+};
+
+/** A report row and its outbox row as read before a guarded write. */
+export type GuardedRows = { report: ReportRow | undefined; outbox: OutboxRow | undefined };
+
+/**
+ * Reads a report and its outbox row, lets `prepare` do its async work (checks, envelopes) outside any transaction,
+ * then runs the returned write in ONE transaction over both tables, only if neither row moved since the read
+ * (compared by their control envelopes); reads again and retries when one did. `prepare` returns null to write nothing.
+ */
+export const guardedWrite = async <R>(
+  db: SafeVisitDb,
+  id: string,
+  prepare: (rows: GuardedRows) => Promise<{ write: () => Promise<R> } | { value: R }>,
+): Promise<R> => {
+  for (let attempt = 0; attempt < GUARDED_WRITE_TRIES; attempt++) {
+    const before = await withStorageErrors(() =>
+      db.transaction('r', db.reports, db.outbox, async () => ({
+        report: await db.reports.get(id),
+        outbox: await db.outbox.get(id),
+      })),
+    );
+    const plan = await prepare(before);
+    if ('value' in plan) return plan.value;
+    const done = await withStorageErrors(() =>
+      db.transaction('rw', db.reports, db.outbox, async () => {
+        const report = await db.reports.get(id);
+        const outbox = await db.outbox.get(id);
+        // The body, the report's control and the outbox row's control: each rewrite of one gets a fresh IV.
+        const unmoved =
+          sameIv(report, before.report) &&
+          sameIv(report?.control, before.report?.control) &&
+          (outbox === undefined) === (before.outbox === undefined) &&
+          sameIv(outbox?.control, before.outbox?.control);
+        return unmoved ? { result: await plan.write() } : null;
+      }),
+    );
+    if (done) return done.result;
+  }
+  throw new AppError('conflict', { reason: 'row-kept-moving' });
+};
