@@ -2,7 +2,7 @@
 // service worker and wires auto-lock. The session (reports, settings, sync) loads after unlocking.
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { takeEnrolmentFragment } from './app/enrolment-fragment.ts';
+import { watchEnrolmentFragment } from './app/enrolment-fragment.ts';
 import { type CoreServices, type CoreVaultState, ServicesContext, type SessionServices } from './app/services.ts';
 import { messageFor } from './domain/errors.ts';
 import { createObservable } from './domain/observable.ts';
@@ -87,7 +87,7 @@ const boot = (): CoreServices => {
 };
 
 // Before anything draws: an enrolment link's token leaves the address bar (and history) at once.
-takeEnrolmentFragment(window);
+watchEnrolmentFragment(window);
 const root = document.getElementById('app');
 if (root) {
   render(

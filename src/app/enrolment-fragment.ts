@@ -19,3 +19,13 @@ export const takeEnrolmentFragment = (win: Pick<Window, 'location' | 'history'>)
   win.history.replaceState(null, '', `${pathname}${search}${routeHref('settings')}`);
   return true;
 };
+
+/**
+ * Takes the fragment now and whenever a link is opened in the running app (a same-page navigation only changes the
+ * hash). Call before the router listens, so it reads the Settings route and never the token.
+ */
+export const watchEnrolmentFragment = (win: Pick<Window, 'location' | 'history' | 'addEventListener'>): void => {
+  takeEnrolmentFragment(win);
+  // Registered before the router's listener, so the router reads the Settings route this replaces the link with.
+  win.addEventListener('hashchange', () => takeEnrolmentFragment(win));
+};

@@ -53,10 +53,11 @@ describe('UI contract', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Save settings' }).waitFor();
     await onEveryScreen('settings');
-    for (const name of ['Save settings', 'Test connection', 'Sync now'])
+    for (const name of ['Save settings', 'Test connection', 'Sync now', 'Enrol device'])
       await expectOne(page, 'button', name, 'settings');
     expect(await page.getByLabel('Sync endpoint URL').count()).toBe(1);
     expect(await page.getByLabel('Access token').count()).toBe(1);
+    expect(await page.getByLabel('Enrolment link').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Unlock' }).waitFor();

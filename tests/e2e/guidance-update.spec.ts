@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuidancePack } from '../../src/domain/guidance.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
+import { enrolByLink, SETUP_CODE } from './enrol.ts';
 import { browserSuite, createVault, waitForController } from './harness.ts';
 
 const PUBLISHED: GuidancePack = {
@@ -21,7 +22,12 @@ const PUBLISHED: GuidancePack = {
   ],
 };
 
-const suite = browserSuite({ tokens: ['device-token-guidance-0001'], guidancePack: PUBLISHED, rateLimit: false });
+const suite = browserSuite({
+  tokens: ['device-token-guidance-0001'],
+  guidancePack: PUBLISHED,
+  rateLimit: false,
+  setupCode: SETUP_CODE,
+});
 
 describe('guidance updates', () => {
   it('shows the pack the server publishes, and keeps it offline', async () => {
@@ -29,9 +35,7 @@ describe('guidance updates', () => {
     await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await createVault(page);
-    await page.getByLabel('Sync endpoint URL').fill(suite.server.url);
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    await enrolByLink(page, suite.server.url);
     await page.getByRole('button', { name: 'Check for guidance updates' }).click();
     await page.getByText('Version 2099.1.1, published').waitFor();
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS, PATHS } from '../../src/domain/protocol.ts';
 import { INCIDENT_TYPES } from '../../src/domain/report-options.ts';
 import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../src/domain/report-schema.ts';
+import { enrolByLink, SETUP_CODE } from './enrol.ts';
 import {
   createVault,
   launchBrowser,
@@ -24,7 +25,12 @@ const DEVICE_TOKEN = 'device-token-reports-spec';
 const OFFICER_TOKEN = 'officer-token-reports-spec';
 
 beforeAll(async () => {
-  server = await startServer({ tokens: [DEVICE_TOKEN], adminToken: OFFICER_TOKEN, rateLimit: false });
+  server = await startServer({
+    tokens: [DEVICE_TOKEN],
+    adminToken: OFFICER_TOKEN,
+    rateLimit: false,
+    setupCode: SETUP_CODE,
+  });
   browser = await launchBrowser();
 });
 
@@ -448,9 +454,7 @@ describe('accessibility and layout', () => {
 describe('sync from the editor', () => {
   it('shows a conflict with the server reason, and a correction goes through as revision 2', async () => {
     const { page } = await freshProfile();
-    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Sync endpoint URL').fill(server.url);
-    await page.getByLabel('Access token').fill(DEVICE_TOKEN);
+    await enrolByLink(page, server.url);
     await page.getByLabel('Name of school/organisation').fill('Hillside Children’s Service');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();

@@ -2,13 +2,19 @@
 // the device is back online, the status region counts down to zero, the server lists it once, and the
 // device keeps no copy after the receipt.
 import { describe, expect, it } from 'vitest';
+import { enrolByLink, SETUP_CODE } from './enrol.ts';
 import { browserSuite, createVault, readAllRawStorage, waitForController } from './harness.ts';
 
 const DEVICE_TOKEN = 'device-token-sync-spec-0001';
 const OFFICER_TOKEN = 'officer-token-sync-spec-0001';
 const MARKER = `SYNCMARK${Math.random().toString(36).slice(2, 10)}`;
 
-const suite = browserSuite({ tokens: [DEVICE_TOKEN], adminToken: OFFICER_TOKEN, rateLimit: false });
+const suite = browserSuite({
+  tokens: [DEVICE_TOKEN],
+  adminToken: OFFICER_TOKEN,
+  rateLimit: false,
+  setupCode: SETUP_CODE,
+});
 
 const officerList = async (): Promise<Array<{ id: string; revision: number }>> => {
   const response = await fetch(`${suite.server.url}/v1/reports`, {
@@ -20,23 +26,22 @@ const officerList = async (): Promise<Array<{ id: string; revision: number }>> =
 };
 
 describe('sync', () => {
-  it('tests the connection in plain words: wrong token, then ok', async () => {
+  it('tests the connection in plain words, refuses http elsewhere, then enrols by link', async () => {
     const { page } = suite.tracked;
     await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await createVault(page);
+    await page.getByText('Advanced: enrol without a link').click();
     await page.getByLabel('Sync endpoint URL').fill('http://example.org');
+    await page.getByLabel('Access token').fill('not-the-right-token-000');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'https://' }).waitFor();
 
     await page.getByLabel('Sync endpoint URL').fill(suite.server.url);
-    await page.getByLabel('Access token').fill('not-the-right-token-000');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText('did not accept the access token').waitFor();
 
-    await page.getByLabel('Access token').fill(DEVICE_TOKEN);
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    await enrolByLink(page, suite.server.url);
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText('Connected. The server is a SafeVisit sync server').waitFor();
   });

@@ -33,7 +33,6 @@ describe('vault', () => {
     const { page } = suite.tracked;
     await createVault(page);
     await page.getByLabel('Name of online safety co-ordinator').fill(`Coordinator ${MARKER}`);
-    await page.getByLabel('Access token').fill(`token-${MARKER}`);
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
 

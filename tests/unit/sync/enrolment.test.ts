@@ -115,7 +115,7 @@ describe('enrolling a device by link', () => {
     const other = await buildOrganisation('Somebody Else');
     const { store, service } = await device();
     const { token } = await server.enrolDevice();
-    expect(await service.fromLink(server.linkFor(token, other.fingerprint))).toEqual({
+    expect(await service.fromLink(server.linkFor(token, { fingerprint: other.fingerprint }))).toEqual({
       ok: false,
       message: ERROR_MESSAGES['org-mismatch'],
     });

@@ -22,25 +22,24 @@ import { type RunningServer, startReferenceServer } from './fixtures.ts';
 export const SETUP_CODE = 'DEVICE-TEST-SETUP-2026';
 const OFFICER_PASSPHRASE = 'Copper lantern orchard 93 misty';
 
-export type OrgServer = RunningServer & {
+const json = async (response: Response) => {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+};
+
+export type Organisation = {
   org: OrgDescriptor;
   fingerprint: string;
   session: SessionResponse;
   /** "Enrol a device": the device token the officer's screen shows once. */
   enrolDevice: (name?: string) => Promise<{ id: string; token: string }>;
   revoke: (deviceId: string) => Promise<void>;
-  /** The enrolment link for a token, as the officer's screen makes it. */
-  linkFor: (token: string, fingerprint?: string) => string;
+  /** The enrolment link for a token, as the officer's screen makes it (pin another fingerprint to test refusals). */
+  linkFor: (token: string, options?: { fingerprint?: string; appOrigin?: string }) => string;
 };
 
-const json = async (response: Response) => {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return response.json() as Promise<unknown>;
-};
-
-/** A server on 127.0.0.1 whose organisation was set up through the real crypto and the real API. */
-export const startOrgServer = async (orgName = 'Riverside Family Support'): Promise<OrgServer> => {
-  const server = await startReferenceServer({ setupCode: SETUP_CODE, tokens: [] });
+/** Sets up the organisation on a server at `url` (started with `setupCode: SETUP_CODE`) through the real crypto. */
+export const setUpOrganisationOn = async (url: string, orgName = 'Riverside Family Support'): Promise<Organisation> => {
   const email = 'lead@riverside.example';
   const kdf = newOfficerKdf();
   const { authKey, kek } = await deriveOfficerSecrets(OFFICER_PASSPHRASE, kdf);
@@ -53,7 +52,7 @@ export const startOrgServer = async (orgName = 'Riverside Family Support'): Prom
     grants: await sealGrants(keys.publicKey, email, privateKeys),
   };
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${url}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
@@ -61,7 +60,6 @@ export const startOrgServer = async (orgName = 'Riverside Family Support'): Prom
   const session = SessionResponseSchema.parse(await json(await post(ORG_PATHS.setup, request)));
   const fingerprint = await fingerprintOf(session.org.signingKey);
   return {
-    ...server,
     org: session.org,
     fingerprint,
     session,
@@ -75,7 +73,15 @@ export const startOrgServer = async (orgName = 'Riverside Family Support'): Prom
     revoke: async (deviceId) => {
       await json(await post(ORG_PATHS.revokeDevice(deviceId), {}, session.token));
     },
-    linkFor: (token, pinned = fingerprint) =>
-      encodeEnrolmentLink('http://127.0.0.1:4173', { v: 1, endpoint: server.url, token, fingerprint: pinned }),
+    linkFor: (token, { fingerprint: pinned = fingerprint, appOrigin = 'http://127.0.0.1:4173' } = {}) =>
+      encodeEnrolmentLink(appOrigin, { v: 1, endpoint: url, token, fingerprint: pinned }),
   };
+};
+
+export type OrgServer = RunningServer & Organisation;
+
+/** A reference server on 127.0.0.1 whose organisation was set up through the real crypto and the real API. */
+export const startOrgServer = async (orgName?: string): Promise<OrgServer> => {
+  const server = await startReferenceServer({ setupCode: SETUP_CODE, tokens: [] });
+  return { ...server, ...(await setUpOrganisationOn(server.url, orgName)) };
 };
