@@ -6,7 +6,7 @@ import { createObservable, type Observable } from '../domain/observable.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
 import type { Envelope } from '../vault/crypto.ts';
 import { encodeBase64Url } from '../vault/encoding.ts';
-import type { Vault } from '../vault/vault.ts';
+import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 
@@ -51,11 +51,14 @@ const sameIv = (a: { iv: Uint8Array } | undefined, b: { iv: Uint8Array } | undef
     : a.iv.byteLength === b.iv.byteLength && a.iv.every((byte, i) => byte === b.iv[i]);
 
 export type ReportControlGuard = {
-  /** The envelope for a row about to be written with these clear fields. */
-  sealReport: (row: Pick<ReportRow, 'id' | 'status' | 'revision' | 'receipt' | 'iv'>) => Promise<Envelope>;
+  /** The envelope for a row about to be written with these clear fields (`crypto`: a key taken earlier). */
+  sealReport: (
+    row: Pick<ReportRow, 'id' | 'status' | 'revision' | 'receipt' | 'iv'>,
+    crypto?: KeyedCrypto,
+  ) => Promise<Envelope>;
   /** True when the row's clear status, revision and receipt are the ones its envelope vouches for. */
-  checkReport: (row: ReportRow) => Promise<boolean>;
-  sealOutbox: (row: Pick<OutboxRow, 'reportId' | 'revision'>) => Promise<Envelope>;
+  checkReport: (row: ReportRow, crypto?: KeyedCrypto) => Promise<boolean>;
+  sealOutbox: (row: Pick<OutboxRow, 'reportId' | 'revision'>, crypto?: KeyedCrypto) => Promise<Envelope>;
   checkOutbox: (row: OutboxRow) => Promise<boolean>;
   /** Ids of reports whose sending state was found changed (not sent, not deleted); the UI says so. */
   changed: Observable<ReadonlySet<string>>;
@@ -70,26 +73,32 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
   const markChanged = (id: string) => {
     if (!changed.get().has(id)) changed.set(new Set([...changed.get(), id]));
   };
-  const opened = async (table: string, id: string, envelope: Envelope | undefined): Promise<unknown> => {
+  const opened = async (
+    table: string,
+    id: string,
+    envelope: Envelope | undefined,
+    crypto: KeyedCrypto = vault,
+  ): Promise<unknown> => {
     if (envelope === undefined) return undefined;
     try {
-      return await vault.decryptJson(table, id, CONTROL_SCHEMA_VERSION, envelope);
+      return await crypto.decryptJson(table, id, CONTROL_SCHEMA_VERSION, envelope);
     } catch (e) {
       if (isAppError(e, 'tampered')) return undefined;
       throw e;
     }
   };
-  const checkReport = async (row: ReportRow) =>
-    sameControl(controlOf(row), await opened(REPORT_CONTROL_TABLE, row.id, row.control));
+  const checkReport = async (row: ReportRow, crypto?: KeyedCrypto) =>
+    sameControl(controlOf(row), await opened(REPORT_CONTROL_TABLE, row.id, row.control, crypto));
   const checkOutbox = async (row: OutboxRow) => {
     const value = (await opened(OUTBOX_CONTROL_TABLE, row.reportId, row.control)) as { revision?: unknown } | undefined;
     return value?.revision === row.revision;
   };
   return {
-    sealReport: (row) => vault.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, controlOf(row)),
+    sealReport: (row, crypto = vault) =>
+      crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, controlOf(row)),
     checkReport,
-    sealOutbox: (row) =>
-      vault.encryptJson(OUTBOX_CONTROL_TABLE, row.reportId, CONTROL_SCHEMA_VERSION, { revision: row.revision }),
+    sealOutbox: (row, crypto = vault) =>
+      crypto.encryptJson(OUTBOX_CONTROL_TABLE, row.reportId, CONTROL_SCHEMA_VERSION, { revision: row.revision }),
     checkOutbox,
     changed,
     markChanged,

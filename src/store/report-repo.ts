@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
 import { ENVELOPE_VERSION } from '../vault/crypto.ts';
-import type { Vault } from '../vault/vault.ts';
+import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import { createReportControl, type GuardedRows, guardedWrite, type ReportControlGuard } from './report-control.ts';
@@ -125,9 +125,9 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     row?.receipt && (await control.checkReport(row)) ? row.receipt : undefined;
 
   /** The outbox row of a report queued at its revision, sealed. */
-  const sealedOutboxRow = async (row: Pick<ReportRow, 'id' | 'revision'>): Promise<OutboxRow> => {
+  const sealedOutboxRow = async (row: Pick<ReportRow, 'id' | 'revision'>, crypto?: KeyedCrypto): Promise<OutboxRow> => {
     const outboxRow = outboxRowFor(row, now());
-    return { ...outboxRow, control: await control.sealOutbox(outboxRow) };
+    return { ...outboxRow, control: await control.sealOutbox(outboxRow, crypto) };
   };
 
   /** The user's explicit change of status: a new sealed control from the row as it is, keeping a verified receipt. */
@@ -158,8 +158,10 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       checkRecordFields(record);
       const parsed = options.schema.safeParse(record.data);
       if (!parsed.success) throw new AppError('invalid', { issues: parsed.error.issues });
-      // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work.
-      const envelope = await vault.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
+      // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work. The key
+      // is taken once, now: a save under way when "Lock" is pressed still writes the words typed just before.
+      const keyed = vault.keyed();
+      const envelope = await keyed.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
       const fresh: ReportRow = {
         id: record.id,
         status: record.status,
@@ -174,10 +176,11 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       await guardedWrite(db, record.id, async ({ report: previous }) => {
         // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
         // belong to the old content.
-        const receipt = await trustedReceipt(previous);
+        const receipt =
+          previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
         const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
-        row.control = await control.sealReport(row);
-        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row) : null;
+        row.control = await control.sealReport(row, keyed);
+        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed) : null;
         return {
           write: async () => {
             await db.reports.put(row);

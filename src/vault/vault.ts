@@ -145,6 +145,36 @@ const defaultChannel = (): VaultChannel | null =>
     ? (new globalThis.BroadcastChannel(VAULT_CHANNEL_NAME) as unknown as VaultChannel)
     : null;
 
+/** The vault's record encryption, as `Vault.keyed()` hands it out. */
+export type KeyedCrypto = Pick<Vault, 'encryptJson' | 'decryptJson'>;
+
+const encryptJsonWith = (
+  key: CryptoKey,
+  table: string,
+  id: string,
+  schemaVersion: number,
+  value: unknown,
+): Promise<Envelope> => {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new AppError('invalid', { reason: 'not-json' });
+  return encrypt(key, utf8(json), recordAad(table, id, schemaVersion));
+};
+
+const decryptJsonWith = async (
+  key: CryptoKey,
+  table: string,
+  id: string,
+  schemaVersion: number,
+  envelope: Envelope,
+): Promise<unknown> => {
+  const bytes = await decrypt(key, envelope, recordAad(table, id, schemaVersion));
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (cause) {
+    throw new AppError('tampered', { reason: 'not-json' }, { cause });
+  }
+};
+
 /**
  * The lock state and the data key. Every method except `create`, `unlock`, `lock`, `wipe`, `failureStatus`,
  * `subscribe` and `close` needs an unlocked vault and throws AppError('locked') otherwise.
@@ -325,21 +355,24 @@ export class Vault {
 
   /** Encrypts `value` as JSON for row `id` of `table`; the envelope only decrypts for the same table, id and schema version. */
   async encryptJson(table: string, id: string, schemaVersion: number, value: unknown): Promise<Envelope> {
-    const key = this.#requireKey();
-    const json = JSON.stringify(value);
-    if (json === undefined) throw new AppError('invalid', { reason: 'not-json' });
-    return encrypt(key, utf8(json), recordAad(table, id, schemaVersion));
+    return encryptJsonWith(this.#requireKey(), table, id, schemaVersion, value);
   }
 
   /** Reverses `encryptJson`: AppError('tampered') when the envelope was changed or belongs to another record. */
   async decryptJson(table: string, id: string, schemaVersion: number, envelope: Envelope): Promise<unknown> {
+    return decryptJsonWith(this.#requireKey(), table, id, schemaVersion, envelope);
+  }
+
+  /**
+   * `encryptJson` and `decryptJson` with the key as of this call, so one write already under way (an autosave when
+   * "Lock" is pressed) finishes its few steps as a single `encryptJson` would. AppError('locked') when locked.
+   */
+  keyed(): KeyedCrypto {
     const key = this.#requireKey();
-    const bytes = await decrypt(key, envelope, recordAad(table, id, schemaVersion));
-    try {
-      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    } catch (cause) {
-      throw new AppError('tampered', { reason: 'not-json' }, { cause });
-    }
+    return {
+      encryptJson: (table, id, schemaVersion, value) => encryptJsonWith(key, table, id, schemaVersion, value),
+      decryptJson: (table, id, schemaVersion, envelope) => decryptJsonWith(key, table, id, schemaVersion, envelope),
+    };
   }
 
   /** Locks and stops listening to other tabs (page unload, tests). */
