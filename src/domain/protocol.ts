@@ -77,6 +77,8 @@ export const WIRE_ERROR_CODES = [
   'already-set-up',
   'session-expired',
   'revoked',
+  // Sealed reports (src/domain/sealed-protocol.ts).
+  'unknown-key',
 ] as const;
 
 export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];
