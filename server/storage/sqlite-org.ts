@@ -4,7 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../src/domain/errors.ts';
 import type { OrgDescriptor, SealedGrant } from '../../src/domain/org-protocol.ts';
-import type { AuditAction, AuditRow, DeviceRecord, OfficerRecord, OrgStore, SessionRecord } from './types.ts';
+import type {
+  AuditAction,
+  AuditDetail,
+  AuditRow,
+  DeviceRecord,
+  OfficerRecord,
+  OrgStore,
+  SessionRecord,
+} from './types.ts';
 
 /** Schema version 2 of the SQLite database (version 1 is the submissions table). */
 export const ORG_MIGRATION = `
@@ -89,7 +97,14 @@ type DeviceRow = {
   revoked_at: string | null;
   enrolled_by: string | null;
 };
-type AuditDbRow = { seq: number; at: string; officer_id: string | null; action: string; subject_id: string | null };
+type AuditDbRow = {
+  seq: number;
+  at: string;
+  officer_id: string | null;
+  action: string;
+  subject_id: string | null;
+  detail: string | null;
+};
 
 const toOfficer = (row: OfficerRow): OfficerRecord => ({
   id: row.id,
@@ -117,12 +132,27 @@ const toDevice = (row: DeviceRow): DeviceRecord => ({
 });
 
 /** Any engine failure is "try again later" (503), never a 500. */
-const guarded = <T>(work: () => T): Promise<T> => {
+export const guarded = <T>(work: () => T): Promise<T> => {
   try {
     return Promise.resolve(work());
   } catch (error) {
     return Promise.reject(new AppError('storage-unavailable', undefined, { cause: error }));
   }
+};
+
+/** Writes one audit row; call it inside the transaction of the action it records. */
+export type AuditWriter = (
+  at: string,
+  officerId: string | null,
+  action: AuditAction,
+  subjectId: string | null,
+  detail?: AuditDetail,
+) => void;
+
+export const auditWriter = (db: Database.Database): AuditWriter => {
+  const insert = db.prepare('INSERT INTO audit (at, officer_id, action, subject_id, detail) VALUES (?, ?, ?, ?, ?)');
+  return (at, officerId, action, subjectId, detail) =>
+    void insert.run(at, officerId, action, subjectId, detail ? JSON.stringify(detail) : null);
 };
 
 export const sqliteOrgStore = (db: Database.Database): OrgStore => {
@@ -173,11 +203,8 @@ export const sqliteOrgStore = (db: Database.Database): OrgStore => {
     'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
   );
   const secretByName = db.prepare<[string], { value: Buffer }>('SELECT value FROM server_secrets WHERE name = ?');
-  const insertAudit = db.prepare('INSERT INTO audit (at, officer_id, action, subject_id) VALUES (?, ?, ?, ?)');
   const auditRows = db.prepare<[], AuditDbRow>('SELECT * FROM audit ORDER BY seq');
-
-  const audit = (at: string, officerId: string | null, action: AuditAction, subjectId: string | null) =>
-    insertAudit.run(at, officerId, action, subjectId);
+  const audit = auditWriter(db);
 
   const setUp = db.transaction((org: Parameters<OrgStore['setUp']>[0], session: SessionRecord) => {
     if (insertOrg.run(org.name, org.signingKey, org.nameSignature, org.createdAt).changes === 0) return 'exists';
@@ -269,6 +296,7 @@ export const sqliteOrgStore = (db: Database.Database): OrgStore => {
             officerId: r.officer_id,
             action: r.action as AuditAction,
             subjectId: r.subject_id,
+            detail: r.detail === null ? null : (JSON.parse(r.detail) as AuditDetail),
           }),
         ),
       ),

@@ -6,13 +6,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../src/domain/errors.ts';
 import { ORG_MIGRATION, sqliteOrgStore } from './sqlite-org.ts';
+import { SEALED_MIGRATION, sqliteSealedStore } from './sqlite-sealed.ts';
 import type { ListPage, NewSubmission, SaveOutcome, Store, StoredSubmission } from './types.ts';
 
 export const DEFAULT_DB_PATH = 'data/safevisit.sqlite';
 /** How long a write waits for another connection's lock before the API answers 503. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 /** Owner-only: the database holds officers' key material and token hashes. */
 export const DATA_DIR_MODE = 0o700;
 export const DB_FILE_MODE = 0o600;
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<number, string> = {
     );
   `,
   2: ORG_MIGRATION,
+  3: SEALED_MIGRATION,
 };
 
 type Row = {
@@ -91,6 +93,8 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
+  // Deleted rows (ended sessions, and later erased reports) are overwritten with zeros, not left in free pages.
+  db.pragma('secure_delete = ON');
 
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
@@ -136,6 +140,7 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
 
   return {
     ...sqliteOrgStore(db),
+    ...sqliteSealedStore(db),
     save: async (submission, receivedAt) => unavailable(() => saveTx.immediate(submission, receivedAt)),
     list: async ({ limit, before }) =>
       unavailable((): ListPage => {

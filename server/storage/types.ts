@@ -9,6 +9,7 @@ import type {
   OrgEncryptionKey,
   SealedGrant,
 } from '../../src/domain/org-protocol.ts';
+import type { ExportFormat, InboxEnvelope, InboxItem, InboxReport, Review } from '../../src/domain/sealed-protocol.ts';
 
 /** One stored revision of a report, as the engine keeps it. `report` is the validated report (parsed JSON). */
 export type StoredSubmission = {
@@ -65,7 +66,20 @@ export interface ReportStore {
 // and passphrase-derived keys only ever arrive as hashes.
 
 /** What officers do that the audit log records: ids only, never content. */
-export type AuditAction = 'setup' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'device-enrolled' | 'device-revoked';
+export type AuditAction =
+  | 'setup'
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'device-enrolled'
+  | 'device-revoked'
+  | 'inbox-read'
+  | 'report-opened'
+  | 'report-reviewed'
+  | 'reports-exported';
+
+/** More about an action than one subject id: ids and enumerated values only, never content. */
+export type AuditDetail = { ids?: string[]; format?: ExportFormat };
 
 export type AuditRow = {
   seq: number;
@@ -73,8 +87,9 @@ export type AuditRow = {
   /** The officer who acted; null when nobody could be named (a failed sign-in for an unknown address). */
   officerId: string | null;
   action: AuditAction;
-  /** What the action was about (a device id, an officer id); null when nothing. */
+  /** What the action was about (a device id, an officer id, a report id); null when nothing. */
   subjectId: string | null;
+  detail: AuditDetail | null;
 };
 
 export type OfficerRecord = Officer & {
@@ -137,5 +152,44 @@ export interface OrgStore {
   auditLog(): Promise<AuditRow[]>;
 }
 
+// Sealed reports (protocol v2): envelopes and routing fields only. The engine never holds a key that opens them.
+
+/** One sealed revision as a device sent it, with who sent it (an enrolled device id) and the body hash. */
+export type NewSealedReport = Omit<InboxEnvelope, 'receivedAt'> & {
+  /** sha-256 (hex) of the canonical JSON of the submission without submittedAt: decides replay vs conflict. */
+  bodyHash: string;
+};
+
+export type SealedSaveOutcome =
+  | SaveOutcome
+  /** The organisation has no encryption key with this key id: nothing written. */
+  | { kind: 'unknown-key' };
+
+/** Who reads: the officer and the time of the read, for the audit row written with it. */
+export type Reader = { officerId: string; at: string };
+
+export type InboxPage = { items: InboxItem[]; nextCursor?: string };
+
+export interface SealedReportStore {
+  /**
+   * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), as `save`
+   * does for v1; 'unknown-key' when the key id is none of the organisation's encryption keys.
+   */
+  saveSealed(report: NewSealedReport, receivedAt: string): Promise<SealedSaveOutcome>;
+  /** The newest revision of each report, urgent first then newest received, and one 'inbox-read' audit row. */
+  inbox(options: { limit: number; cursor?: string }, reader: Reader): Promise<InboxPage>;
+  /** Every revision, newest first, and a 'report-opened' audit row; undefined (no row) when there is no such report. */
+  openSealed(id: string, reader: Reader): Promise<InboxReport | undefined>;
+  /**
+   * Marks every stored revision of the report reviewed (one already reviewed keeps its first who and when) and writes
+   * a 'report-reviewed' audit row when anything changed. Undefined when there is no such report.
+   */
+  markReviewed(id: string, reader: Reader): Promise<(Review & { id: string }) | undefined>;
+  /** Writes one 'reports-exported' audit row naming the ids; 'unknown' (no row) when any id is not stored here. */
+  recordExport(ids: string[], format: ExportFormat, reader: Reader): Promise<'recorded' | 'unknown'>;
+  /** How many sealed revisions are stored in all (for tests and the console). */
+  sealedCount(): Promise<number>;
+}
+
 /** One database holds everything: the reports and the organisation side. */
-export type Store = ReportStore & OrgStore;
+export type Store = ReportStore & SealedReportStore & OrgStore;

@@ -24,7 +24,7 @@ const V1_SCHEMA = `
 `;
 
 describe('SQLite migrations', () => {
-  it('moves a version 1 database to version 2, keeping its reports', async () => {
+  it('moves a version 1 database to version 3, keeping its reports', async () => {
     const path = join(dir, 'v1.sqlite');
     const old = new Database(path);
     old.exec(V1_SCHEMA);
@@ -40,7 +40,7 @@ describe('SQLite migrations', () => {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.close();
   });
 
