@@ -1,6 +1,5 @@
 // The v1 sync API routes (DESIGN.md "Sync protocol (v1)"): submit a report revision, fetch guidance, health, and the
 // officer's read-only list. Validates with the shared zod schemas; never echoes a report back in an error.
-import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { z } from 'zod';
@@ -16,7 +15,7 @@ import {
 } from '../src/domain/protocol.ts';
 import { REPORT_SCHEMA_VERSION, type SubmittedReport } from '../src/domain/report-schema.ts';
 import { reportSummary } from '../src/domain/report-summary.ts';
-import { bearerToken, type Principal, type Role, type TokenChecker } from './auth.ts';
+import { bearerToken, type Principal, type Role, sha256Hex, type TokenChecker } from './auth.ts';
 import { matchesIfNoneMatch, type PublishedGuidance } from './guidance.ts';
 import { sendError, toWireIssues } from './http-errors.ts';
 import type { ReportStore, StoredSubmission } from './storage/types.ts';
@@ -41,8 +40,6 @@ declare module 'fastify' {
     principal?: Principal;
   }
 }
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * Rejects, before the body is read, a request whose token is missing/unknown (401) or of the wrong role (403).

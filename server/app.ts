@@ -1,4 +1,4 @@
-// Builds the reference server: the built app (same origin) and the v1 sync API. Never listens itself, and never
+// Builds the reference server: the built app (same origin), the v1 sync API and the v2 organisation routes. Never listens itself, and never
 // reads the environment (server/main.ts does), so tests pass every setting directly.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { handleError, sendError } from './http-errors.ts';
 import { registerOrgRoutes } from './org-routes.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import type { OrgStore, ReportStore, Store } from './storage/types.ts';
+import type { OrgStore, ReportStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 export type AppOptions = {
@@ -54,6 +54,8 @@ declare module 'fastify' {
     reportStore: ReportStore;
     /** The organisation side of the same database (main.ts asks it whether setup is still open). */
     orgStore: OrgStore;
+    /** The sealed reports of the same database (tests count rows). */
+    sealedReports: SealedReportStore;
   }
 }
 
@@ -85,6 +87,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
     options.store ?? openSqliteStore({ path: options.dbPath ?? ':memory:', busyTimeoutMs: options.dbBusyTimeoutMs });
   app.decorate('reportStore', store);
   app.decorate('orgStore', store);
+  app.decorate('sealedReports', store);
   const clock = options.now ?? (() => new Date());
   const enrolled = enrolledDeviceLookup(store, clock);
   if (!options.store) app.addHook('onClose', async () => store.close());
@@ -112,6 +115,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(async (org) =>
     registerOrgRoutes(org, {
       store,
+      reports: store,
       clock,
       setupCode: options.setupCode,
       enrolled,

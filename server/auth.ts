@@ -13,6 +13,9 @@ export type Principal = { role: Role; label: string; deviceId?: string; revoked?
 /** Finds the enrolled device holding a token (server/devices.ts). */
 export type EnrolledDeviceLookup = (token: string) => Promise<Principal | undefined>;
 
+/** SHA-256 (hex) of UTF-8 text: token hashes and body hashes. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 const digest = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
 const labelOf = (role: Role, tokenDigest: Buffer): string => `${role}:${tokenDigest.toString('hex').slice(0, 12)}`;

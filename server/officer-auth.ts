@@ -1,8 +1,9 @@
 // Officer authentication on the server: the slow hash of the authentication key (scrypt, timing-safe compare), the
 // made-up KDF answer for unknown addresses, and session tokens (random, stored as SHA-256) with their time limits.
 // Never stores or logs an authentication key or a token in clear.
-import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { OfficerKdf } from '../src/domain/org-protocol.ts';
+import { sha256Hex } from './auth.ts';
 import type { SessionRecord } from './storage/types.ts';
 
 /** A session ends after this long without a request... */
@@ -71,7 +72,7 @@ export const newToken = (): { token: string; tokenHash: string } => {
   return { token, tokenHash: hashToken(token) };
 };
 
-export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export const hashToken = (token: string): string => sha256Hex(token);
 
 /** When the session ends at the latest. */
 export const sessionExpiresAt = (session: SessionRecord): Date =>

@@ -1,5 +1,5 @@
 // The organisation routes of protocol v2 (src/domain/org-protocol.ts): the published organisation, first-run setup,
-// officer sign-in and sessions, and (through devices.ts) devices. One hook authorises every route by the role in its
+// officer sign-in and sessions, and (through devices.ts and report-routes.ts) devices, sealed reports and the inbox. One hook authorises every route by the role in its
 // `config.auth`; routes validate with the shared schemas and never return a secret other than the caller's own token.
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
@@ -28,8 +28,9 @@ import {
   sessionExpiresAt,
   verifyAuthKey,
 } from './officer-auth.ts';
+import { registerReportRoutes } from './report-routes.ts';
 import { createSetupCodeChecker } from './setup-code.ts';
-import type { OfficerRecord, OrgStore, SessionRecord } from './storage/types.ts';
+import type { OfficerRecord, OrgStore, SealedReportStore, SessionRecord } from './storage/types.ts';
 import { type Clock, createThrottle, type ThrottleOptions } from './throttle.ts';
 
 /** Who may call a route: anyone, an officer with a live session (confirmed or not), or an enrolled device. */
@@ -68,6 +69,8 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type OrgRoutesOptions = {
   store: OrgStore;
+  /** Sealed reports and the inbox (server/report-routes.ts), behind the same role hook. */
+  reports: SealedReportStore;
   clock: Clock;
   /** The one-time setup code of this process; undefined refuses every setup. */
   setupCode?: string;
@@ -305,4 +308,5 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
   });
 
   registerDeviceRoutes(app, store, clock);
+  registerReportRoutes(app, options.reports, clock);
 };

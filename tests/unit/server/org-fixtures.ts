@@ -12,18 +12,25 @@ export const OFFICER_EMAIL = 'lead@example.org';
 /** base64url of `bytes` random bytes: 65 -> 87 chars (a P-256 point), 32 -> 43 (a key), 91 -> 122 (an SPKI). */
 export const b64 = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
+/** With `organisation` (from buildOrganisation), the server publishes real keys that seal reports tests can open. */
 export const setupRequest = (
-  overrides: { setupCode?: string; email?: string; authKey?: string } = {},
+  overrides: { setupCode?: string; email?: string; authKey?: string; organisation?: SetupRequest['organisation'] } = {},
 ): SetupRequest => {
-  const kid = `k-${b64(9)}`;
+  const organisation = overrides.organisation ?? {
+    name: 'Camden Children’s Services',
+    signingKey: b64(91),
+    nameSignature: b64(64),
+    encryptionKey: {
+      kid: `k-${b64(9)}`,
+      publicKey: b64(65),
+      createdAt: '2026-11-01T09:00:00.000Z',
+      signature: b64(64),
+    },
+  };
+  const kid = organisation.encryptionKey.kid;
   return {
     setupCode: overrides.setupCode ?? SETUP_CODE,
-    organisation: {
-      name: 'Camden Children’s Services',
-      signingKey: b64(91),
-      nameSignature: b64(64),
-      encryptionKey: { kid, publicKey: b64(65), createdAt: '2026-11-01T09:00:00.000Z', signature: b64(64) },
-    },
+    organisation,
     officer: {
       name: 'Sam Lead',
       email: overrides.email ?? OFFICER_EMAIL,
@@ -67,9 +74,12 @@ export const send = (
 export type SetUpServer = TestServer & { request: SetupRequest; session: SessionResponse };
 
 /** A server on 127.0.0.1 with the organisation set up by the first officer. */
-export const startSetUpServer = async (options: Parameters<typeof startServer>[0] = {}): Promise<SetUpServer> => {
+export const startSetUpServer = async (
+  options: Parameters<typeof startServer>[0] = {},
+  organisation?: SetupRequest['organisation'],
+): Promise<SetUpServer> => {
   const server = await startServer({ setupCode: SETUP_CODE, ...options });
-  const request = setupRequest();
+  const request = setupRequest({ organisation });
   const response = await send(server.url, ORG_PATHS.setup, { body: request });
   if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${await response.text()}`);
   return { ...server, request, session: SessionResponseSchema.parse(await response.json()) };

@@ -1,0 +1,117 @@
+// Sealed reports (protocol v2): `POST /v2/reports` from an enrolled device, and the officer's inbox under
+// `/v2/officer/reports`. Stores and returns envelopes and routing fields only: the server holds no key that opens
+// them, so no route here can return a report's content. The role of each route is in its `config.auth`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { canonicalJson, idempotencyKey, type Receipt } from '../src/domain/protocol.ts';
+import {
+  AuditExportRequestSchema,
+  InboxQuerySchema,
+  type InboxResponse,
+  SEALED_PATHS,
+  SealedSubmissionSchema,
+  sealedContent,
+} from '../src/domain/sealed-protocol.ts';
+import { sha256Hex } from './auth.ts';
+import { sendError, toWireIssues } from './http-errors.ts';
+import type { Reader, SealedReportStore } from './storage/types.ts';
+import type { Clock } from './throttle.ts';
+
+const ReportParamsSchema = z.strictObject({ id: z.uuid({ error: 'must be a report id' }) });
+
+const noSuchReport = (reply: FastifyReply) => sendError(reply, 404, 'not-found', 'There is no such report.');
+
+export const registerReportRoutes = (app: FastifyInstance, store: SealedReportStore, clock: Clock): void => {
+  /** The signed-in officer and now, for the audit row; the role hook has already refused anyone else. */
+  const readerOf = (request: FastifyRequest): Reader | undefined =>
+    request.officer ? { officerId: request.officer.id, at: clock().toISOString() } : undefined;
+  const signInFirst = (reply: FastifyReply) =>
+    sendError(reply, 401, 'unauthorised', 'Sign in first: this needs an officer’s session.');
+
+  app.post(SEALED_PATHS.reports, { config: { auth: 'device' } }, async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '') {
+      return sendError(reply, 400, 'idempotency-key', 'Send the Idempotency-Key header as <id>:<revision>.');
+    }
+    const parsed = SealedSubmissionSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const issues = toWireIssues(parsed.error.issues);
+      return issues.some((issue) => issue.path === 'schemaVersion')
+        ? sendError(reply, 400, 'schema-version', 'This report’s schema version is newer than this server.', issues)
+        : sendError(reply, 400, 'invalid', 'The sealed report is not valid.', issues);
+    }
+    const submission = parsed.data;
+    if (key.trim() !== idempotencyKey(submission.id, submission.revision)) {
+      return sendError(reply, 400, 'idempotency-key', 'The Idempotency-Key header does not match the id and revision.');
+    }
+    const deviceId = request.deviceId;
+    if (!deviceId) return sendError(reply, 401, 'unauthorised', 'Send this device’s access token.');
+    const outcome = await store.saveSealed(
+      { ...submission, deviceId, bodyHash: sha256Hex(canonicalJson(sealedContent(submission))) },
+      clock().toISOString(),
+    );
+    if (outcome.kind === 'unknown-key') {
+      return sendError(
+        reply,
+        400,
+        'unknown-key',
+        'This report is sealed to a key this organisation does not have. Enrol the device with this organisation again.',
+        [{ path: 'keyId', message: 'is not one of the organisation’s keys' }],
+      );
+    }
+    if (outcome.kind === 'conflict') {
+      return sendError(
+        reply,
+        409,
+        'conflict',
+        'This server already holds this report revision with different content; send it as a new revision.',
+      );
+    }
+    const receipt: Receipt = { id: submission.id, revision: submission.revision, receivedAt: outcome.receivedAt };
+    return reply.code(outcome.kind === 'created' ? 201 : 200).send(receipt);
+  });
+
+  app.get(SEALED_PATHS.inbox, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const reader = readerOf(request);
+    if (!reader) return signInFirst(reply);
+    const query = InboxQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      return sendError(reply, 400, 'invalid', 'The inbox query is not valid.', toWireIssues(query.error.issues));
+    }
+    const page = await store.inbox(query.data, reader);
+    const body: InboxResponse = { reports: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return body;
+  });
+
+  app.get(`${SEALED_PATHS.inbox}/:id`, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const reader = readerOf(request);
+    if (!reader) return signInFirst(reply);
+    const params = ReportParamsSchema.safeParse(request.params);
+    if (!params.success) return noSuchReport(reply);
+    return (await store.openSealed(params.data.id, reader)) ?? noSuchReport(reply);
+  });
+
+  app.post(`${SEALED_PATHS.inbox}/:id/reviewed`, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const reader = readerOf(request);
+    if (!reader) return signInFirst(reply);
+    const params = ReportParamsSchema.safeParse(request.params);
+    if (!params.success) return noSuchReport(reply);
+    return (await store.markReviewed(params.data.id, reader)) ?? noSuchReport(reply);
+  });
+
+  app.post(SEALED_PATHS.auditExport, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {
+    const reader = readerOf(request);
+    if (!reader) return signInFirst(reply);
+    const parsed = AuditExportRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return sendError(reply, 400, 'invalid', 'The export record is not valid.', toWireIssues(parsed.error.issues));
+    }
+    const outcome = await store.recordExport(parsed.data.ids, parsed.data.format, reader);
+    if (outcome === 'unknown') {
+      return sendError(reply, 400, 'invalid', 'Some of these reports are not on this server.', [
+        { path: 'ids', message: 'must name reports stored on this server' },
+      ]);
+    }
+    return reply.code(204).send();
+  });
+};
