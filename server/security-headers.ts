@@ -3,7 +3,9 @@
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the page compile WebAssembly (the vault's Argon2id, hash-wasm); Chromium refuses
+  // WebAssembly.compile without it. It does not allow eval(), new Function() or inline scripts.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -1,7 +1,8 @@
 // What the bench page puts on `window.bench`, as types only (no DOM), so the Node runner can call it through
 // page.evaluate without taking in the page's code. bench/page/main.ts implements it.
 export type SearchTimes = { samples: number[]; queries: number; prepareMs: number; hits: number };
-export type VaultUnlockTimes = { times: number[]; iterations: number; kdf: string };
+/** `kdf` in words (describeKdf); `belowDefault` when the stored header is cheaper than the app's own default. */
+export type VaultUnlockTimes = { times: number[]; kdf: string; belowDefault: boolean };
 export type EncryptionOverhead = { encryptedMs: number[]; plainMs: number[]; checked: boolean };
 export type SeededDrafts = { stored: number; passphrase: string };
 export type SyncRun = {

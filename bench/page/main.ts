@@ -9,6 +9,7 @@ import { createOutboxRepo } from '../../src/store/outbox-repo.ts';
 import { createReportRepo, type ReportRecord, type ReportRepo } from '../../src/store/report-repo.ts';
 import { openVault } from '../../src/store/vault-storage.ts';
 import { createSyncEngine, type OutboxPort } from '../../src/sync/outbox.ts';
+import { describeKdf, kdfBelow, VAULT_KDF_DEFAULTS } from '../../src/vault/crypto.ts';
 import type { Vault } from '../../src/vault/vault.ts';
 import { GUIDANCE_FIELD_QUERIES } from '../../tests/unit/guidance/field-queries.ts';
 import type { BenchApi } from './api.ts';
@@ -20,7 +21,7 @@ const BENCH_PASSPHRASE = 'Correct-Horse-Battery-42';
 const reportRepoFor = (db: SafeVisitDb, vault: Vault) =>
   createReportRepo<ReportDraft>(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
 
-/** A vault in its own fresh database, created with the app's real KDF (PBKDF2-SHA256, 600,000 iterations). */
+/** A vault in its own fresh database, created with the app's real KDF (VAULT_KDF_DEFAULTS: Argon2id). */
 const freshVault = async (name: string): Promise<{ db: SafeVisitDb; vault: Vault }> => {
   await SafeVisitDb.delete(name);
   const db = new SafeVisitDb(name);
@@ -109,7 +110,7 @@ const api: BenchApi = {
     return { encryptedMs, plainMs, checked };
   },
 
-  /** vault.unlock alone (KDF + unwrap) with the app's real iteration count, `runs` times. */
+  /** vault.unlock alone (KDF + unwrap) with the app's real KDF parameters, `runs` times. */
   vaultUnlockTimes: async (runs: number) => {
     const { db, vault } = await freshVault('bench-unlock');
     const times: number[] = [];
@@ -122,7 +123,11 @@ const api: BenchApi = {
     const header = await db.meta.get('vault');
     db.close();
     await SafeVisitDb.delete('bench-unlock');
-    return { times, iterations: header?.kdf.iterations ?? 0, kdf: header?.kdf.name ?? '' };
+    return {
+      times,
+      kdf: header ? describeKdf(header.kdf) : 'none',
+      belowDefault: !header || kdfBelow(header.kdf, VAULT_KDF_DEFAULTS),
+    };
   },
 
   /** Creates the vault in the app's own database ('safevisit') and stores `n` encrypted drafts for the app to list. */

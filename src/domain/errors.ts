@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   'reports-waiting':
     'Reports are still waiting to be sent to the organisation this device is enrolled with. Send them before enrolling with another one.',
   'control-changed': 'A saved report’s sending state was changed while the app was locked; it was not sent or deleted.',
+  'checker-unavailable':
+    'The passphrase checker could not be loaded, so no passphrase can be set yet. Connect to the internet once and try again.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -64,7 +64,7 @@ export const SetupScreen = ({
       ...schemaProblem(FIELDS.orgName, OrgNameSchema, values.orgName),
       ...schemaProblem(FIELDS.name, PersonNameSchema, values.name),
       ...schemaProblem(FIELDS.email, EmailSchema, values.email),
-      ...newPassphraseProblems(values.passphrase, values.confirm, FIELDS.passphrase, FIELDS.confirm),
+      ...(await newPassphraseProblems(values.passphrase, values.confirm, FIELDS.passphrase, FIELDS.confirm)),
     ];
     setErrors(problems);
     if (problems.length) return;

@@ -65,3 +65,9 @@ export const Field = ({
 /** The aria-describedby value for a Field's input. */
 export const describedBy = (id: string, hint?: string, error?: string): string | undefined =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/**
+ * On every field that takes personal data or a passphrase: no spellcheck (a browser's enhanced spellcheck sends
+ * the text to a cloud service) and no autocorrect.
+ */
+export const PRIVATE_TEXT = { spellcheck: false, autocorrect: 'off' } as const;

@@ -1,23 +1,22 @@
 // The few cryptographic primitives of SafeVisit, all through globalThis.crypto.subtle so the same code runs
 // in the page, a worker and Node tests. Pure functions: holds no key, touches no storage.
 import { AppError } from '../domain/errors.ts';
+import { type Argon2idParams, isKdfParams, type KdfParams, type Pbkdf2Params } from './kdf-params.ts';
+
+export {
+  type Argon2idParams,
+  describeKdf,
+  isKdfParams,
+  KDF_DEFAULTS,
+  type KdfParams,
+  kdfBelow,
+  type Pbkdf2Params,
+  raisedKdf,
+  VAULT_KDF_DEFAULTS,
+} from './kdf-params.ts';
 
 /** Bytes as WebCrypto accepts them (TypeScript 7: a plain Uint8Array is not a BufferSource). */
 export type Bytes = Uint8Array<ArrayBuffer>;
-
-/** Key-derivation parameters, stored in the vault header so they can be raised later. */
-export type KdfParams = {
-  name: 'PBKDF2-SHA256';
-  hash: 'SHA-256';
-  iterations: number;
-};
-
-/** OWASP's 2023 floor for PBKDF2-HMAC-SHA256; about 0.1 s in Chromium on this project's machines. */
-export const KDF_DEFAULTS: Readonly<KdfParams> = Object.freeze({
-  name: 'PBKDF2-SHA256',
-  hash: 'SHA-256',
-  iterations: 600_000,
-});
 
 export const SALT_BYTES = 16;
 /** 96-bit IVs: the size AES-GCM is specified for; random per call, never reused under one key in practice. */
@@ -49,7 +48,7 @@ export const utf8 = (text: string): Bytes => encoder.encode(text) as Bytes;
 export const passphraseBytes = (passphrase: string): Bytes => utf8(passphrase.normalize('NFC'));
 
 /** PBKDF2 over the passphrase with checked parameters: refuses unknown or weakened ones instead of silently deriving something else. */
-const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: KdfParams) => {
+const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: Pbkdf2Params) => {
   if (kdf.name !== 'PBKDF2-SHA256' || kdf.hash !== 'SHA-256') throw new AppError('invalid', { reason: 'kdf-unknown' });
   if (!Number.isSafeInteger(kdf.iterations) || kdf.iterations < 1) {
     throw new AppError('invalid', { reason: 'kdf-iterations' });
@@ -62,11 +61,54 @@ const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: KdfParams) => {
   return { material, params: { name: 'PBKDF2', hash: kdf.hash, salt, iterations: kdf.iterations } };
 };
 
+let argon2idModule: Promise<typeof import('./argon2id-wasm.ts')> | null = null;
+
+/**
+ * Starts loading the Argon2id WebAssembly build (its own chunk) so it is ready when the passphrase is typed: the
+ * unlock and create screens call it as they open. Needs 'wasm-unsafe-eval' in the CSP's script-src.
+ */
+export const preloadKeyDerivation = (): Promise<unknown> => {
+  argon2idModule ??= import('./argon2id-wasm.ts').catch((error: unknown) => {
+    argon2idModule = null;
+    throw error;
+  });
+  return argon2idModule;
+};
+
+export const ARGON2ID_OUTPUT_BYTES = 32;
+
+/** Raw Argon2id output over the NFC passphrase (hash-wasm, version 0x13). Any salt of 8+ bytes: the vault checks its own 16. */
+export const argon2idBytes = async (passphrase: Bytes, salt: Bytes, kdf: Argon2idParams): Promise<Bytes> => {
+  if (!isKdfParams(kdf) || kdf.name !== 'Argon2id') throw new AppError('invalid', { reason: 'kdf-parameters' });
+  if (salt.byteLength < 8) throw new AppError('invalid', { reason: 'kdf-salt' });
+  await preloadKeyDerivation();
+  const { argon2id } = await (argon2idModule as Promise<typeof import('./argon2id-wasm.ts')>);
+  const out = await argon2id({
+    password: passphrase,
+    salt,
+    iterations: kdf.passes,
+    parallelism: kdf.parallelism,
+    memorySize: kdf.memoryKiB,
+    hashLength: ARGON2ID_OUTPUT_BYTES,
+    outputType: 'binary',
+  });
+  return new Uint8Array(out) as Bytes;
+};
+
 /**
  * Derives the key-encryption key from the passphrase: a non-extractable AES-KW key that can only wrap and
- * unwrap the data key.
+ * unwrap the data key. Argon2id's raw bytes are imported at once and overwritten.
  */
 export const deriveWrappingKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+  if (kdf?.name === 'Argon2id') {
+    if (salt.byteLength !== SALT_BYTES) throw new AppError('invalid', { reason: 'kdf-salt' });
+    const bits = await argon2idBytes(passphraseBytes(passphrase), salt, kdf);
+    try {
+      return await subtle().importKey('raw', bits, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+    } finally {
+      bits.fill(0);
+    }
+  }
   const { material, params } = await pbkdf2(passphrase, salt, kdf);
   return subtle().deriveKey(params, material, { name: 'AES-KW', length: 256 }, false, ['wrapKey', 'unwrapKey']);
 };
@@ -77,7 +119,7 @@ export const MASTER_KEY_BITS = 256;
  * Derives a master key from the passphrase for HKDF to split further (the officer's sign-in): 256 PBKDF2 bits
  * imported at once as a non-extractable HKDF key, because WebCrypto cannot derive an HKDF key in one step.
  */
-export const deriveMasterKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+export const deriveMasterKey = async (passphrase: string, salt: Bytes, kdf: Pbkdf2Params): Promise<CryptoKey> => {
   const { material, params } = await pbkdf2(passphrase, salt, kdf);
   const bits = await subtle().deriveBits(params, material, MASTER_KEY_BITS);
   return subtle().importKey('raw', bits, 'HKDF', false, ['deriveBits', 'deriveKey']);

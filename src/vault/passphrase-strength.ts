@@ -1,6 +1,7 @@
 // The passphrase strength rules, after the Kent and Medway FAQ (section 3, "How can I protect my own personal
 // devices?", and section 4 on keeping data secure): length, mixed characters, no common words, no sequences.
-// Pure: no crypto, no storage; the same checks run as the user types and again in Vault.create.
+// Pure: no crypto, no storage; the same checks run as the user types and again in Vault.create. The guessing
+// estimate (zxcvbn-ts and its dictionaries) is a lazy chunk: `loadPassphraseEstimator` fetches it.
 
 export const PASSPHRASE_MIN_CHARS = 12;
 /** A passphrase of this many words passes the "mixed characters" rule on its own (diceware-style). */
@@ -10,9 +11,42 @@ export const PASSPHRASE_MIN_KINDS = 3;
 /** Shortest run that counts as a sequence or repeat (1234, abcd, aaaa). */
 const RUN_MIN_CHARS = 4;
 
-export type PassphraseRule = 'length' | 'variety' | 'common' | 'pattern';
+export type PassphraseRule = 'length' | 'variety' | 'common' | 'pattern' | 'guessing';
 
-export type PassphraseCheck = { rule: PassphraseRule; ok: boolean; message: string };
+/** `pending`: not known yet (nothing typed, or the estimate is still coming); shown neither as met nor as failed. */
+export type PassphraseCheck = { rule: PassphraseRule; ok: boolean; pending?: boolean; message: string };
+
+/** What the estimator found: log10 of the guesses a cracker would need, and its own warning (English), if any. */
+export type GuessEstimate = { guessesLog10: number; warning: string | null };
+
+/**
+ * Required: at least 10^13 guesses. Someone with a copy of the storage guesses offline against the KDF. Assumed,
+ * generously, 100 high-end graphics cards at about 1,000 Argon2id (48 MiB, 2 passes) guesses a second each:
+ * 10^5 a second, so 10^13 guesses take about 3 years. Against PBKDF2-SHA256 at 600,000 iterations (vaults not yet
+ * moved to Argon2id) the same cards manage about 1.5 x 10^6 a second (hashcat's PBKDF2-SHA256 rate scaled to
+ * 600,000 iterations), about 77 days. zxcvbn's own top score (10^10) would fall in about a day.
+ */
+export const PASSPHRASE_MIN_GUESSES_LOG10 = 13;
+/** The attacker's rate behind the threshold above and the times shown (guesses a second). */
+export const OFFLINE_GUESSES_PER_SECOND = 1e5;
+
+const SECONDS_PER_DAY = 86_400;
+
+/** "about 3 hours", "about 40 days": how long `10^guessesLog10` guesses take at the assumed offline rate. */
+export const offlineGuessTime = (guessesLog10: number): string => {
+  const seconds = 10 ** guessesLog10 / OFFLINE_GUESSES_PER_SECOND;
+  const about = (n: number, unit: string) =>
+    `about ${Math.max(1, Math.round(n))} ${unit}${Math.round(n) > 1 ? 's' : ''}`;
+  if (seconds < 60) return 'under a minute';
+  if (seconds < 3_600) return about(seconds / 60, 'minute');
+  if (seconds < SECONDS_PER_DAY) return about(seconds / 3_600, 'hour');
+  if (seconds < 365 * SECONDS_PER_DAY) return about(seconds / SECONDS_PER_DAY, 'day');
+  if (seconds < 1_000 * 365 * SECONDS_PER_DAY) return about(seconds / (365 * SECONDS_PER_DAY), 'year');
+  return 'more than a thousand years';
+};
+
+/** The guessing estimator's chunk (zxcvbn-ts with its common and English dictionaries), fetched on first use. */
+export const loadPassphraseEstimator = () => import('./passphrase-estimate.ts');
 
 // The most common leaked passwords and obvious words for this app. Small on purpose: it catches the guesses
 // an attacker tries first; the length and variety rules do the rest. Compared after lower-casing, undoing
@@ -213,8 +247,36 @@ const isCommon = (lower: string): boolean => {
   });
 };
 
-/** Each rule with whether `passphrase` meets it and a plain-English sentence to show next to it as the user types. */
-export const checkPassphrase = (passphrase: string): PassphraseCheck[] => {
+const guessingCheck = (passphrase: string, estimate: GuessEstimate | null | undefined): PassphraseCheck => {
+  if (passphrase.length === 0 || !estimate) {
+    return {
+      rule: 'guessing',
+      ok: false,
+      pending: true,
+      message: 'Hard to guess, even for someone who copies this device and tries billions of guesses.',
+    };
+  }
+  const time = offlineGuessTime(estimate.guessesLog10);
+  if (estimate.guessesLog10 >= PASSPHRASE_MIN_GUESSES_LOG10) {
+    return {
+      rule: 'guessing',
+      ok: true,
+      message: `Hard to guess: someone who copied this device would need ${time} of trying.`,
+    };
+  }
+  const warning = estimate.warning ? ` ${estimate.warning}` : '';
+  return {
+    rule: 'guessing',
+    ok: false,
+    message: `Too easy to guess: someone who copied this device could find it in ${time}.${warning} Add a word or two that have nothing to do with you, your work or where you live.`,
+  };
+};
+
+/**
+ * Each rule with whether `passphrase` meets it and a plain-English sentence to show next to it as the user types.
+ * Without `estimate` (not loaded yet) the guessing rule is pending, and not met.
+ */
+export const checkPassphrase = (passphrase: string, estimate?: GuessEstimate | null): PassphraseCheck[] => {
   const length = [...passphrase].length;
   const lower = passphrase.toLowerCase();
   const kinds = characterKinds(passphrase);
@@ -225,7 +287,7 @@ export const checkPassphrase = (passphrase: string): PassphraseCheck[] => {
   const commonOk = length === 0 || !isCommon(lower);
   const patternOk = !hasSequenceOrRepeat(lower) && !isRepeatedBlock(lower);
 
-  return [
+  const checks: PassphraseCheck[] = [
     {
       rule: 'length',
       ok: lengthOk,
@@ -254,8 +316,11 @@ export const checkPassphrase = (passphrase: string): PassphraseCheck[] => {
         ? 'No sequences or repeats such as 1234, abcd, qwerty or aaaa.'
         : 'It contains a sequence or repeat, such as 1234, abcd, qwerty, a keyboard row or the same letters over and over. These are easy to guess: break them up.',
     },
+    guessingCheck(passphrase, estimate),
   ];
+  return checks.map((check) => (length === 0 ? { ...check, pending: true } : check));
 };
 
-/** True when every rule passes: what Vault.create requires. */
-export const isStrongEnough = (passphrase: string): boolean => checkPassphrase(passphrase).every((check) => check.ok);
+/** True when every rule passes, the guessing estimate included: what Vault.create requires. */
+export const isStrongEnough = (passphrase: string, estimate: GuessEstimate | null | undefined): boolean =>
+  checkPassphrase(passphrase, estimate).every((check) => check.ok);

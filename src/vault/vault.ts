@@ -9,19 +9,40 @@ import {
   deriveWrappingKey,
   type Envelope,
   encrypt,
+  isKdfParams,
   KDF_DEFAULTS,
   type KdfParams,
+  kdfBelow,
+  raisedKdf,
   randomBytes,
   recordAad,
   rewrapDataKey,
   SALT_BYTES,
   unwrapDataKey,
   utf8,
+  VAULT_KDF_DEFAULTS,
 } from './crypto.ts';
-import { checkPassphrase, isStrongEnough } from './passphrase-strength.ts';
+
+export { preloadKeyDerivation } from './crypto.ts';
 
 /** Version of the header layout below; a later layout adds a migration in the store. */
 export const VAULT_HEADER_VERSION = 1;
+
+/** Refuses a passphrase that breaks a rule or that the guessing estimate finds too easy: AppError('invalid', { reason: 'weak-passphrase', rules }). */
+const requireStrong = async (passphrase: string): Promise<void> => {
+  // The rules are their own chunk too: unlocking never needs them.
+  const { checkPassphrase, isStrongEnough, loadPassphraseEstimator } = await import('./passphrase-strength.ts');
+  // Not in the precache (its dictionaries alone are over twice the app): offline before first use, it cannot load.
+  const estimator = await loadPassphraseEstimator().catch((cause: unknown) => {
+    throw new AppError('checker-unavailable', undefined, { cause });
+  });
+  const estimate = estimator.estimateGuesses(passphrase);
+  if (isStrongEnough(passphrase, estimate)) return;
+  const rules = checkPassphrase(passphrase, estimate)
+    .filter((check) => !check.ok)
+    .map((check) => check.rule);
+  throw new AppError('invalid', { reason: 'weak-passphrase', rules });
+};
 
 /** The vault header (table `meta`, key 'vault'). Nothing in it is secret without the passphrase. */
 export type VaultHeader = {
@@ -97,10 +118,13 @@ export type VaultOptions = {
   /** Clock in epoch ms (tests). */
   now?: () => number;
   /**
-   * TEST ONLY: derive new wrapping keys with this many PBKDF2 iterations instead of KDF_DEFAULTS.iterations,
-   * to keep unit tests fast. The app never sets it. Existing headers are never lowered to it.
+   * TEST ONLY: derive new wrapping keys with PBKDF2 and this many iterations instead of VAULT_KDF_DEFAULTS
+   * (Argon2id), to keep unit tests fast. The app never sets it; a production build refuses it. Existing headers
+   * are never lowered to it (an Argon2id header stays Argon2id).
    */
   testOnlyKdfIterations?: number;
+  /** TEST ONLY: derive new wrapping keys with these parameters (e.g. a small Argon2id); refused like the above. */
+  testOnlyKdf?: KdfParams;
   /** Cross-tab channel; defaults to BroadcastChannel('safevisit-vault') where it exists; null turns it off. */
   channel?: VaultChannel | null;
 };
@@ -110,13 +134,8 @@ const isBytes = (value: unknown): value is Bytes => value instanceof Uint8Array;
 const isVaultHeader = (value: unknown): value is VaultHeader => {
   if (value === null || typeof value !== 'object') return false;
   const h = value as Record<string, unknown>;
-  const kdf = h.kdf as Record<string, unknown> | undefined;
   return (
-    typeof kdf === 'object' &&
-    kdf !== null &&
-    kdf.name === 'PBKDF2-SHA256' &&
-    kdf.hash === 'SHA-256' &&
-    Number.isSafeInteger(kdf.iterations) &&
+    isKdfParams(h.kdf) &&
     isBytes(h.salt) &&
     h.salt.byteLength === SALT_BYTES &&
     h.wrap === 'AES-KW' &&
@@ -193,13 +212,17 @@ export class Vault {
     this.#storage = storage;
     this.#state = state;
     this.#now = options.now ?? Date.now;
-    if (options.testOnlyKdfIterations !== undefined && import.meta.env?.PROD === true) {
-      throw new Error('testOnlyKdfIterations is for unit tests only');
+    if (
+      (options.testOnlyKdfIterations !== undefined || options.testOnlyKdf !== undefined) &&
+      import.meta.env?.PROD === true
+    ) {
+      throw new Error('testOnlyKdfIterations and testOnlyKdf are for unit tests only');
     }
-    this.#targetKdf = {
-      ...KDF_DEFAULTS,
-      iterations: options.testOnlyKdfIterations ?? KDF_DEFAULTS.iterations,
-    };
+    this.#targetKdf =
+      options.testOnlyKdf ??
+      (options.testOnlyKdfIterations === undefined
+        ? VAULT_KDF_DEFAULTS
+        : { ...KDF_DEFAULTS, iterations: options.testOnlyKdfIterations });
     this.#channel = options.channel === undefined ? defaultChannel() : options.channel;
     this.#channel?.addEventListener('message', (event) => {
       if (isVaultMessage(event.data)) void this.#onMessage(event.data);
@@ -234,12 +257,7 @@ export class Vault {
    * AppError('invalid', { reason: 'weak-passphrase', rules }) and an existing vault with AppError('invalid', { reason: 'vault-exists' }).
    */
   async create(passphrase: string): Promise<void> {
-    if (!isStrongEnough(passphrase)) {
-      const rules = checkPassphrase(passphrase)
-        .filter((check) => !check.ok)
-        .map((check) => check.rule);
-      throw new AppError('invalid', { reason: 'weak-passphrase', rules });
-    }
+    await requireStrong(passphrase);
     if (this.#state !== 'none') throw new AppError('invalid', { reason: 'vault-exists' });
     const salt = randomBytes(SALT_BYTES);
     const kdf = { ...this.#targetKdf };
@@ -280,10 +298,12 @@ export class Vault {
     }
     const { header, wrappingKey, key } = await this.#attempt(passphrase);
 
+    // A header below the target (a PBKDF2 vault, or Argon2id with lower costs) is rewrapped under the raised
+    // parameters: the data key and every record stay as they are; only the header changes.
     let raised: Pick<VaultHeader, 'kdf' | 'salt' | 'wrappedKey'> | null = null;
-    if (header.kdf.iterations < this.#targetKdf.iterations) {
+    if (kdfBelow(header.kdf, this.#targetKdf)) {
       const salt = randomBytes(SALT_BYTES);
-      const kdf = { ...this.#targetKdf };
+      const kdf = raisedKdf(header.kdf, this.#targetKdf);
       const newWrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
       raised = { kdf, salt, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) };
     }
@@ -324,16 +344,11 @@ export class Vault {
    */
   async changePassphrase(current: string, next: string): Promise<void> {
     this.#requireKey();
-    if (!isStrongEnough(next)) {
-      const rules = checkPassphrase(next)
-        .filter((check) => !check.ok)
-        .map((check) => check.rule);
-      throw new AppError('invalid', { reason: 'weak-passphrase', rules });
-    }
+    await requireStrong(next);
     const { header, wrappingKey } = await this.#attempt(current);
     const salt = randomBytes(SALT_BYTES);
     // Never lower the work factor below what the header already had.
-    const kdf = { ...this.#targetKdf, iterations: Math.max(this.#targetKdf.iterations, header.kdf.iterations) };
+    const kdf = raisedKdf(header.kdf, this.#targetKdf);
     const newWrappingKey = await deriveWrappingKey(next, salt, kdf);
     const wrappedKey = await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey);
     await this.#storage.updateHeader((stored) => {

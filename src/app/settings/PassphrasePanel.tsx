@@ -1,8 +1,9 @@
-// "Change passphrase": checks the new passphrase with the vault's rules, then lets the vault re-key everything.
+// "Change passphrase": checks the new passphrase with the vault's rules as it is typed, then lets the vault rewrap
+// the data key under it.
 import { useState } from 'preact/hooks';
 import { messageFor } from '../../domain/errors.ts';
-import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
-import { newPassphraseProblems } from '../../ui/passphrase.tsx';
+import { describedBy, ErrorSummary, Field, type FieldError, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
+import { newPassphraseProblems, PassphraseRules } from '../../ui/passphrase.tsx';
 import { useServices } from '../services.ts';
 
 export const PassphrasePanel = () => {
@@ -17,12 +18,12 @@ export const PassphrasePanel = () => {
   const submit = async (event: Event) => {
     event.preventDefault();
     setDone('');
-    const problems = newPassphraseProblems(next, confirm, 'next-passphrase', 'confirm-next-passphrase');
-    if (!current) problems.push({ field: 'current-passphrase', message: 'Enter your current passphrase.' });
-    setErrors(problems);
-    if (problems.length) return;
     setBusy(true);
     try {
+      const problems = await newPassphraseProblems(next, confirm, 'next-passphrase', 'confirm-next-passphrase');
+      if (!current) problems.push({ field: 'current-passphrase', message: 'Enter your current passphrase.' });
+      setErrors(problems);
+      if (problems.length) return;
       await vault.changePassphrase(current, next);
       setCurrent('');
       setNext('');
@@ -35,15 +36,16 @@ export const PassphrasePanel = () => {
     }
   };
   const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
-  const input = (id: string, label: string, value: string, onValue: (v: string) => void, auto: string) => (
+  const input = (id: string, label: string, value: string, onValue: (v: string) => void, auto: string, rules = '') => (
     <Field id={id} label={label} error={errorOf(id)}>
       <input
         id={id}
         type="password"
         autocomplete={auto}
+        {...PRIVATE_TEXT}
         value={value}
         aria-invalid={errorOf(id) ? true : undefined}
-        aria-describedby={describedBy(id, undefined, errorOf(id))}
+        aria-describedby={[describedBy(id, undefined, errorOf(id)), rules].filter(Boolean).join(' ') || undefined}
         onInput={(e) => onValue(e.currentTarget.value)}
       />
     </Field>
@@ -53,7 +55,8 @@ export const PassphrasePanel = () => {
       <h2 id="change-passphrase-title">Change passphrase</h2>
       <ErrorSummary errors={errors} />
       {input('current-passphrase', 'Current passphrase', current, setCurrent, 'current-password')}
-      {input('next-passphrase', 'New passphrase', next, setNext, 'new-password')}
+      {input('next-passphrase', 'New passphrase', next, setNext, 'new-password', 'next-passphrase-rules')}
+      <PassphraseRules id="next-passphrase-rules" passphrase={next} />
       {input('confirm-next-passphrase', 'Confirm new passphrase', confirm, setConfirm, 'new-password')}
       <div class="button-row">
         <button type="submit" disabled={busy}>

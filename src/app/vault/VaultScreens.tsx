@@ -3,11 +3,20 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
-import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
-import { newPassphraseProblems, PassphraseRules } from '../../ui/passphrase.tsx';
-import type { Vault } from '../../vault/vault.ts';
+import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
+import { preloadKeyDerivation, type Vault } from '../../vault/vault.ts';
+import { lazyComponent } from '../lazy.tsx';
 import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
+
+// First run only: the create screen, the passphrase rules and the common-words list load as their own chunk.
+const CreateVault = lazyComponent(() => import('./CreateVault.tsx').then((m) => m.CreateVault));
+
+/** Starts loading the key derivation's WebAssembly as a passphrase screen opens (it is ready by the time one is typed). */
+export const usePreloadedKeyDerivation = () =>
+  useEffect(() => {
+    preloadKeyDerivation().catch(() => undefined);
+  }, []);
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
 export const VaultGate = ({ children }: { children: ComponentChildren }) => {
@@ -22,78 +31,6 @@ export const VaultGate = ({ children }: { children: ComponentChildren }) => {
   return <>{children}</>;
 };
 
-const CreateVault = ({ vault }: { vault: Vault }) => {
-  const { afterVaultCreated } = useCore();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const problems = newPassphraseProblems(passphrase, confirm, 'new-passphrase', 'confirm-passphrase');
-    setErrors(problems);
-    if (problems.length) return;
-    setBusy(true);
-    try {
-      await vault.create(passphrase);
-      await afterVaultCreated();
-    } catch (e) {
-      setErrors([{ field: 'new-passphrase', message: messageFor(e) }]);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const passphraseError = errors.find((e) => e.field === 'new-passphrase')?.message;
-  const confirmError = errors.find((e) => e.field === 'confirm-passphrase')?.message;
-  return (
-    <section aria-labelledby="create-vault-title">
-      <h1 id="create-vault-title">Set up SafeVisit on this device</h1>
-      <p>
-        Everything you write is encrypted on this device with a key that only your passphrase opens. Nobody can reset
-        it: if you forget it, the reports on this device cannot be read.
-      </p>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
-        <Field
-          id="new-passphrase"
-          label="Passphrase"
-          hint="At least 12 characters. Three or more unrelated words work well."
-          error={passphraseError}
-        >
-          <input
-            id="new-passphrase"
-            type="password"
-            autocomplete="new-password"
-            value={passphrase}
-            aria-describedby={`${describedBy('new-passphrase', 'hint', passphraseError) ?? ''} passphrase-rules`}
-            aria-invalid={passphraseError ? true : undefined}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
-          />
-        </Field>
-        <PassphraseRules id="passphrase-rules" passphrase={passphrase} />
-        <Field id="confirm-passphrase" label="Confirm passphrase" error={confirmError}>
-          <input
-            id="confirm-passphrase"
-            type="password"
-            autocomplete="new-password"
-            value={confirm}
-            aria-describedby={describedBy('confirm-passphrase', undefined, confirmError)}
-            aria-invalid={confirmError ? true : undefined}
-            onInput={(e) => setConfirm(e.currentTarget.value)}
-          />
-        </Field>
-        <div class="button-row">
-          <button type="submit" disabled={busy}>
-            Create vault
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-};
-
 const Unlock = ({ vault }: { vault: Vault }) => {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -102,6 +39,7 @@ const Unlock = ({ vault }: { vault: Vault }) => {
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
+  usePreloadedKeyDerivation();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -115,8 +53,9 @@ const Unlock = ({ vault }: { vault: Vault }) => {
     } catch (e) {
       const wait = isAppError(e, 'too-many-attempts') ? waitText(e.detail) : '';
       setError(`${messageFor(e)}${wait}`);
-      setPassphrase('');
+      // The text stays, selected: a typo is fixed, or the whole retyped, without typing it all again.
       input.current?.focus();
+      input.current?.select();
     } finally {
       setBusy(false);
     }
@@ -133,6 +72,7 @@ const Unlock = ({ vault }: { vault: Vault }) => {
             ref={input}
             type="password"
             autocomplete="current-password"
+            {...PRIVATE_TEXT}
             value={passphrase}
             aria-describedby={describedBy('unlock-passphrase', undefined, error)}
             aria-invalid={error ? true : undefined}
@@ -166,16 +106,33 @@ const waitText = (detail: unknown): string => {
   const ms = (detail as { retryAfterMs?: number } | undefined)?.retryAfterMs;
   if (!ms) return '';
   const seconds = Math.ceil(ms / 1000);
-  return seconds >= 90 ? ` Try again in ${Math.ceil(seconds / 60)} minutes.` : ` Try again in ${seconds} seconds.`;
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return ` Try again in ${seconds >= 90 ? count(Math.ceil(seconds / 60), 'minute') : count(seconds, 'second')}.`;
 };
 
 export const WIPE_CONFIRMATION_WORD = 'WIPE';
 
-/** Deletes the key and every record on this device after a typed confirmation. */
+/**
+ * Deletes the key and every record on this device after a typed confirmation, once it has said what is lost:
+ * the reports waiting to be sent are counted from the outbox, which is in clear, so locked or not.
+ */
 export const WipeDevice = () => {
-  const { vaultState, outboxCount } = useCore();
+  const { vaultState, outboxCount, outbox } = useCore();
   const state = useObservable(vaultState);
-  const waiting = useSessionValue((s) => s.outboxCount, outboxCount);
+  const known = useSessionValue((s) => s.outboxCount, outboxCount);
+  // Counted again as the form opens: the count from boot may be older than the last report queued.
+  const [counted, setCounted] = useState<number | null>(null);
+  useEffect(() => {
+    let alive = true;
+    outbox.count().then(
+      (n) => alive && setCounted(n),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [outbox]);
+  const waiting = counted ?? known;
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -200,22 +157,30 @@ export const WipeDevice = () => {
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="wipe-title">
       <h2 id="wipe-title">Wipe this device</h2>
-      <p>
-        This deletes the encryption key and every report, draft and setting on this device. It cannot be undone.
-        {waiting > 0 && (
-          <strong>
-            {' '}
-            {waiting} {waiting === 1 ? 'report has' : 'reports have'} not reached the server yet and will be lost.
-          </strong>
-        )}
-      </p>
+      <div id="wipe-loses">
+        <p>Wiping deletes, for good:</p>
+        <ul>
+          {waiting > 0 && (
+            <li>
+              <strong>
+                {waiting} {waiting === 1 ? 'report that has' : 'reports that have'} not reached the server yet. Nobody
+                else has {waiting === 1 ? 'a copy' : 'copies'}: {waiting === 1 ? 'it is' : 'they are'} lost.
+              </strong>
+            </li>
+          )}
+          <li>Every draft and every report still on this device.</li>
+          <li>Your settings, and this device's link to your organisation.</li>
+          <li>The encryption key: nothing saved here can be opened again.</li>
+        </ul>
+        <p>Reports your organisation has already received are not affected. This cannot be undone.</p>
+      </div>
       <Field id="wipe-confirm" label={`Type ${WIPE_CONFIRMATION_WORD} to confirm`} error={error}>
         <input
           id="wipe-confirm"
           type="text"
           autocomplete="off"
           value={typed}
-          aria-describedby={describedBy('wipe-confirm', undefined, error)}
+          aria-describedby={[describedBy('wipe-confirm', undefined, error), 'wipe-loses'].filter(Boolean).join(' ')}
           onInput={(e) => setTyped(e.currentTarget.value)}
         />
       </Field>

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Argon2idParams,
+  argon2idBytes,
   type Bytes,
   createDataKey,
   decrypt,
   deriveWrappingKey,
   encrypt,
   IV_BYTES,
+  isKdfParams,
   KDF_DEFAULTS,
+  kdfBelow,
+  raisedKdf,
   randomBytes,
   recordAad,
   rewrapDataKey,
   SALT_BYTES,
   unwrapDataKey,
   utf8,
+  VAULT_KDF_DEFAULTS,
 } from '../../../src/vault/crypto.ts';
 import { expectAppError, STRONG_PASSPHRASE, TEST_KDF_ITERATIONS, WRONG_PASSPHRASE } from '../fixtures.ts';
 
@@ -148,4 +154,79 @@ describe('crypto', () => {
     const again = await deriveWrappingKey(STRONG_PASSPHRASE, salt, KDF_DEFAULTS);
     await expect(unwrapDataKey(again, wrappedKey)).resolves.toBeTruthy();
   }, 30_000);
+});
+
+const hex = (bytes: Uint8Array): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+const argon2id = (memoryKiB: number, passes: number, parallelism = 1): Argon2idParams => ({
+  name: 'Argon2id',
+  memoryKiB,
+  passes,
+  parallelism,
+});
+/** Small enough to run in a few milliseconds: tests of the plumbing, not of the cost. */
+const fastArgon2id = argon2id(64, 1);
+
+describe('Argon2id (hash-wasm, the real WebAssembly build)', () => {
+  // RFC 9106's Argon2id vector needs a secret and associated data; hash-wasm takes a secret but no associated data,
+  // so these are the vectors of the reference implementation (phc-winner-argon2 src/test.c, version 0x13).
+  it.each([
+    [argon2id(256, 2, 1), '9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe'],
+    [argon2id(256, 2, 2), '6d093c501fd5999645e0ea3bf620d7b8be7fd2db59c20d9fff9539da2bf57037'],
+    [argon2id(65_536, 2, 1), '09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7'],
+  ])('matches the reference implementation for "password"/"somesalt" with %o', async (kdf, expected) => {
+    expect(hex(await argon2idBytes(utf8('password'), utf8('somesalt'), kdf))).toBe(expected);
+  });
+
+  it('derives a non-extractable wrapping key that opens the data key again, and only with the same passphrase, salt and parameters', async () => {
+    const salt = randomBytes(SALT_BYTES);
+    const wrappingKey = await deriveWrappingKey(STRONG_PASSPHRASE, salt, fastArgon2id);
+    expect(wrappingKey.extractable).toBe(false);
+    expect(wrappingKey.usages.sort()).toEqual(['unwrapKey', 'wrapKey']);
+    const { wrappedKey } = await createDataKey(wrappingKey);
+    await expect(
+      unwrapDataKey(await deriveWrappingKey(STRONG_PASSPHRASE, salt, fastArgon2id), wrappedKey),
+    ).resolves.toBeTruthy();
+    for (const [passphrase, otherSalt, kdf] of [
+      [WRONG_PASSPHRASE, salt, fastArgon2id],
+      [STRONG_PASSPHRASE, randomBytes(SALT_BYTES), fastArgon2id],
+      [STRONG_PASSPHRASE, salt, argon2id(64, 2)],
+    ] as const) {
+      await expectAppError(
+        unwrapDataKey(await deriveWrappingKey(passphrase, otherSalt, kdf), wrappedKey),
+        'wrong-passphrase',
+      );
+    }
+  });
+
+  it.each([
+    ['less memory than 8 KiB a lane', argon2id(8, 1, 2)],
+    ['zero passes', argon2id(64, 0)],
+    ['zero lanes', argon2id(64, 1, 0)],
+    ['more memory than a phone can spare', argon2id(4 * 1024 * 1024, 1)],
+    ['a fractional pass count', argon2id(64, 1.5)],
+  ])('refuses %s', async (_name, kdf) => {
+    expect(isKdfParams(kdf)).toBe(false);
+    await expectAppError(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(SALT_BYTES), kdf), 'invalid');
+  });
+
+  it('refuses a vault salt that is not 16 bytes', async () => {
+    await expectAppError(deriveWrappingKey(STRONG_PASSPHRASE, randomBytes(8), fastArgon2id), 'invalid');
+  });
+
+  it("defaults the vault to Argon2id above OWASP's minimum (19 MiB, 2 passes)", () => {
+    expect(VAULT_KDF_DEFAULTS).toEqual({ name: 'Argon2id', memoryKiB: 49_152, passes: 2, parallelism: 1 });
+    expect(VAULT_KDF_DEFAULTS.memoryKiB).toBeGreaterThanOrEqual(19 * 1024);
+    expect(VAULT_KDF_DEFAULTS.passes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('raises, never lowers: PBKDF2 gives way to Argon2id, and within a KDF each cost is the larger', () => {
+    expect(raisedKdf(testKdf, VAULT_KDF_DEFAULTS)).toEqual(VAULT_KDF_DEFAULTS);
+    expect(kdfBelow(testKdf, VAULT_KDF_DEFAULTS)).toBe(true);
+    expect(raisedKdf(VAULT_KDF_DEFAULTS, testKdf)).toEqual(VAULT_KDF_DEFAULTS);
+    expect(kdfBelow(VAULT_KDF_DEFAULTS, testKdf)).toBe(false);
+    expect(raisedKdf(argon2id(1024, 4), argon2id(2048, 2))).toEqual(argon2id(2048, 4));
+    expect(kdfBelow(argon2id(2048, 4), argon2id(2048, 2))).toBe(false);
+    expect(raisedKdf(testKdf, KDF_DEFAULTS)).toEqual(KDF_DEFAULTS);
+    expect(kdfBelow(KDF_DEFAULTS, testKdf)).toBe(false);
+  });
 });

@@ -1,10 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, isAppError } from '../../../src/domain/errors.ts';
 import { SafeVisitDb, TABLE_NAMES } from '../../../src/store/db.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
-import { KDF_DEFAULTS } from '../../../src/vault/crypto.ts';
+import {
+  type Argon2idParams,
+  decrypt,
+  deriveWrappingKey,
+  recordAad,
+  unwrapDataKey,
+  VAULT_KDF_DEFAULTS,
+} from '../../../src/vault/crypto.ts';
 import { UNLOCK_DELAY_CAP_MS, unlockDelayMs, type Vault, type VaultState } from '../../../src/vault/vault.ts';
 import {
   createdVault,
@@ -49,6 +56,17 @@ describe('Vault lifecycle', () => {
     expect(again.state).toBe('locked');
     await again.unlock(STRONG_PASSPHRASE);
     expect(again.state).toBe('unlocked');
+  });
+
+  it('refuses a passphrase that meets the FAQ rules but falls to offline guessing', async () => {
+    const db = track(openTestDb());
+    const vault = track(await openTestVault(db));
+    const error = await caught(vault.create('Kent Council 1'));
+    expect(error.detail).toMatchObject({ reason: 'weak-passphrase', rules: ['guessing'] });
+    expect(await db.meta.count()).toBe(0);
+    await vault.create(STRONG_PASSPHRASE);
+    const change = await caught(vault.changePassphrase(STRONG_PASSPHRASE, 'I love my children'));
+    expect(change.detail).toMatchObject({ reason: 'weak-passphrase', rules: ['guessing'] });
   });
 
   it('refuses a weak passphrase at creation and stores nothing', async () => {
@@ -287,27 +305,115 @@ describe('Key-derivation parameters', () => {
     await old.create(STRONG_PASSPHRASE);
     const envelope = await old.encryptJson('reports', 'r1', 1, 'kept');
     old.close();
-    expect((await db.meta.get('vault'))?.kdf.iterations).toBe(TEST_KDF_ITERATIONS);
+    expect((await db.meta.get('vault'))?.kdf).toMatchObject({ iterations: TEST_KDF_ITERATIONS });
 
     const newer = track(await openTestVault(db, { testOnlyKdfIterations: TEST_KDF_ITERATIONS * 2 }));
     await newer.unlock(STRONG_PASSPHRASE);
-    expect((await db.meta.get('vault'))?.kdf.iterations).toBe(TEST_KDF_ITERATIONS * 2);
+    expect((await db.meta.get('vault'))?.kdf).toMatchObject({ iterations: TEST_KDF_ITERATIONS * 2 });
     expect(await newer.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
 
     const lower = track(await openTestVault(db));
     await lower.unlock(STRONG_PASSPHRASE);
-    expect((await db.meta.get('vault'))?.kdf.iterations).toBe(TEST_KDF_ITERATIONS * 2);
+    expect((await db.meta.get('vault'))?.kdf).toMatchObject({ iterations: TEST_KDF_ITERATIONS * 2 });
   });
 
-  it('uses the real default (PBKDF2-SHA256, 600,000 iterations) when no test option is given', async () => {
+  it('uses the real default (Argon2id, 48 MiB, 2 passes) when no test option is given', async () => {
     const db = track(openTestDb());
     const vault = track(await openVault(db, { channel: null }));
     await vault.create(STRONG_PASSPHRASE);
-    expect((await db.meta.get('vault'))?.kdf).toEqual(KDF_DEFAULTS);
+    expect((await db.meta.get('vault'))?.kdf).toEqual(VAULT_KDF_DEFAULTS);
     vault.lock();
     await vault.unlock(STRONG_PASSPHRASE);
     expect(vault.state).toBe('unlocked');
   }, 60_000);
+
+  it('refuses the test-only KDF options in a production build', async () => {
+    const db = track(openTestDb());
+    vi.stubEnv('PROD', true);
+    try {
+      await expect(openVault(db, { channel: null, testOnlyKdfIterations: 1_000 })).rejects.toThrow(/unit tests only/);
+      await expect(openVault(db, { channel: null, testOnlyKdf: FAST_ARGON2ID })).rejects.toThrow(/unit tests only/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+/** A small Argon2id for tests of the migration (the real cost has its own test above). */
+const FAST_ARGON2ID: Argon2idParams = { name: 'Argon2id', memoryKiB: 256, passes: 1, parallelism: 1 };
+
+describe('Moving PBKDF2 vaults to Argon2id', () => {
+  it('rewraps the data key under Argon2id at the next successful unlock: the header changes, records do not', async () => {
+    const db = track(openTestDb());
+    const old = track(await openTestVault(db));
+    await old.create(STRONG_PASSPHRASE);
+    const envelope = await old.encryptJson('reports', 'r1', 1, 'kept');
+    old.close();
+    const before = await db.meta.get('vault');
+    if (!before) throw new Error('no header');
+    expect(before.kdf.name).toBe('PBKDF2-SHA256');
+
+    const moved = track(await openTestVault(db, { testOnlyKdf: FAST_ARGON2ID }));
+    await moved.unlock(STRONG_PASSPHRASE);
+    const after = await db.meta.get('vault');
+    expect(after?.kdf).toEqual(FAST_ARGON2ID);
+    expect(after?.salt).not.toEqual(before.salt);
+    expect(after?.wrappedKey).not.toEqual(before.wrappedKey);
+    expect(await moved.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
+
+    // The same passphrase opens the moved vault again, and a wrong one still fails.
+    moved.lock();
+    expect((await failWith(moved)).code).toBe('wrong-passphrase');
+    await moved.unlock(STRONG_PASSPHRASE);
+    expect(await moved.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
+    expect((await db.meta.get('vault'))?.kdf).toEqual(FAST_ARGON2ID);
+
+    // Known limit, for the re-keying change (it rewrites every record): a copy of the OLD header and the
+    // passphrase still open the same data key, since only the wrapping changed.
+    const oldWrappingKey = await deriveWrappingKey(STRONG_PASSPHRASE, before.salt, before.kdf);
+    const oldDataKey = await unwrapDataKey(oldWrappingKey, before.wrappedKey);
+    const bytes = await decrypt(oldDataKey, envelope, recordAad('reports', 'r1', 1));
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toBe('kept');
+  });
+
+  it('never moves an Argon2id header back to PBKDF2, and raises its costs when the target is higher', async () => {
+    const db = track(openTestDb());
+    const first = track(await openTestVault(db, { testOnlyKdf: FAST_ARGON2ID }));
+    await first.create(STRONG_PASSPHRASE);
+    first.close();
+
+    const pbkdf2 = track(await openTestVault(db));
+    await pbkdf2.unlock(STRONG_PASSPHRASE);
+    expect((await db.meta.get('vault'))?.kdf).toEqual(FAST_ARGON2ID);
+    pbkdf2.close();
+
+    const higher = { ...FAST_ARGON2ID, memoryKiB: 512 };
+    const raised = track(await openTestVault(db, { testOnlyKdf: higher }));
+    await raised.unlock(STRONG_PASSPHRASE);
+    expect((await db.meta.get('vault'))?.kdf).toEqual(higher);
+  });
+
+  it('keeps the Argon2id parameters when the passphrase changes, and the new passphrase alone opens it', async () => {
+    const { db, vault } = await createdVault({ testOnlyKdf: FAST_ARGON2ID });
+    track(vault);
+    await vault.changePassphrase(STRONG_PASSPHRASE, OTHER_STRONG_PASSPHRASE);
+    expect((await db.meta.get('vault'))?.kdf).toEqual(FAST_ARGON2ID);
+    vault.lock();
+    expect((await failWith(vault, STRONG_PASSPHRASE)).code).toBe('wrong-passphrase');
+    await vault.unlock(OTHER_STRONG_PASSPHRASE);
+    expect(vault.state).toBe('unlocked');
+  });
+
+  it('refuses a header whose KDF parameters were changed to something it cannot run', async () => {
+    const db = track(openTestDb());
+    const vault = track(await openTestVault(db, { testOnlyKdf: FAST_ARGON2ID }));
+    await vault.create(STRONG_PASSPHRASE);
+    vault.lock();
+    const header = await db.meta.get('vault');
+    if (!header) throw new Error('no header');
+    await db.meta.put({ ...header, kdf: { ...FAST_ARGON2ID, memoryKiB: 4 } }, 'vault');
+    expect((await caught(vault.unlock(STRONG_PASSPHRASE))).code).toBe('tampered');
+  });
 });
 
 describe('Wipe', () => {
