@@ -68,6 +68,7 @@ export const describedBy = (id: string, hint?: string, error?: string): string |
 
 /**
  * On every field that takes personal data or a passphrase: no spellcheck (a browser's enhanced spellcheck sends
- * the text to a cloud service) and no autocorrect.
+ * the text to a cloud service) and no autocorrect. Spelled `autoCorrect` so Preact sets the attribute: Chromium's
+ * `autocorrect` property is a boolean, and the string 'off' set as the property would turn it on.
  */
-export const PRIVATE_TEXT = { spellcheck: false, autocorrect: 'off' } as const;
+export const PRIVATE_TEXT = { spellcheck: false, autoCorrect: 'off' } as const;

@@ -20,6 +20,14 @@ describe('vault', () => {
     const { page } = suite.tracked;
     await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
+    // Before anything is typed, no rule is marked as failed.
+    const rules = page.locator('#passphrase-rules');
+    await rules.waitFor();
+    expect(await rules.locator('.rule--not-yet').count()).toBe(0);
+    expect(await rules.textContent()).not.toContain('Not yet');
+    // Meets the FAQ's rules on its face; the guessing estimate refuses it, in plain words.
+    await page.getByLabel('Passphrase', { exact: true }).fill('Kent Council 1');
+    await rules.getByText(/Too easy to guess: someone who copied this device could find it in/).waitFor();
     await page.getByLabel('Passphrase', { exact: true }).fill('password1234');
     await expect(page.locator('#passphrase-rules').textContent()).resolves.toMatch(/common|sequence|guess/i);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -51,6 +59,8 @@ describe('vault', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill('Wrong-Horse-Battery-42');
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByText('That passphrase is not right').first().waitFor();
+    // The wrong passphrase stays in the field (selected), to be corrected rather than retyped.
+    await expect(page.getByLabel('Passphrase', { exact: true }).inputValue()).resolves.toBe('Wrong-Horse-Battery-42');
 
     await unlockVault(page);
     await expect(page.getByLabel('Name of online safety co-ordinator').inputValue()).resolves.toBe(

@@ -9,6 +9,7 @@ import {
   type WarningId,
 } from '../../domain/report-form.ts';
 import type { ReportDraft, ReportFieldId } from '../../domain/report-schema.ts';
+import { PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 
 export type FieldErrors = Partial<Record<ReportFieldId | 'form', string>>;
 
@@ -122,6 +123,7 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
         error && `${id}-error`,
       ),
       onInput: (e: Event) => set(field.id, (e.currentTarget as HTMLInputElement).value),
+      ...PRIVATE_TEXT,
     };
     return (
       <div class={`field${error ? ' field--error' : ''}`} key={field.id}>

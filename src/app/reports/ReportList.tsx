@@ -6,6 +6,7 @@ import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
 import type { ReportMeta } from '../../store/index.ts';
+import { PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
@@ -156,6 +157,7 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
                 type="search"
                 value={filter.query}
                 autocomplete="off"
+                {...PRIVATE_TEXT}
                 aria-describedby="report-search-hint"
                 onInput={(e) => setFilter({ ...filter, query: e.currentTarget.value })}
               />

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EnrolmentSummary } from '../../domain/enrolment.ts';
 import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
 import type { EnrolmentOffer } from '../../sync/enrolment.ts';
-import { describedBy, Field } from '../../ui/form-bits.tsx';
+import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { pendingEnrolmentLink } from '../enrolment-fragment.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
@@ -154,7 +154,7 @@ export const EnrolmentPanel = ({ offer, setOffer, problem, setProblem }: Enrolme
             id="enrolment-link"
             type="text"
             autocomplete="off"
-            spellcheck={false}
+            {...PRIVATE_TEXT}
             value={link}
             aria-describedby={describedBy('enrolment-link', 'hint')}
             onInput={(e) => setLink(e.currentTarget.value)}

@@ -1,6 +1,6 @@
 // The organisation part of the Settings form: the details every new report starts with (domain/organisation.ts).
 import { ORG_FIELD_IDS, ORG_FIELDS, type OrgDetails } from '../../domain/organisation.ts';
-import { describedBy, Field } from '../../ui/form-bits.tsx';
+import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { orgFieldId, type SettingsFormPart } from './settings-form.ts';
 
 export const OrganisationPanel = ({ form, set, errorOf }: SettingsFormPart) => {
@@ -20,6 +20,7 @@ export const OrganisationPanel = ({ form, set, errorOf }: SettingsFormPart) => {
           value: form.org[id],
           'aria-describedby': describedBy(inputId, undefined, error),
           'aria-invalid': error ? true : undefined,
+          ...PRIVATE_TEXT,
           onInput,
         };
         return (

@@ -1,6 +1,6 @@
 // The Sync part of the Settings form: how long sent reports stay, and (Advanced) an endpoint and token to enrol with
 // when there is no enrolment link. The typed pair is never kept: it only asks the organisation to confirm itself.
-import { describedBy, Field } from '../../ui/form-bits.tsx';
+import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { type Choice, ChoiceField } from './ChoiceField.tsx';
 import { ACCESS_TOKEN_FIELD, ENDPOINT_URL_FIELD, type SettingsFormPart } from './settings-form.ts';
 
@@ -41,7 +41,7 @@ export const SyncPanel = ({ form, set, errorOf }: SettingsFormPart) => {
             type="url"
             inputMode="url"
             autocomplete="off"
-            spellcheck={false}
+            {...PRIVATE_TEXT}
             value={form.endpointUrl}
             aria-describedby={describedBy(ENDPOINT_URL_FIELD, 'hint', errorOf(ENDPOINT_URL_FIELD))}
             aria-invalid={errorOf(ENDPOINT_URL_FIELD) ? true : undefined}
@@ -58,7 +58,7 @@ export const SyncPanel = ({ form, set, errorOf }: SettingsFormPart) => {
             id={ACCESS_TOKEN_FIELD}
             type="password"
             autocomplete="off"
-            spellcheck={false}
+            {...PRIVATE_TEXT}
             value={form.token}
             aria-describedby={describedBy(ACCESS_TOKEN_FIELD, 'hint', errorOf(ACCESS_TOKEN_FIELD))}
             aria-invalid={errorOf(ACCESS_TOKEN_FIELD) ? true : undefined}

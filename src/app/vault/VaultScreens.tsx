@@ -179,6 +179,7 @@ export const WipeDevice = () => {
           id="wipe-confirm"
           type="text"
           autocomplete="off"
+          {...PRIVATE_TEXT}
           value={typed}
           aria-describedby={[describedBy('wipe-confirm', undefined, error), 'wipe-loses'].filter(Boolean).join(' ')}
           onInput={(e) => setTyped(e.currentTarget.value)}
