@@ -54,11 +54,12 @@ const KEEP_FINAL_S = new Set(['news', 'always', 'series', 'lens', 'gas', 'bias',
 const VOWEL = /[aeiouy]/;
 const isConsonant = (ch: string | undefined): boolean => ch !== undefined && /[bcdfghjklmnpqrstvwxz]/.test(ch);
 
-// A light English stemmer (plural and -ing/-ed endings, after Porter's step 1), applied alike to texts and
-// queries, so "nudes" finds "nude" and "sharing" finds "shared" without a dictionary.
-const stem = (word: string): string => {
+// Plural and -ing/-ed endings, after Porter's step 1.
+const stripEndings = (word: string): string => {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  // "bullied" and "bully", "worried" and "worry": the -ied past joins its -y word.
+  else if (w.length > 4 && w.endsWith('ied')) return `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) && !KEEP_FINAL_S.has(w)) w = w.slice(0, -1);
 
@@ -82,6 +83,14 @@ const stem = (word: string): string => {
     }
   }
   return w;
+};
+
+// A light English stemmer, applied alike to texts and queries, so "nudes" finds "nude", "sharing" finds "shared"
+// and "messaging" finds "messages" without a dictionary. As in Porter's step 5, a longer stem loses its final "e"
+// ("message" and "messag(ing)" meet); four-letter stems keep it, so "game" and "nude" stay whole.
+const stem = (word: string): string => {
+  const w = stripEndings(word);
+  return w.length > 4 && w.endsWith('e') && !w.endsWith('ee') ? w.slice(0, -1) : w;
 };
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -177,22 +186,34 @@ const entryDoc = (e: DirectoryEntry): IndexedDoc => ({
 // (while typing), the written form by edit distance (typos).
 const WRITTEN_FORM_BOOST = 0.3;
 
-type QueryPlan = { wordOf: Map<string, number>; secondary: Set<string>; hasWrittenForm: Set<string> };
+type QueryPlan = {
+  wordOf: Map<string, number>;
+  secondary: Set<string>;
+  hasWrittenForm: Set<string>;
+  /** The main (stemmed) form of each query word, by word position. */
+  words: string[];
+  /** The position of the word still being typed (the last, unless a space or mark follows it), or -1. */
+  typing: number;
+};
 
 /** Which query word each processed term came from, and which terms are only the written (unstemmed) form. */
 const planQuery = (query: string): QueryPlan => {
   const wordOf = new Map<string, number>();
   const secondary = new Set<string>();
   const hasWrittenForm = new Set<string>();
+  const words: string[] = [];
   tokenizeGuidance(query).forEach((token, word) => {
     const forms = termForms(token) ?? [];
+    if (forms[0]) words[word] = forms[0];
     forms.forEach((form, k) => {
       if (!wordOf.has(form)) wordOf.set(form, word);
       if (k > 0) secondary.add(form);
     });
     if (forms.length > 1 && forms[0]) hasWrittenForm.add(forms[0]);
   });
-  return { wordOf, secondary, hasWrittenForm };
+  const tokens = tokenizeGuidance(query);
+  const typing = /[\p{L}\p{N}]$/u.test(query) ? tokens.length - 1 : -1;
+  return { wordOf, secondary, hasWrittenForm, words, typing };
 };
 
 // Directory entries answer "who do I call"; articles answer "what do I do", so they rank slightly higher.
@@ -202,15 +223,49 @@ const ENTRY_BOOST = 0.8;
 // "grooming" rather than "gaming".
 const fuzzyDistance = (term: string): number | false => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false);
 
-const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
+// Field weights: the words people use for a topic (synonyms, the article's aliases) weigh most, above the title,
+// so that one title word ("messages" in "Key online safety messages") does not outrank what the question is about.
+const FIELD_BOOST = { title: 2, synonyms: 2.5, tags: 1.5, summary: 1.5, body: 1 };
+
+// How much a result's score depends on covering the telling words of the query (each word weighed by how few
+// documents use it): the square root keeps a match on "transphobic" above one on "abuse" without letting a single
+// rare word decide alone.
+const COVERAGE_POWER = 0.5;
+
+type Index = {
+  search: MiniSearch<IndexedDoc>;
+  /** How much a word tells apart (inverse document frequency of its main form); unknown words tell the most. */
+  weight: (term: string) => number;
+};
+
+const FIELDS = ['title', 'summary', 'body', 'tags', 'synonyms'] as const;
+
+const buildIndex = (pack: GuidancePack): Index => {
+  const docs = [...pack.articles.map(articleDoc), ...pack.directory.map(entryDoc)];
+  const docFreq = new Map<string, number>();
+  for (const doc of docs) {
+    const terms = new Set(FIELDS.flatMap((f) => tokenizeGuidance(doc[f]).map((t) => termForms(t)?.[0] ?? '')));
+    for (const t of terms) if (t) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+  }
+  const n = docs.length;
+  const weight = (term: string) => {
+    const df = docFreq.get(term) ?? 1;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  const search = searchIndex();
+  search.addAll(docs);
+  return { search, weight };
+};
+
+const searchIndex = (): MiniSearch<IndexedDoc> => {
   const index = new MiniSearch<IndexedDoc>({
     idField: 'key',
-    fields: ['title', 'summary', 'body', 'tags', 'synonyms'],
+    fields: [...FIELDS],
     storeFields: ['kind', 'id', 'title', 'summary'],
     tokenize: tokenizeGuidance,
     processTerm: termForms,
     searchOptions: {
-      boost: { title: 3, synonyms: 3, tags: 2, summary: 1.5, body: 1 },
+      boost: FIELD_BOOST,
       prefix: (term) => term.length >= 3,
       fuzzy: fuzzyDistance,
       maxFuzzy: 2,
@@ -218,7 +273,6 @@ const buildIndex = (pack: GuidancePack): MiniSearch<IndexedDoc> => {
       boostDocument: (_key, _term, stored) => (stored?.kind === 'entry' ? ENTRY_BOOST : 1),
     },
   });
-  index.addAll([...pack.articles.map(articleDoc), ...pack.directory.map(entryDoc)]);
   return index;
 };
 
@@ -236,7 +290,7 @@ const incidentTypeArticles = (pack: GuidancePack, type: IncidentTypeId): string[
 
 /** A search over one pack. The index is built on the first query, not before. */
 export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
-  let index: MiniSearch<IndexedDoc> | undefined;
+  let index: Index | undefined;
   const articles = new Map(pack.articles.map((a) => [a.id, a]));
   const link = (a: Article): GuidanceLink => ({ id: a.id, title: a.title, summary: a.summary });
 
@@ -245,18 +299,24 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
     if (query.trim().length === 0 || limit <= 0) return [];
     index ??= buildIndex(pack);
     const plan = planQuery(query);
-    const hits = index.search(query, {
+    const hits = index.search.search(query, {
       boostTerm: (term) => (plan.secondary.has(term) ? WRITTEN_FORM_BOOST : 1),
-      prefix: (term) => term.length >= 3 && !plan.secondary.has(term),
+      // Only the word still being typed (the last one, when no space follows it) may be a prefix: a finished word
+      // such as "man" must not match "manager" or "many".
+      prefix: (term) => term.length >= 3 && !plan.secondary.has(term) && plan.wordOf.get(term) === plan.typing,
       fuzzy: (term) => (plan.hasWrittenForm.has(term) ? false : fuzzyDistance(term)),
       ...(kinds ? { filter: (r) => kinds.includes(r.kind) } : {}),
     });
     // MiniSearch multiplies a score by the number of query terms matched; count words instead, so a word
     // with two forms ("comments", "comment") does not outweigh a word with one ("homophobic").
+    const weights = plan.words.map((w) => (w ? (index as Index).weight(w) : 0));
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
     return hits
       .map((r) => {
-        const words = new Set(r.queryTerms.map((t) => plan.wordOf.get(t) ?? t)).size;
-        return { r, score: (r.score / Math.max(1, r.queryTerms.length)) * words };
+        const matched = new Set(r.queryTerms.map((t) => plan.wordOf.get(t) ?? -1));
+        const words = matched.size;
+        const covered = [...matched].reduce((sum, w) => sum + (weights[w] ?? 0), 0) / total;
+        return { r, score: (r.score / Math.max(1, r.queryTerms.length)) * words * covered ** COVERAGE_POWER };
       })
       .sort((x, y) => y.score - x.score)
       .slice(0, limit)

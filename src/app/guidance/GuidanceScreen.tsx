@@ -99,7 +99,8 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
   // One index per pack object, built on the first query, not before.
   const search = useMemo(() => guidanceSearchFor(pack), [pack]);
   const trimmed = query.trim();
-  const hits = useMemo(() => search.search(trimmed, { limit: SEARCH_RESULT_LIMIT }), [search, trimmed]);
+  // The query as typed: a space after the last word tells the search that word is finished.
+  const hits = useMemo(() => search.search(query, { limit: SEARCH_RESULT_LIMIT }), [search, query]);
   const searching = trimmed.length > 0;
   const tooShort = hits.length === 0 && trimmed.length < MIN_QUERY_CHARS;
   const heading = useRef<HTMLHeadingElement>(null);

@@ -43,6 +43,9 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     ],
     tags: ['law', 'illegal', 'inappropriate', 'staff conduct', 'offences'],
     synonyms: [
+      'offence',
+      'is it a crime',
+      'against the law',
       'is it illegal',
       'criminal offence',
       'legislation',
@@ -412,6 +415,7 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     ],
     tags: ['cybercrime', 'hacking', 'fraud', 'scam', 'malware', 'virus'],
     synonyms: [
+      'computer misuse',
       'computer virus',
       'laptop virus',
       'malware on laptop',

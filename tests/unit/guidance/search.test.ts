@@ -37,6 +37,11 @@ describe('guidance search', () => {
     expect(topIds(query)).toContain(expected);
   });
 
+  it('matches a finished word whole: only the word still being typed matches as a prefix', () => {
+    expect(guidance.search('a man asked', 20).flatMap((hit) => hit.terms)).not.toContain('manager');
+    expect(guidance.search('man', 20).flatMap((hit) => hit.terms)).toContain('manager');
+  });
+
   it('ranks best match first with descending scores', () => {
     const hits = guidance.search('nude images shared by pupils', 10);
     expect(hits[0]?.id).toBe('nude-image-sharing');
@@ -61,7 +66,7 @@ describe('guidance search', () => {
   it('returns the matched terms, and markMatches marks exactly those words in a text', () => {
     const [hit] = guidance.search('sharing nudes', 1);
     expect(hit?.id).toBe('nude-image-sharing');
-    expect(hit?.terms).toEqual(expect.arrayContaining(['nude', 'share']));
+    expect(hit?.terms).toEqual(expect.arrayContaining(['nude', 'shar']));
 
     const segments = markMatches('Sharing nudes or semi-nudes is never a joke.', hit?.terms ?? []);
     expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['Sharing', 'nudes', 'nudes']);
@@ -78,6 +83,8 @@ describe('guidance search', () => {
     expect(normaliseGuidanceTerm('Nudes')).toBe(normaliseGuidanceTerm('nude'));
     expect(normaliseGuidanceTerm('shared')).toBe(normaliseGuidanceTerm('sharing'));
     expect(normaliseGuidanceTerm('games')).toBe(normaliseGuidanceTerm('gaming'));
+    expect(normaliseGuidanceTerm('messaging')).toBe(normaliseGuidanceTerm('messages'));
+    expect(normaliseGuidanceTerm('bullied')).toBe(normaliseGuidanceTerm('bully'));
     expect(normaliseGuidanceTerm('news')).toBe('news');
     expect(normaliseGuidanceTerm('the')).toBeNull();
   });
