@@ -24,6 +24,13 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 const shortText = z.string().trim().min(1).max(200);
 
+/**
+ * Where a piece of advice comes from. Absent or 'source': the two source documents, in own words. 'service': advice
+ * the service (the pack's publisher) adds beyond them, shown as such so an officer can review it.
+ */
+export const AdviceOriginSchema = z.enum(['source', 'service']);
+const origin = AdviceOriginSchema.optional();
+
 export const IncidentTypeIdSchema = z.enum(GUIDANCE_INCIDENT_TYPE_IDS);
 
 export const SourceRefSchema = z.strictObject({
@@ -45,14 +52,15 @@ export const InlineSchema = z.union([
 const inlines = z.array(InlineSchema).min(1).max(100);
 
 export const BlockSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('heading'), text: shortText }),
-  z.strictObject({ type: z.literal('paragraph'), content: inlines }),
+  z.strictObject({ type: z.literal('heading'), text: shortText, origin }),
+  z.strictObject({ type: z.literal('paragraph'), content: inlines, origin }),
   /** A warning the UI shows prominently (for example: never copy an indecent image). */
-  z.strictObject({ type: z.literal('callout'), content: inlines }),
-  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(40) }),
+  z.strictObject({ type: z.literal('callout'), content: inlines, origin }),
+  z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(40), origin }),
   z
     .strictObject({
       type: z.literal('table'),
+      origin,
       caption: shortText,
       /** The header row; the first column of each row is its row header. */
       header: z.array(shortText).min(2).max(8),
@@ -77,12 +85,51 @@ export const ArticleSchema = z.strictObject({
   sources: z.array(SourceRefSchema).min(1).max(20),
   /** Further articles to offer next, best first. */
   related: z.array(slug).max(12).optional(),
+  /** 'service' when the whole answer is the service's advice (for example the answers to discussion questions). */
+  origin,
 });
 
 export const ContactSchema = z.strictObject({
   kind: z.enum(['phone', 'web', 'email']),
   value: z.string().trim().min(1).max(300),
   label: shortText.optional(),
+});
+
+/** The service's own contacts a pack may publish: the people the guidance says to tell, whose numbers no source can give. */
+export const LOCAL_CONTACT_ROLES = ['lado', 'mash', 'outOfHours', 'safeguardingLead'] as const;
+export const LocalContactRoleSchema = z.enum(LOCAL_CONTACT_ROLES);
+
+const PHONE_NUMBER = /^\+?[\d ()-]{3,20}$/;
+// A bare address only: no query part ('?bcc=', '&body='), no fragment, nothing a mailto: link would act on.
+const EMAIL_ADDRESS = /^[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/** True for a bare email address that is safe to put after 'mailto:' (no '?', '&', '#' or anything else it acts on). */
+export const isPlainEmailAddress = (value: string): boolean => EMAIL_ADDRESS.test(value);
+
+export const LocalContactSchema = z
+  .strictObject({
+    /** Who or which team, e.g. 'Camden LADO' or 'MASH (children's front door)'. */
+    name: shortText,
+    phone: z
+      .string()
+      .trim()
+      .regex(PHONE_NUMBER, 'must be a phone number: digits, spaces, brackets, hyphens')
+      .optional(),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(EMAIL_ADDRESS, 'must be a plain email address, with nothing after it')
+      .optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.email !== undefined, { message: 'needs a phone number or an email' });
+
+export const LocalContactsSchema = z.strictObject({
+  lado: LocalContactSchema.optional(),
+  /** The MASH or children's services front door, where referrals go. */
+  mash: LocalContactSchema.optional(),
+  outOfHours: LocalContactSchema.optional(),
+  safeguardingLead: LocalContactSchema.optional(),
 });
 
 export const DirectoryEntrySchema = z.strictObject({
@@ -93,6 +140,8 @@ export const DirectoryEntrySchema = z.strictObject({
   /** Who it is for, as the source says (e.g. 'adults 18+'). */
   audience: shortText.optional(),
   contacts: z.array(ContactSchema).max(10),
+  /** Whose contact to use: the service's own (from the pack's local contacts), for entries the sources give no route to. */
+  contactVia: LocalContactRoleSchema.optional(),
   tags: z.array(z.string().trim().min(1).max(60)).max(40),
   synonyms: z.array(z.string().trim().min(1).max(60)).max(40),
   sources: z.array(SourceRefSchema).min(1).max(10),
@@ -116,6 +165,8 @@ export const GuidancePackSchema = z.strictObject({
   directory: z.array(DirectoryEntrySchema).max(MAX_DIRECTORY_ENTRIES),
   /** The publisher's pick of articles for each incident type of the report form, best first. */
   incidentTypeArticles: z.partialRecord(IncidentTypeIdSchema, z.array(slug).min(1).max(20)).optional(),
+  /** The service's published contacts (LADO, MASH, out of hours, safeguarding lead); the bundled pack has none. */
+  localContacts: LocalContactsSchema.optional(),
 });
 
 export type IncidentTypeId = z.infer<typeof IncidentTypeIdSchema>;
@@ -128,6 +179,10 @@ export type Contact = z.infer<typeof ContactSchema>;
 export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 export type GuidanceSection = z.infer<typeof SectionSchema>;
 export type GuidancePack = z.infer<typeof GuidancePackSchema>;
+export type AdviceOrigin = z.infer<typeof AdviceOriginSchema>;
+export type LocalContactRole = z.infer<typeof LocalContactRoleSchema>;
+export type LocalContact = z.infer<typeof LocalContactSchema>;
+export type LocalContacts = z.infer<typeof LocalContactsSchema>;
 
 export type ParseGuidancePackResult = { ok: true; pack: GuidancePack } | { ok: false; issues: string[] };
 
@@ -158,6 +213,10 @@ const duplicates = (ids: readonly string[]): string[] => {
   return [...twice];
 };
 
+/** Names of the Guidance screen's own pages, which no article may take as its id (its link would open the page). */
+export const GUIDANCE_RESERVED_IDS = ['directory', 'quick-reference'] as const;
+const RESERVED_IDS: ReadonlySet<string> = new Set(GUIDANCE_RESERVED_IDS);
+
 /** Cross-references a schema cannot see: unique ids, sections and links that point at something real. */
 export const checkGuidancePackIntegrity = (pack: GuidancePack): string[] => {
   const issues: string[] = [];
@@ -165,6 +224,8 @@ export const checkGuidancePackIntegrity = (pack: GuidancePack): string[] => {
   const entryIds = new Set(pack.directory.map((e) => e.id));
 
   for (const id of duplicates(pack.articles.map((a) => a.id))) issues.push(`articles: duplicate article id '${id}'`);
+  for (const id of pack.articles.map((a) => a.id))
+    if (RESERVED_IDS.has(id)) issues.push(`articles: the id '${id}' is reserved for a page of the Guidance screen`);
   for (const id of duplicates(pack.directory.map((e) => e.id)))
     issues.push(`directory: duplicate directory entry id '${id}'`);
   for (const id of duplicates(pack.sections.map((s) => s.id))) issues.push(`sections: duplicate section id '${id}'`);

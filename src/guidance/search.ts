@@ -30,6 +30,11 @@ export type GuidanceSearch = {
   search: (query: string, options?: GuidanceSearchOptions | number) => GuidanceHit[];
   /** Articles to offer after this one: the author's picks first, then those sharing incident types and tags. */
   related: (articleId: string, limit?: number) => GuidanceLink[];
+  /**
+   * Where a search finds nothing: the articles nearest to the words (looser spelling, any part of a word), else the
+   * pack's first section, so a worker is never left with an empty page. `near` says which it is.
+   */
+  closest: (query: string, limit?: number) => { near: boolean; links: GuidanceLink[] };
   /** Article ids for an incident type of the report form, best first. */
   forIncidentType: (type: IncidentTypeId) => string[];
   /** Builds the index now (for example in an idle callback) so the first keystroke does not wait for it. */
@@ -216,6 +221,8 @@ const planQuery = (query: string): QueryPlan => {
   return { wordOf, secondary, hasWrittenForm, words, typing };
 };
 
+const CLOSEST_FUZZY = 0.34;
+
 // Directory entries answer "who do I call"; articles answer "what do I do", so they rank slightly higher.
 const ENTRY_BOOST = 0.8;
 
@@ -330,6 +337,21 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
       }));
   };
 
+  const closest = (query: string, limit = DEFAULT_RELATED_LIMIT) => {
+    index ??= buildIndex(pack);
+    const near = index.search
+      .search(query, {
+        prefix: true,
+        // Relative distances, looser than the search's own: a third of the word's letters may be wrong.
+        fuzzy: CLOSEST_FUZZY,
+        filter: (r) => r.kind === 'article',
+      })
+      .flatMap((r) => articles.get(r.id as string) ?? []);
+    if (near.length > 0) return { near: true, links: near.slice(0, limit).map(link) };
+    const first = (pack.sections[0]?.articleIds ?? []).flatMap((id) => articles.get(id) ?? []);
+    return { near: false, links: (first.length > 0 ? first : pack.articles).slice(0, limit).map(link) };
+  };
+
   const related = (articleId: string, limit = DEFAULT_RELATED_LIMIT): GuidanceLink[] => {
     const self = articles.get(articleId);
     if (!self) return [];
@@ -353,6 +375,7 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
   return {
     search,
     related,
+    closest,
     forIncidentType: (type) => incidentTypeArticles(pack, type),
     prepare: () => {
       index ??= buildIndex(pack);

@@ -2,7 +2,16 @@
 // Reads the pack it is given; never fetches, never stores, never needs the vault.
 import type { DirectoryEntry, GuidancePack } from '../../domain/guidance.ts';
 import { guidanceSearchFor } from '../../guidance/search.ts';
-import { BackLink, BodyBlocks, ContactList, SourceList, useFocusOnOpen } from './GuidanceParts.tsx';
+import { CopyLink } from './CopyLink.tsx';
+import {
+  AddedMark,
+  ArticleLinks,
+  BackLink,
+  BodyBlocks,
+  EntryContacts,
+  SourceList,
+  useFocusOnOpen,
+} from './GuidanceParts.tsx';
 import { articleHref, directoryHref, entryHref } from './guidance-route.ts';
 
 const NotFound = ({ what, focusKey }: { what: string; focusKey: string }) => {
@@ -32,23 +41,22 @@ export const ArticlePage = ({ pack, id }: { pack: GuidancePack; id: string }) =>
       <h1 id="guidance-article-title" tabIndex={-1} ref={heading}>
         {article.title}
       </h1>
+      {article.origin === 'service' && (
+        <div class="guidance-added guidance-added--article">
+          <AddedMark publisher={pack.publisher} />
+          <p>This answer is the service’s advice. The sources listed at the end hold the facts it rests on.</p>
+        </div>
+      )}
       <section class="guidance-now" aria-labelledby="guidance-now-title">
         <h2 id="guidance-now-title">What to do now</h2>
         <p>{article.summary}</p>
       </section>
-      <BodyBlocks blocks={article.body} idPrefix={`article-${article.id}`} />
+      <BodyBlocks blocks={article.body} idPrefix={`article-${article.id}`} publisher={pack.publisher} />
+      <CopyLink href={articleHref(article.id)} />
       {related.length > 0 && (
         <section aria-labelledby="guidance-related-title">
           <h2 id="guidance-related-title">Related guidance</h2>
-          <ul class="list guidance-links">
-            {related.map((link) => (
-              <li key={link.id}>
-                <a class="guidance-link" href={articleHref(link.id)}>
-                  {link.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ArticleLinks links={related} />
         </section>
       )}
       <SourceList sources={article.sources} headingId="guidance-article-sources" />
@@ -79,7 +87,7 @@ export const DirectoryPage = ({ pack }: { pack: GuidancePack }) => {
             </h2>
             <p>{entry.summary}</p>
             {entry.audience && <p class="muted">For: {entry.audience}</p>}
-            <ContactList contacts={entry.contacts} />
+            <EntryContacts pack={pack} entry={entry} />
           </li>
         ))}
       </ul>
@@ -119,20 +127,12 @@ export const EntryPage = ({ pack, id }: { pack: GuidancePack; id: string }) => {
       {entry.audience && <p>For: {entry.audience}</p>}
       <section aria-labelledby="guidance-entry-contact">
         <h2 id="guidance-entry-contact">Contact</h2>
-        <ContactList contacts={entry.contacts} />
+        <EntryContacts pack={pack} entry={entry} />
       </section>
       {mentions.length > 0 && (
         <section aria-labelledby="guidance-entry-mentions">
           <h2 id="guidance-entry-mentions">Guidance that mentions this service</h2>
-          <ul class="list guidance-links">
-            {mentions.map((a) => (
-              <li key={a.id}>
-                <a class="guidance-link" href={articleHref(a.id)}>
-                  {a.title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <ArticleLinks links={mentions} />
         </section>
       )}
       <SourceList sources={entry.sources} headingId="guidance-entry-sources" />

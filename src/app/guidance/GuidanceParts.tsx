@@ -2,9 +2,10 @@
 // contacts and the heading that takes focus. Renders pack data as text nodes only, never as HTML.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { Block, Contact, Inline, SourceRef } from '../../domain/guidance.ts';
+import type { Block, Contact, DirectoryEntry, GuidancePack, Inline, SourceRef } from '../../domain/guidance.ts';
+import { contactRoute, LOCAL_ROLE_LABELS, localContactList } from '../../guidance/contact-route.ts';
 import { markMatches } from '../../guidance/search.ts';
-import { CONTACT_KIND_LABELS, contactLink, sourceText } from './guidance-format.ts';
+import { addedByText, CONTACT_KIND_LABELS, contactLink, sourceText } from './guidance-format.ts';
 import { articleHref, browseHref, entryHref } from './guidance-route.ts';
 
 /** A text with the words a search matched wrapped in <mark>. */
@@ -109,12 +110,35 @@ const BlockView = ({ block, id }: { block: Block; id: string }) => {
   }
 };
 
-/** An article's body; `idPrefix` keeps the ids of table captions unique on the page. */
-export const BodyBlocks = ({ blocks, idPrefix }: { blocks: readonly Block[]; idPrefix: string }) => (
+/** The mark on advice the service adds beyond the source documents, so an officer can find and review it. */
+export const AddedMark = ({ publisher }: { publisher: string }) => (
+  <p class="guidance-added__label">{addedByText(publisher)}</p>
+);
+
+/**
+ * An article's body; `idPrefix` keeps the ids of table captions unique on the page. Blocks the service added
+ * beyond the sources carry a visible mark naming who added them.
+ */
+export const BodyBlocks = ({
+  blocks,
+  idPrefix,
+  publisher,
+}: {
+  blocks: readonly Block[];
+  idPrefix: string;
+  publisher: string;
+}) => (
   <div class="guidance-body">
-    {blocks.map((block, i) => (
-      <BlockView key={i} block={block} id={`${idPrefix}-block-${i}`} />
-    ))}
+    {blocks.map((block, i) =>
+      block.origin === 'service' ? (
+        <div key={i} class="guidance-added">
+          <AddedMark publisher={publisher} />
+          <BlockView block={block} id={`${idPrefix}-block-${i}`} />
+        </div>
+      ) : (
+        <BlockView key={i} block={block} id={`${idPrefix}-block-${i}`} />
+      ),
+    )}
   </div>
 );
 
@@ -160,6 +184,51 @@ export const ContactList = ({ contacts }: { contacts: readonly Contact[] }) =>
       ))}
     </ul>
   );
+
+// Where the pack publishes no contact for a role, who can give it.
+const NOT_PUBLISHED = {
+  safeguardingLead: 'Not published in this guidance: your manager can tell you who it is.',
+  other: 'Not published in this guidance: your designated safeguarding lead has it.',
+};
+
+/** How to reach a directory entry: its own contacts, or whose contact to use (the service's, when published). */
+export const EntryContacts = ({ pack, entry }: { pack: GuidancePack; entry: DirectoryEntry }) => {
+  const route = contactRoute(pack, entry);
+  if (route.kind === 'direct') return <ContactList contacts={route.contacts} />;
+  return (
+    <div class="guidance-contact-via">
+      <p>
+        The sources give no contact for this service. Whose contact to use: {LOCAL_ROLE_LABELS[route.role]}
+        {route.contact ? ':' : '.'}
+      </p>
+      {route.contact ? (
+        <ContactList contacts={localContactList(route.contact)} />
+      ) : (
+        <p class="muted">{route.role === 'safeguardingLead' ? NOT_PUBLISHED.safeguardingLead : NOT_PUBLISHED.other}</p>
+      )}
+    </div>
+  );
+};
+
+/** A list of links to articles, one row each (44 px targets); `children` adds rows after them. */
+export const ArticleLinks = ({
+  links,
+  children,
+}: {
+  links: readonly { id: string; title: string }[];
+  children?: ComponentChildren;
+}) => (
+  <ul class="list guidance-links">
+    {links.map((link) => (
+      <li key={link.id}>
+        <a class="guidance-link" href={articleHref(link.id)}>
+          {link.title}
+        </a>
+      </li>
+    ))}
+    {children}
+  </ul>
+);
 
 /** Moves focus to a view's heading when it opens, so screen readers start at the new content. */
 export const useFocusOnOpen = <T extends HTMLElement>(key: string, enabled = true) => {

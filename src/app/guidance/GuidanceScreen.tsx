@@ -5,9 +5,10 @@ import { articlesOutsideSections, type GuidancePack } from '../../domain/guidanc
 import { type GuidanceHit, guidanceSearchFor } from '../../guidance/search.ts';
 import { routeHref } from '../router.ts';
 import { ArticlePage, DirectoryPage, EntryPage } from './GuidancePages.tsx';
-import { Marked } from './GuidanceParts.tsx';
+import { ArticleLinks, Marked } from './GuidanceParts.tsx';
 import { resultCountText } from './guidance-format.ts';
-import { articleHref, directoryHref, entryHref, parseGuidanceParam } from './guidance-route.ts';
+import { articleHref, directoryHref, entryHref, parseGuidanceParam, quickReferenceHref } from './guidance-route.ts';
+import { QuickReference } from './QuickReference.tsx';
 import { useGuidancePack } from './use-guidance-pack.ts';
 import './guidance.css';
 
@@ -87,6 +88,24 @@ const Results = ({ hits }: { hits: GuidanceHit[] }) => (
   </ol>
 );
 
+/** Nothing matched: say so, then offer the closest topics and the support directory, never an empty page. */
+const NoMatch = ({ pack, query }: { pack: GuidancePack; query: string }) => {
+  const { near, links } = useMemo(() => guidanceSearchFor(pack).closest(query), [pack, query]);
+  return (
+    <section class="card guidance-no-match" aria-labelledby="guidance-closest-title">
+      <p>No guidance matches “{query}”. Check the spelling, try another word, or start from these.</p>
+      <h2 id="guidance-closest-title">{near ? 'Closest topics' : 'Topics to start from'}</h2>
+      <ArticleLinks links={links}>
+        <li>
+          <a class="guidance-link" href={directoryHref()}>
+            Support services: who to call or report to
+          </a>
+        </li>
+      </ArticleLinks>
+    </section>
+  );
+};
+
 type BrowseProps = {
   pack: GuidancePack;
   query: string;
@@ -135,6 +154,12 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
         Guidance
       </h1>
       <p class="muted">Works offline and without unlocking. Type a word or browse the topics below.</p>
+      <p class="guidance-quick">
+        <a class="button guidance-quick__link" href={quickReferenceHref()}>
+          Quick reference
+        </a>
+        <span class="muted"> When to refer, who to tell, urgent numbers: one screen.</span>
+      </p>
       <search class="guidance-search">
         <form onSubmit={onSubmit}>
           <label for="guidance-search">Search guidance</label>
@@ -164,13 +189,8 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
             <Results hits={hits} />
           </section>
         )}
-        {searching && hits.length === 0 && (
-          <p class={tooShort ? 'muted' : 'card'}>
-            {tooShort
-              ? 'Keep typing to search.'
-              : `No guidance matches “${trimmed}”. Check the spelling, try another word, or browse the topics below.`}
-          </p>
-        )}
+        {searching && hits.length === 0 && tooShort && <p class="muted">Keep typing to search.</p>}
+        {searching && hits.length === 0 && !tooShort && <NoMatch pack={pack} query={trimmed} />}
       </div>
       {(!searching || hits.length === 0) && <Sections pack={pack} openFor={cameFrom} />}
       <p class="muted guidance-version">
@@ -203,5 +223,7 @@ export const GuidanceScreen = ({ param }: { param?: string | undefined }) => {
       return <DirectoryPage pack={pack} />;
     case 'entry':
       return <EntryPage key={view.id} pack={pack} id={view.id} />;
+    case 'quick-reference':
+      return <QuickReference pack={pack} />;
   }
 };

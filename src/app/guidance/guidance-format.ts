@@ -1,6 +1,6 @@
 // Plain-English wording and safe link targets for guidance: source references, counts, contacts.
 // Pure string work; never builds HTML and never returns a link to anything but tel:, mailto: or http(s).
-import type { Contact, SourceDocument, SourceRef } from '../../domain/guidance.ts';
+import { type Contact, isPlainEmailAddress, type SourceDocument, type SourceRef } from '../../domain/guidance.ts';
 
 const DOCUMENT_NAMES: Record<SourceDocument, string> = {
   camden: 'Camden guidance',
@@ -20,12 +20,15 @@ export const sectionText = (section: string): string => {
 export const sourceText = (source: SourceRef): string =>
   `${DOCUMENT_NAMES[source.document]}, ${sectionText(source.section)} — ${source.label}`;
 
+/** 'SafeVisit (own words, ...)' -> 'Added by SafeVisit, not from the source documents' */
+export const addedByText = (publisher: string): string =>
+  `Added by ${publisher.split(' (')[0]?.trim() || publisher}, not from the source documents`;
+
 export const resultCountText = (count: number): string => `${count} ${count === 1 ? 'result' : 'results'}`;
 
 export type ContactLink = { href: string; external: boolean } | null;
 
 const PHONE = /^\+?[\d\s()-]{3,20}$/;
-const EMAIL = /^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/;
 
 /**
  * Where a contact's link goes, or null to show it as text only. Web addresses open on their own site
@@ -37,7 +40,8 @@ export const contactLink = (contact: Contact): ContactLink => {
     case 'phone':
       return PHONE.test(value) ? { href: `tel:${value.replace(/[^\d+]/g, '')}`, external: false } : null;
     case 'email':
-      return EMAIL.test(value) ? { href: `mailto:${value}`, external: false } : null;
+      // A query part ('?bcc=...') would let a pack add recipients or text to the worker's email: shown as text only.
+      return isPlainEmailAddress(value) ? { href: `mailto:${value}`, external: false } : null;
     case 'web': {
       try {
         const url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);

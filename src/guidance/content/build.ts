@@ -32,6 +32,12 @@ export const table = (caption: string, header: string[], rows: string[][]): Bloc
   rows: rows.map((row) => row.map(inline)),
 });
 
+/** Marks a block as the service's own advice, beyond what the sources say, so an officer can review it. */
+export const added = (block: Block): Block => ({ ...block, origin: 'service' });
+
+/** Marks a whole answer as the service's own advice (built from the sources' facts, but not said by them). */
+export const addedArticle = (a: Article): Article => ({ ...a, origin: 'service' });
+
 export const kent = (section: string, label: string): SourceRef => ({ document: 'kent-medway', section, label });
 export const camden = (section: string, label: string): SourceRef => ({ document: 'camden', section, label });
 

@@ -1,7 +1,7 @@
 // Guidance cards drawn from the Camden online safety and safeguarding guidance: risks, safety
 // messages, specific risks (5.1 to 5.6), referral (6) and safe working practice (7). Own words.
 import type { Article } from '../../domain/guidance.ts';
-import { article, camden, kent, ol, p, table, ul, warn } from './build.ts';
+import { added, article, camden, kent, ol, p, table, ul, warn } from './build.ts';
 
 export const CAMDEN_ARTICLES: Article[] = [
   article({
@@ -188,7 +188,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'If the bullies go to the same school, involve the school: heads can act on pupils’ behaviour off the premises (Education and Inspections Act 2006, s.89). Most cases are handled through the setting’s anti-bullying policy with parents.',
       ),
       warn(
-        '**Refer or seek advice** (Camden’s online safety officer or a MASH social worker) when the bullying is extreme (for example threats to life), sexual, racist or otherwise hate-based, goes on over time, involves several bullies or a gang, or badly affects the child. Refer **both** the victim and the bully: both have needs.',
+        '**Seek advice on a referral** (Camden’s online safety officer or a MASH social worker) when the bullying causes significant harm: for example it is extreme (such as threats to someone’s life), involves sexual bullying or harassment, goes on over time, involves several bullies or a gang, or badly affects the child. Extreme bullying meets the [referral criteria](a:referral-criteria); then refer **both** the victim and the bully, as both have needs.',
       ),
     ],
     tags: ['bullying', 'harassment', 'cyberbullying', 'evidence', 'block', 'report'],
@@ -288,8 +288,11 @@ export const CAMDEN_ARTICLES: Article[] = [
       p(
         'Child sexual exploitation is when a young person is made to take part in sexual activity, under pressure or in exchange for something (money, gifts, food, a place to stay). There is always an imbalance of power, such as a much older abuser, and the child may not see it as abuse.',
       ),
-      p(
-        'Online, this can mean a child posting or sending sexual images of themselves for money or goods. Threats to share images unless the child pays or sends more (often called sextortion) are abuse too.',
+      p('Online, this can mean a child posting or sending sexual images of themselves for money or goods.'),
+      added(
+        p(
+          'Threats to share a child’s images unless they pay or send more (often called sextortion) are abuse too: treat them as online sexual exploitation.',
+        ),
       ),
       ol(
         'Complete the CSE risk assessment ([CSCB guidance](e:cscb-guidance)).',
@@ -494,7 +497,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'If an adult in the child’s household is viewing or sharing such images, that needs a child protection response: see [an adult at home viewing child abuse images](a:parent-internet-use).',
       ),
       p(
-        'Staff who pass on images "to alert a colleague" have committed offences; technicians should act only on a written request under a published procedure (see [monitoring network use](a:network-monitoring)).',
+        'Someone who passes images on "to alert a colleague" has potentially committed a criminal offence; technicians should act only on a written request under a published procedure (see [monitoring network use](a:network-monitoring)).',
       ),
     ],
     tags: ['child abuse images', 'indecent images', 'illegal content', 'evidence'],
@@ -562,7 +565,7 @@ export const CAMDEN_ARTICLES: Article[] = [
       ul(
         'unsuitable adults are in touch with the child, grooming them for online sexual abuse or already abusing them (for example by webcam)',
         'the child is being groomed for, or is involved in, online sexual exploitation',
-        'the child suffers **or** carries out severe online bullying, including sexual or racist bullying; refer both children',
+        'the child is the victim **or** the perpetrator of extreme online bullying (extreme bullying or harassment of a sexual or racist nature included); refer both children',
         'violent extremists have drawn the child deep into their story, perhaps with parents who agree with them',
         'the child keeps accessing and sharing violent, pornographic or other inappropriate material',
         'the child visits sites promoting suicide, self-harm or other dangerous behaviour and you worry about their emotional wellbeing',
@@ -704,7 +707,7 @@ export const CAMDEN_ARTICLES: Article[] = [
     id: 'hate-material',
     title: 'Racist, sexist, homophobic, transphobic, biphobic or religious hate material',
     summary:
-      'Report hateful posts to the platform (or Report Harmful Content); report illegal hate content to the IWF or police (101). Treat hate-based bullying as serious: seek advice on a referral, for the victim and the perpetrator.',
+      'Report hateful posts to the platform (or Report Harmful Content); report illegal hate content to the IWF or police (101). If it is extreme bullying of a child, seek advice on a referral, for the victim and the perpetrator.',
     body: [
       p(
         'Hate content ranges from offensive to criminal. Stirring up hatred on grounds such as race, religion or sexual orientation is an offence, as is sending threats or offensive messages meant to cause distress.',
@@ -713,7 +716,7 @@ export const CAMDEN_ARTICLES: Article[] = [
         'Support the person who saw or received it. Keep evidence (screenshots with dates and names); do not share the content further.',
         'Report it on the site or app; if nothing happens, use [Report Harmful Content](e:report-harmful-content).',
         'Criminal hate content can be reported to the [IWF](e:iwf) or the police on [101](e:police-non-emergency).',
-        'If it is bullying aimed at a child, follow [online bullying](a:online-bullying): sexual or racist bullying meets the [referral criteria](a:referral-criteria), for both children.',
+        'If it is bullying aimed at a child, follow [online bullying](a:online-bullying): extreme bullying, racist or sexual bullying included, meets the [referral criteria](a:referral-criteria), for both children.',
         'If it comes with extremist views, see [violent extremism](a:violent-extremism).',
         'Complete an [incident report](a:reporting-incidents).',
       ),
@@ -744,7 +747,7 @@ export const CAMDEN_ARTICLES: Article[] = [
     sources: [
       kent('2 Q2', 'Illegal hate, harm and harassment'),
       kent('3 Q10', 'Harmful or hateful content'),
-      camden('6.2', 'Referral: racist bullying'),
+      camden('6.2', 'Referral: extreme bullying, racist included'),
       camden('Appendix 1', 'Incident types: hate material'),
     ],
     related: ['report-harmful-content', 'online-bullying'],
@@ -788,17 +791,19 @@ export const CAMDEN_ARTICLES: Article[] = [
     id: 'online-gambling',
     title: 'A child is gambling online or losing money online',
     summary:
-      'Talk to the child and parents about what happened and how much money is involved; protect card details and set controls. Point to GamCare or Big Deal?, and report fraud to Action Fraud (0300 123 2040).',
+      'Children can lose real money online: gambling, in-game spending, or a parent’s card handed to a scam. Point the family to GamCare or Big Deal?, and report fraud to Action Fraud (0300 123 2040). The steps below are the service’s advice.',
     body: [
       p(
         'Children can be drawn into unregulated commercial activity online with real money consequences for them and their parents: gambling, in-game spending, and handing over a parent’s card details to a scam, which opens the door to fraud and identity theft.',
       ),
-      ol(
-        'Find out what the child is using, how much has been spent or lost, and whose money or card it was.',
-        'Help parents protect payment details and use parental controls and spending limits.',
-        'Point to support: [GamCare](e:gamcare), [Big Deal?](e:big-deal).',
-        'Fraud or scams: report to [Action Fraud](e:action-fraud) on 0300 123 2040.',
-        'If it is compulsive, look at the wider picture (see [harmful time online](a:harmful-screen-time)).',
+      added(
+        ol(
+          'Find out what the child is using, how much has been spent or lost, and whose money or card it was.',
+          'Help parents protect payment details and use parental controls and spending limits.',
+          'Point to support: [GamCare](e:gamcare), [Big Deal?](e:big-deal).',
+          'Fraud or scams: report to [Action Fraud](e:action-fraud) on 0300 123 2040.',
+          'If it is compulsive, look at the wider picture (see [harmful time online](a:harmful-screen-time)).',
+        ),
       ),
     ],
     tags: ['gambling', 'money', 'commerce', 'fraud'],

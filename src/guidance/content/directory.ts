@@ -61,6 +61,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'Joins the strategy discussion on online child protection cases, checks any named adults and can ask CEOP to trace offenders online. Works jointly with children’s social care when an adult at home views child abuse images.',
     contacts: [],
+    contactVia: 'mash',
     tags: ['police', 'camden', 'strategy discussion'],
     synonyms: ['CAIT'],
     sources: [camden('6.3', 'Action by CSSW'), camden('6.5', 'Parents’ use of the internet')],
@@ -217,6 +218,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'Where all referrals to Camden children’s social care (CSSW) go, on an e-CAF referral form. A MASH social worker can also advise on whether to refer.',
     contacts: [],
+    contactVia: 'mash',
     tags: ['camden', 'referral', 'social care'],
     synonyms: ['MASH', 'e-CAF', 'CSSW', 'children’s social care', 'referral'],
     sources: [camden('6.2', 'Referral to CSSW')],
@@ -227,6 +229,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'Camden’s Channel Panel brings agencies together to support young people who may be radicalised. Ask the co-ordinator for advice and send them a copy of any extremism incident report.',
     contacts: [],
+    contactVia: 'safeguardingLead',
     tags: ['camden', 'prevent', 'radicalisation'],
     synonyms: ['Channel', 'Prevent', 'extremism referral'],
     sources: [camden('5.4', 'Contact with violent extremists'), camden('6.2', 'Referral to CSSW')],
@@ -237,6 +240,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'Oversees allegations against anyone who works or volunteers with children, including concerns about their internet use. A senior manager should tell the LADO within one working day of an allegation.',
     contacts: [],
+    contactVia: 'lado',
     tags: ['allegation', 'staff', 'colleague'],
     synonyms: ['LADO', 'designated officer', 'allegation against staff', 'managing allegations'],
     sources: [camden('6.1', 'Role of CSSW'), kent('3 Q9', 'Concerns about a colleague')],
@@ -309,6 +313,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'The lead for schools, colleges and early years settings in Kent: specialist online safety advice for education settings.',
     contacts: [],
+    contactVia: 'safeguardingLead',
     tags: ['kent', 'schools', 'education'],
     synonyms: ['The Education People'],
     sources: [kent('1', 'About this document'), kent('2 Q5', 'Advice for education settings')],
@@ -445,6 +450,8 @@ export const DIRECTORY: DirectoryEntry[] = [
       summary,
       ...(audience ? { audience: `People aged ${audience}` } : {}),
       contacts: [],
+      // The FAQ names the service without a contact: the safeguarding lead keeps the service's signposting details.
+      contactVia: 'safeguardingLead',
       tags: ['mental health', 'self-harm', 'support'],
       sources: [kent('2 Q7', 'Self-harm, suicide and eating disorder support')],
     }),
@@ -468,6 +475,8 @@ export const DIRECTORY: DirectoryEntry[] = [
       name,
       summary,
       contacts: [],
+      // The FAQ names the service without a contact: the safeguarding lead keeps the service's signposting details.
+      contactVia: 'safeguardingLead',
       tags: ['domestic abuse', 'support'],
       synonyms: ['coercive control', 'stalking'],
       sources: [kent('2 Q8', 'Domestic abuse through technology')],
@@ -492,6 +501,8 @@ export const DIRECTORY: DirectoryEntry[] = [
       name,
       summary,
       contacts: [],
+      // The FAQ names the service without a contact: the safeguarding lead keeps the service's signposting details.
+      contactVia: 'safeguardingLead',
       tags: ['screen time', 'gaming', 'gambling'],
       synonyms: [...synonyms],
       sources: [kent('2 Q12', 'Harmful time online')],
@@ -515,6 +526,8 @@ export const DIRECTORY: DirectoryEntry[] = [
       name,
       summary,
       contacts: [],
+      // The FAQ names the service without a contact: the safeguarding lead keeps the service's signposting details.
+      contactVia: 'safeguardingLead',
       tags: ['fake news', 'misinformation', 'education'],
       sources: [kent('2 Q10', 'Misinformation and disinformation')],
     }),
@@ -527,6 +540,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     summary:
       'A national police programme led by the National Crime Agency for young people who might commit, or be pulled into, minor cyber-dependent offences; it steers their skills somewhere positive.',
     contacts: [],
+    contactVia: 'safeguardingLead',
     tags: ['cybercrime', 'hacking', 'young people'],
     synonyms: ['hacking referral', 'NCA Cyber Choices'],
     sources: [kent('2 Q13', 'Cybercrime')],
@@ -536,6 +550,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     name: 'National Cyber Security Centre (NCSC)',
     summary: CYBER,
     contacts: [],
+    contactVia: 'safeguardingLead',
     tags: ['cybercrime', 'security', 'passwords'],
     synonyms: ['NCSC'],
     sources: [kent('2 Q13', 'Cybercrime')],
@@ -545,6 +560,7 @@ export const DIRECTORY: DirectoryEntry[] = [
     name: 'National Cyber Resilience Centre Group',
     summary: CYBER,
     contacts: [],
+    contactVia: 'safeguardingLead',
     tags: ['cybercrime', 'organisations'],
     sources: [kent('2 Q13', 'Cybercrime')],
   }),

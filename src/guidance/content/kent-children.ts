@@ -1,7 +1,7 @@
 // Kent and Medway FAQ section 2, "Keeping children and young people safe online": one card per
 // question not already answered by a Camden card. Own words, each citing its question.
 import type { Article } from '../../domain/guidance.ts';
-import { article, camden, kent, ol, p, ul, warn } from './build.ts';
+import { added, article, camden, kent, ol, p, ul, warn } from './build.ts';
 
 export const KENT_CHILDREN_ARTICLES: Article[] = [
   article({
@@ -280,16 +280,18 @@ export const KENT_CHILDREN_ARTICLES: Article[] = [
     title:
       'Someone I’m supporting is sharing or accessing misinformation or disinformation online – how should I respond?',
     summary:
-      'Talk it through calmly and build their digital literacy: who made this, why, and how can we check it? Use Internet Matters, NSPCC, BBC Bitesize or the Literacy Trust tips; if it comes with extremist views, see the extremism card.',
+      'Talk with them about the specific story or post and build their digital literacy, with the tips from Internet Matters, NSPCC, BBC Bitesize or the Literacy Trust; if it comes with extremist views, see the extremism card.',
     body: [
       p(
         'Fake news, misinformation and disinformation are everywhere. Research found it can raise children’s anxiety, damage self-esteem and skew how they see the world.',
       ),
-      ul(
-        'Talk about the specific story or post without mocking the person.',
-        'Practise checking: who made it, why, is it reported elsewhere by reliable sources?',
-        'Help them build a habit of questioning what they see (digital literacy).',
-        'If they share extremist or hateful material, see [violent extremism](a:violent-extremism) and [hate material](a:hate-material).',
+      added(
+        ul(
+          'Talk about the specific story or post without mocking the person.',
+          'Practise checking: who made it, why, is it reported elsewhere by reliable sources?',
+          'Help them build a habit of questioning what they see (digital literacy).',
+          'If they share extremist or hateful material, see [violent extremism](a:violent-extremism) and [hate material](a:hate-material).',
+        ),
       ),
       p(
         'Tips for families and practitioners: [Internet Matters](e:internet-matters), [NSPCC](e:nspcc-online-safety), [BBC Bitesize](e:bbc-bitesize), [The Literacy Trust](e:literacy-trust). Resources for practitioners: [Educate Against Hate](e:educate-against-hate), [Newswise](e:newswise), [conspiracy theories in the classroom](e:citizenship-foundation), [Be Internet Citizens](e:be-internet-citizens), [Shout Out UK](e:shout-out-uk).',

@@ -1,8 +1,9 @@
 // The Kent and Medway FAQ's "questions for further discussion": short answers built from the facts
 // elsewhere in the FAQ, each citing the question and the sections the answer rests on. Own words.
 import type { Article } from '../../domain/guidance.ts';
-import { article, camden, kent, p, ul } from './build.ts';
+import { addedArticle, article, camden, kent, p, ul } from './build.ts';
 
+// The FAQ asks these questions for discussion and does not answer them: every answer is the service's advice.
 export const KENT_DISCUSSION_ARTICLES: Article[] = [
   article({
     id: 'discuss-work-device-personal-use',
@@ -52,10 +53,10 @@ export const KENT_DISCUSSION_ARTICLES: Article[] = [
     title:
       'Should I use my personal email address or phone number to contact children, young people, parents/carers, or other professionals?',
     summary:
-      'No. Use work email and work phones. Urgent exceptions must be agreed with your safeguarding lead or manager and recorded. Do not store clients’ numbers on your own phone.',
+      'No. Use work email and work phones. Urgent exceptions should be agreed with your safeguarding lead or manager and recorded. Do not store clients’ numbers on your own phone.',
     body: [
       ul(
-        'Personal email, messaging, social media or phones must never be used to contact the children and families you support.',
+        'Personal email, messaging, social media or phones should never be used to contact the children and families you support.',
         'Work channels are transparent and logged, which protects you if a concern is raised.',
         'If urgent contact by another route is needed, agree it with your safeguarding lead or manager first.',
         'Do not keep children’s or parents’ numbers on your personal phone, and do not lend your phone to children.',
@@ -75,7 +76,7 @@ export const KENT_DISCUSSION_ARTICLES: Article[] = [
     id: 'discuss-tweeting-for-organisation',
     title: 'Can I use my personal phone to ‘tweet’ on behalf of my organisation?',
     summary:
-      'Only if your organisation’s social media policy allows it, through the official account, never a personal one. Photos of clients must not be taken or kept on a personal phone.',
+      'Only if your organisation’s social media policy allows it, through the official account, never a personal one. Photos of clients should not be taken or kept on a personal phone.',
     body: [
       ul(
         'Post for your organisation only through its official, approved channels and in line with its social media policy.',
@@ -226,4 +227,4 @@ export const KENT_DISCUSSION_ARTICLES: Article[] = [
     sources: [kent('1 D11', 'Discussion: social media for CPD'), kent('3 Q3', 'Separate professional presence')],
     related: ['social-networking-safety', 'learn-more'],
   }),
-];
+].map(addedArticle);

@@ -167,10 +167,10 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
         'Keep every contact within clear professional boundaries, transparent and open to scrutiny. Share no personal information, and ask for none beyond what your role needs.',
         'Adding clients as friends shares your life with them and theirs with you, and leaves you open to allegations or unwanted contact.',
         '**Never** use a personal email, messaging ID, social account or phone to contact the people you support. Use work email and phones.',
-        'Urgent contact by other means must be agreed with your safeguarding lead or manager.',
+        'Urgent contact by other means should be discussed with, and approved by, your safeguarding lead or manager.',
         'If social media is needed, use a separate professional account, agreed by management after a risk assessment, and record the decision.',
         'Use online spaces your organisation controls, with security settings and logs in case of a concern.',
-        'Existing relationships (your child attends the school, a client is a relative or old friend) must be discussed with your safeguarding lead or manager.',
+        'Existing relationships (your child attends the school, a client is a relative or old friend) should be discussed with your safeguarding lead or manager.',
       ),
     ],
     tags: ['social media', 'friends', 'professional boundaries', 'clients'],
@@ -191,7 +191,7 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
         'Get consent that meets data protection law: written parental consent for children; young people aged 13 or over may be able to consent themselves.',
         'Keep images only on work systems. Encrypted work memory cards or USB sticks are temporary: upload to the work network and erase at once.',
         'Never copy images to a personal laptop or phone; it may breach data protection law.',
-        'Emergency use of a personal device must be approved by your manager or safeguarding lead, risk-assessed, recorded and monitored; never post the images on personal accounts.',
+        'Emergency use of a personal device should be discussed with and approved by your manager or safeguarding lead, risk-assessed, recorded and monitored; the images should not go on personal accounts.',
       ),
     ],
     tags: ['photos', 'video', 'consent', 'data protection', 'personal phone'],
@@ -205,7 +205,7 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
     id: 'comments-about-me',
     title: 'Someone has posted comments about me on a social media site – how can I get them removed?',
     summary:
-      'Do not reply. Save the evidence (posts, links, names, dates), tell your safeguarding lead or manager, and report it to the platform. Your employer must support you; the Professional Online Safety Helpline can help.',
+      'Do not reply. Save the evidence (posts, links, names, dates), tell your safeguarding lead or manager, and report it to the platform. Your employer has a duty of care and should support you; the Professional Online Safety Helpline can help.',
     body: [
       p(
         'People may post opinions about you or your service, and that is not always illegal. Posts can usually be forced down only if they make a credible threat, contain hate, amount to harassment, name a teacher under allegation who has not been charged, or break the platform’s rules.',
@@ -243,10 +243,10 @@ export const KENT_MYSELF_ARTICLES: Article[] = [
     id: 'colleague-online-behaviour',
     title: 'I’m concerned about the online behaviour of a colleague – what should I do?',
     summary:
-      'Report it to a senior manager now; do not investigate yourself. If they may have harmed a child, committed an offence against a child, or be unsuitable to work with children, the LADO must be told within one working day.',
+      'Report it to a senior manager now; do not investigate yourself. If they may have harmed a child, committed an offence against a child, or be unsuitable to work with children, the senior manager should tell the LADO within one working day.',
     body: [
       p(
-        'Concerns about colleagues must be passed to the right person, recorded and dealt with. Your code of conduct says what is acceptable on and offline.',
+        'Concerns about colleagues should be shared responsibly with the right person, recorded and dealt with. Your code of conduct says what is acceptable on and offline.',
       ),
       p('**It is an allegation (follow KSCMP/MSCP or CSCB procedures) if the person may have:**'),
       ul(
