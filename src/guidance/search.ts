@@ -249,30 +249,35 @@ const FIELDS = ['title', 'summary', 'body', 'tags', 'synonyms'] as const;
 
 const buildIndex = (pack: GuidancePack): Index => {
   const docs = [...pack.articles.map(articleDoc), ...pack.directory.map(entryDoc)];
+  // Document frequencies are counted while MiniSearch indexes, from the terms it normalises anyway: no second pass
+  // over the text. MiniSearch reads a document's fields one after another, so a new document object starts a count.
   const docFreq = new Map<string, number>();
-  for (const doc of docs) {
-    const terms = new Set(FIELDS.flatMap((f) => tokenizeGuidance(doc[f]).map((t) => termForms(t)?.[0] ?? '')));
-    for (const t of terms) if (t) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
-  }
-  const n = docs.length;
-  const weight = (term: string) => {
-    const df = docFreq.get(term) ?? 1;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  let current: IndexedDoc | undefined;
+  let terms = new Set<string>();
+  const countDocument = () => {
+    for (const t of terms) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    terms = new Set();
   };
-  const search = searchIndex();
-  search.addAll(docs);
-  return { search, weight };
-};
-
-const searchIndex = (): MiniSearch<IndexedDoc> => {
   const index = new MiniSearch<IndexedDoc>({
     idField: 'key',
     fields: [...FIELDS],
     storeFields: ['kind', 'id', 'title', 'summary'],
+    extractField: (doc, field) => {
+      if (doc !== current) {
+        countDocument();
+        current = doc;
+      }
+      return doc[field as keyof IndexedDoc];
+    },
     tokenize: tokenizeGuidance,
-    processTerm: termForms,
+    processTerm: (term) => {
+      const forms = termForms(term);
+      if (forms?.[0]) terms.add(forms[0]);
+      return forms;
+    },
     searchOptions: {
       boost: FIELD_BOOST,
+      processTerm: termForms,
       prefix: (term) => term.length >= 3,
       fuzzy: fuzzyDistance,
       maxFuzzy: 2,
@@ -280,7 +285,14 @@ const searchIndex = (): MiniSearch<IndexedDoc> => {
       boostDocument: (_key, _term, stored) => (stored?.kind === 'entry' ? ENTRY_BOOST : 1),
     },
   });
-  return index;
+  index.addAll(docs);
+  countDocument();
+  const n = docs.length;
+  const weight = (term: string) => {
+    const df = docFreq.get(term) ?? 1;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  return { search: index, weight };
 };
 
 const incidentTypeArticles = (pack: GuidancePack, type: IncidentTypeId): string[] => {
@@ -344,6 +356,7 @@ export const createGuidanceSearch = (pack: GuidancePack): GuidanceSearch => {
         prefix: true,
         // Relative distances, looser than the search's own: a third of the word's letters may be wrong.
         fuzzy: CLOSEST_FUZZY,
+        maxFuzzy: 3,
         filter: (r) => r.kind === 'article',
       })
       .flatMap((r) => articles.get(r.id as string) ?? []);

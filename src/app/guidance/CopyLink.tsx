@@ -41,7 +41,14 @@ export const CopyLink = ({ href }: { href: string }) => {
       {state === 'manual' && (
         <p class="guidance-copy__manual">
           <label for="guidance-copy-url">Link to this guidance</label>
-          <input id="guidance-copy-url" type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            ref={field}
+            id="guidance-copy-url"
+            type="url"
+            readOnly
+            value={url}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </p>
       )}
     </div>
