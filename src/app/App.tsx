@@ -1,5 +1,5 @@
 // The app shell: header, navigation, status region, update banner and the current screen.
-import { lazyComponent } from './lazy.tsx';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { type Route, routeHref, SCREENS, type Screen, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';

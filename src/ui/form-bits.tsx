@@ -72,3 +72,34 @@ export const describedBy = (id: string, hint?: string, error?: string): string |
  * `autocorrect` property is a boolean, and the string 'off' set as the property would turn it on.
  */
 export const PRIVATE_TEXT = { spellcheck: false, autoCorrect: 'off' } as const;
+
+/** A labelled search box with its hint; the search runs as the user types (autocomplete off: searches are private). */
+export const SearchField = ({
+  id,
+  label,
+  hint,
+  value,
+  onQuery,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onQuery: (query: string) => void;
+}) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+    <input
+      id={id}
+      type="search"
+      value={value}
+      autocomplete="off"
+      {...PRIVATE_TEXT}
+      aria-describedby={`${id}-hint`}
+      onInput={(e) => onQuery(e.currentTarget.value)}
+    />
+  </div>
+);

@@ -6,7 +6,7 @@ import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
 import type { ReportMeta } from '../../store/index.ts';
-import { PRIVATE_TEXT } from '../../ui/form-bits.tsx';
+import { SearchField } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
@@ -147,21 +147,13 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
                 ))}
               </select>
             </div>
-            <div class="field">
-              <label for="report-search">Search reports</label>
-              <p class="hint" id="report-search-hint">
-                Searches what you wrote in each report, on this device only.
-              </p>
-              <input
-                id="report-search"
-                type="search"
-                value={filter.query}
-                autocomplete="off"
-                {...PRIVATE_TEXT}
-                aria-describedby="report-search-hint"
-                onInput={(e) => setFilter({ ...filter, query: e.currentTarget.value })}
-              />
-            </div>
+            <SearchField
+              id="report-search"
+              label="Search reports"
+              hint="Searches what you wrote in each report, on this device only."
+              value={filter.query}
+              onQuery={(query) => setFilter({ ...filter, query })}
+            />
           </search>
 
           <p class="muted" aria-live="polite">

@@ -1,13 +1,8 @@
 // Filtering and in-memory search of the report list: table-driven over a few drafts.
 import { describe, expect, it } from 'vitest';
-import {
-  foldText,
-  matchesFilter,
-  matchesQuery,
-  NO_FILTER,
-  type ReportFilter,
-} from '../../../../src/app/reports/report-filter.ts';
+import { matchesFilter, NO_FILTER, type ReportFilter } from '../../../../src/app/reports/report-filter.ts';
 import type { ReportStatus } from '../../../../src/domain/report-record.ts';
+import { foldText, matchesQuery } from '../../../../src/domain/report-search.ts';
 import { completeDraft } from '../../domain/report-fixtures.ts';
 
 const bullying = {

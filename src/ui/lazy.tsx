@@ -1,4 +1,4 @@
-// Loads a screen's code on first use, so the first load ships only the shell, the vault and the store.
+// Loads a screen's code on first use, so a page's first load ships only its shell (both front ends use it).
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -26,7 +26,7 @@ export const lazyComponent = <P extends object>(load: () => Promise<ComponentTyp
         alive = false;
       };
     }, [Component]);
-    if (failed) return <p class="error-text">This screen could not be loaded. Reload the app and try again.</p>;
+    if (failed) return <p class="error-text">This screen could not be loaded. Reload the page and try again.</p>;
     if (!Component) return <p class="muted">Loading…</p>;
     return <Component {...props} />;
   };
