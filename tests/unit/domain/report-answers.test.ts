@@ -1,0 +1,73 @@
+// A report read back as the Appendix 1 form: labels from the form description, its order, empty answers left out,
+// and one uniquely headed export column per field.
+import { describe, expect, it } from 'vitest';
+import { ANSWER_COLUMNS, columnText, reportAnswers } from '../../../src/domain/report-answers.ts';
+import { REPORT_FORM } from '../../../src/domain/report-form.ts';
+import { CHILD_ACTIONS, FIELD_LABELS } from '../../../src/domain/report-options.ts';
+import { completeDraft } from './report-fixtures.ts';
+
+describe('reportAnswers', () => {
+  const report = completeDraft({
+    incidentTypes: ['grooming', 'bullying'],
+    description: 'Messages every night.\nThe child is scared.',
+    identifiedHow: '',
+  });
+  const sections = reportAnswers(report);
+  const answers = sections.flatMap((s) => s.answers);
+
+  it('lists sections and fields in the form’s order, with the form’s labels', () => {
+    const formOrder = REPORT_FORM.flatMap((s) => s.fields.map((f) => f.id));
+    const ids = answers.map((a) => a.id);
+    expect(ids).toEqual(formOrder.filter((id) => ids.includes(id)));
+    for (const answer of answers) expect(answer.label).toBe(FIELD_LABELS[answer.id]);
+    expect(sections.map((s) => s.id)).toEqual(
+      REPORT_FORM.map((s) => s.id).filter((id) => sections.some((s) => s.id === id)),
+    );
+  });
+
+  it('gives ticked boxes by their wording in form order, text as written, and a ticked box as Yes', () => {
+    const byId = new Map(answers.map((a) => [a.id, a.text]));
+    expect(byId.get('incidentTypes')).toBe('bullying or harassment (online bullying); online grooming');
+    expect(byId.get('description')).toBe('Messages every night.\nThe child is scared.');
+    expect(byId.get('childAction')).toBe('Yes');
+    expect(byId.get('childActions')).toBe(CHILD_ACTIONS.find((a) => a.id === 'parents-informed')?.label);
+  });
+
+  it('leaves out empty answers and sections with none', () => {
+    const ids = answers.map((a) => a.id);
+    expect(ids).not.toContain('identifiedHow');
+    expect(ids).not.toContain('deliberateAccess');
+    expect(ids).not.toContain('outcome');
+    expect(sections.map((s) => s.id)).not.toContain('nature');
+    expect(answers.every((a) => a.text !== '')).toBe(true);
+  });
+});
+
+describe('ANSWER_COLUMNS', () => {
+  it('has one column per form field, in form order', () => {
+    expect(ANSWER_COLUMNS.map((c) => c.id)).toEqual(REPORT_FORM.flatMap((s) => s.fields.map((f) => f.id)));
+  });
+
+  it('heads each column with its label, qualified only where Appendix 1 repeats a label, so no two headers meet', () => {
+    const headers = ANSWER_COLUMNS.map((c) => c.header);
+    expect(new Set(headers).size).toBe(headers.length);
+    for (const column of ANSWER_COLUMNS) expect(column.header.endsWith(FIELD_LABELS[column.id])).toBe(true);
+    expect(ANSWER_COLUMNS.find((c) => c.id === 'description')?.header).toBe('Description of incident');
+    expect(ANSWER_COLUMNS.find((c) => c.id === 'accidentalMaterial')?.header).toBe(
+      'Nature of incident: Accidental access: Did the incident involve material being;',
+    );
+  });
+
+  it('gives a tick box as Yes or No and an empty text as empty', () => {
+    const report = completeDraft({ outcome: '' });
+    const column = (id: string) => ANSWER_COLUMNS.find((c) => c.id === id);
+    const text = (id: string) => {
+      const c = column(id);
+      if (!c) throw new Error(id);
+      return columnText(c, report);
+    };
+    expect(text('childAction')).toBe('Yes');
+    expect(text('staffAction')).toBe('No');
+    expect(text('outcome')).toBe('');
+  });
+});
