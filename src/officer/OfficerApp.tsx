@@ -2,12 +2,22 @@
 // screens. When a session ends, for any reason, everything it showed is dropped and the sign-in form returns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OrgDescriptor } from '../domain/org-protocol.ts';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { DevicesScreen } from './DevicesScreen.tsx';
 import type { OfficerApi } from './officer-api.ts';
 import { isOfficerError, OFFICER_SENTENCES, officerSentence } from './officer-errors.ts';
+import { type OfficerScreen, officerHref, useOfficerRoute } from './officer-route.ts';
 import { SetupScreen } from './SetupScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import type { OfficerSession, SessionEnd, SessionKeeper } from './session-keeper.ts';
+
+// The inbox (decryption, report layout, exports) is its own chunk: signing in loads only the shell.
+const InboxArea = lazyComponent(() => import('./inbox/InboxArea.tsx').then((m) => m.InboxArea));
+
+const NAV: { screen: OfficerScreen; label: string }[] = [
+  { screen: 'inbox', label: 'Inbox' },
+  { screen: 'devices', label: 'Devices' },
+];
 
 type Phase =
   | { kind: 'loading' }
@@ -33,6 +43,7 @@ export const OfficerApp = ({
   subscribeEnd: (handler: (reason: SessionEnd) => void) => void;
 }) => {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const route = useOfficerRoute();
 
   const load = useCallback(async () => {
     setPhase({ kind: 'loading' });
@@ -57,15 +68,18 @@ export const OfficerApp = ({
 
   // A new screen takes the focus, so keyboard and screen-reader users start at its top, not on a vanished button.
   const main = useRef<HTMLElement>(null);
-  const shown = useRef(phase.kind);
+  const screenKey = phase.kind === 'signed-in' ? `${phase.kind}:${route.screen}:${route.id ?? ''}` : phase.kind;
+  const shown = useRef(screenKey);
   useEffect(() => {
-    if (shown.current === phase.kind) return;
-    shown.current = phase.kind;
+    if (shown.current === screenKey) return;
+    shown.current = screenKey;
     if (phase.kind !== 'loading' && !main.current?.contains(document.activeElement)) main.current?.focus();
-  }, [phase.kind]);
+  }, [screenKey]);
 
   const signedIn = (session: OfficerSession) => {
     keeper.start(session);
+    // The inbox is the screen after sign-in, whatever was open before the last session ended.
+    window.location.hash = officerHref('inbox');
     setPhase({ kind: 'signed-in', session });
   };
 
@@ -102,11 +116,13 @@ export const OfficerApp = ({
       {session && (
         <nav class="app-nav" aria-label="Main">
           <ul>
-            <li>
-              <a href="#/devices" aria-current="page">
-                Devices
-              </a>
-            </li>
+            {NAV.map(({ screen, label }) => (
+              <li key={screen}>
+                <a href={officerHref(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
       )}
@@ -133,7 +149,10 @@ export const OfficerApp = ({
         {phase.kind === 'sign-in' && (
           <SignInScreen api={api} orgName={phase.org?.name ?? null} notice={phase.notice} onSignedIn={signedIn} />
         )}
-        {session && <DevicesScreen api={api} session={session} onFailure={onFailure} />}
+        {session && route.screen === 'devices' && <DevicesScreen api={api} session={session} onFailure={onFailure} />}
+        {session && route.screen === 'inbox' && (
+          <InboxArea api={api} session={session} reportId={route.id ?? null} onFailure={onFailure} />
+        )}
       </main>
     </>
   );

@@ -126,6 +126,17 @@ export const createOfficerApi = ({
       const response = await call('session', 'POST', ORG_PATHS.revokeDevice(id), {}, token);
       await response.body?.cancel();
     },
+    /**
+     * A call on a session route of a lazily loaded screen (the inbox), its answer checked by `schema`: those
+     * screens bring their own schemas, so this page's first load carries none of them.
+     */
+    sessionJson: async <T>(method: 'GET' | 'POST', path: string, schema: Schema<T>, token: string, body?: unknown) =>
+      json(await call('session', method, path, body, token), schema),
+    /** The same for a route whose answer has no body to read (204). */
+    sessionSend: async (path: string, body: unknown, token: string): Promise<void> => {
+      const response = await call('session', 'POST', path, body, token);
+      await response.body?.cancel();
+    },
   };
 };
 

@@ -44,7 +44,10 @@ describe('officer screens', () => {
     await page.getByLabel('Setup code').fill(SETUP_CODE);
     await page.getByRole('button', { name: 'Set up organisation' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The inbox is the screen after sign-in; the organisation code is on the devices screen.
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(await page.getByRole('link', { name: 'Devices' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Devices' }).click();
     const code = await page.locator('.fingerprint').textContent();
     expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4})+$/);
 
@@ -68,7 +71,8 @@ describe('officer screens', () => {
 
     await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await page.getByRole('link', { name: 'Devices' }).click();
     expect(await page.locator('.fingerprint').textContent()).toBe(code);
 
     // Enrol a device: the link (origin, token, fingerprint in the fragment) and its QR code.
