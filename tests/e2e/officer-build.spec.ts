@@ -9,7 +9,7 @@ const DIST = 'dist';
 const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
 
 /** Words only the officer's code holds, and only the worker's app holds. */
-const OFFICER_MARKERS = ['Set up organisation', 'QR code of the enrolment link', 'Enrol a device'];
+const OFFICER_MARKERS = ['Set up organisation', 'QR code of the enrolment link', 'Enrol a device', 'Mark reviewed'];
 const WORKER_MARKERS = ['Unlock SafeVisit', 'Description of incident', 'Search guidance'];
 
 /** The files a page loads before anything lazy: its scripts, preloads and styles, then their static imports. */

@@ -52,7 +52,8 @@ const Answers = ({ content }: { content: Opened }) => (
         <dl class="report-answers">
           {section.answers.map((answer) => (
             <div key={answer.id} class={answer.parent ? 'report-answer report-answer--under' : 'report-answer'}>
-              <dt>{answer.label}</dt>
+              {/* A one-field section headed by the field's own label ("Description of incident") says it once. */}
+              <dt class={answer.label === section.title ? 'visually-hidden' : undefined}>{answer.label}</dt>
               <dd>{answer.text}</dd>
             </div>
           ))}
