@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
 import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { preloadKeyDerivation, type Vault } from '../../vault/vault.ts';
-import { lazyComponent } from '../lazy.tsx';
+import { lazyComponent } from '../../ui/lazy.tsx';
 import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
