@@ -1,7 +1,14 @@
-// `npm test`: the one gate. Fast things first (types, lint), then unit tests, the production
-// build and the browser tests; ends with one line "N passed, N failed" over unit and browser tests.
+// `npm test`: the one gate and the whole set-up. Installs what the tests need when it may (scripts/requirements.mjs),
+// then fast things first (types, lint), unit tests, the production build and the browser tests; ends with one line
+// "N passed, N failed" over unit and browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureRequirements } from './requirements.mjs';
+
+if (!ensureRequirements()) {
+  console.log('\n0 passed, 1 failed (set-up)');
+  process.exit(1);
+}
 
 const OUT = 'test-results';
 rmSync(OUT, { recursive: true, force: true });
