@@ -1,6 +1,7 @@
-// The benchmark's output: the figure type, the plain-text table on stdout, bench/results.json and bench/results.md.
+// The benchmark's output: the figure type, the plain-text table on stdout, results.json and results.md (bench/out/ on
+// every run, the committed bench/ only when recording).
 // Formats and writes only; measures nothing.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 export const FIGURE_IDS = [
   'first_load_js_gzip_kb',
@@ -110,7 +111,12 @@ const markdown = (results: Results): string => {
   ].join('\n');
 };
 
-export const writeResults = (results: Results, dir = 'bench'): void => {
+/** Where every run writes (ignored by git); only `--record` also writes the committed bench/results.*. */
+export const RUN_OUT_DIR = 'bench/out';
+export const RECORD_DIR = 'bench';
+
+export const writeResults = (results: Results, dir: string): void => {
+  mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${dir}/results.md`, markdown(results));
 };

@@ -1,11 +1,12 @@
 // `npm run bench`: builds the current app and the bench page, starts the real server and Debian Chromium, measures
-// every figure of the performance budget, prints the table and writes bench/results.json and bench/results.md.
+// every figure of the performance budget, prints the table and writes results.json and results.md into bench/out/
+// (with `--record`, into the committed bench/ as well).
 // Exits 0 when every figure was measured (over budget or not), 1 when the bench itself broke.
 import { cpus, platform, release } from 'node:os';
 import { describeKdf, VAULT_KDF_DEFAULTS } from '../src/vault/kdf-params.ts';
 import { type AppFigures, appFigures, benchPageFigure, coldStartOffline, launch } from './browser.ts';
 import type { VaultUnlockTimes } from './page/api.ts';
-import { type Figure, judge, type Results, textTable, writeResults } from './report.ts';
+import { type Figure, judge, RECORD_DIR, type Results, RUN_OUT_DIR, textTable, writeResults } from './report.ts';
 import { BENCH_TOKEN, startBenchServer } from './server.ts';
 import { buildAll, firstLoadJs, precache } from './sizes.ts';
 import { median, p95 } from './stats.ts';
@@ -380,7 +381,8 @@ const main = async () => {
     duration_s: Math.round((Date.now() - started) / 1000),
     figures,
   };
-  writeResults(results);
+  const dirs = process.argv.includes('--record') ? [RUN_OUT_DIR, RECORD_DIR] : [RUN_OUT_DIR];
+  for (const dir of dirs) writeResults(results, dir);
   console.log(`\n${textTable(figures)}\n`);
   const over = figures.filter((f) => f.within_budget === false);
   if (over.length > 0) console.log(`Over budget: ${over.map((f) => f.id).join(', ')}`);
@@ -388,7 +390,7 @@ const main = async () => {
     console.log('Biggest modules of the first-load JS (rendered bytes before minification, share of the entry):');
     for (const m of entryModules.slice(0, 8)) console.log(`  ${m.share.toFixed(1).padStart(5)} %  ${m.module}`);
   }
-  log(`wrote bench/results.json and bench/results.md in ${results.duration_s} s`);
+  log(`wrote ${dirs.map((dir) => `${dir}/results.json and ${dir}/results.md`).join(', ')} in ${results.duration_s} s`);
   process.exitCode = broken ? 1 : 0;
 };
 
