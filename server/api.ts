@@ -29,7 +29,8 @@ export const LIST_MAX_LIMIT = 200;
 export type ApiOptions = {
   store: ReportStore;
   tokens: TokenChecker;
-  guidance: PublishedGuidance;
+  /** The pack to publish; undefined when this server publishes none (devices keep the one they have). */
+  guidance: PublishedGuidance | undefined;
   bodyLimitBytes: number;
   rateLimit: RateLimitOptions | false;
 };
@@ -132,6 +133,7 @@ export const registerApi = async (app: FastifyInstance, options: ApiOptions): Pr
   // No token needed: the pack is published guidance, not personal data, and a new device needs it before it has a
   // token. A token that is sent is ignored here.
   app.get(PATHS.guidance, async (request, reply) => {
+    if (!guidance) return sendError(reply, 404, 'not-found', 'This server publishes no guidance.');
     reply.header('ETag', guidance.etag).header('Cache-Control', 'no-cache');
     if (matchesIfNoneMatch(request.headers['if-none-match'], guidance.etag)) return reply.code(304).send();
     return reply.type('application/json; charset=utf-8').send(guidance.body);

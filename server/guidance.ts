@@ -6,6 +6,12 @@ import { AppError } from '../src/domain/errors.ts';
 import { type GuidancePack, parseGuidancePack } from '../src/domain/guidance.ts';
 import { canonicalJson } from '../src/domain/protocol.ts';
 
+/**
+ * The file the app's build writes beside the app (vite.config.ts): the guidance pack bundled into that app, as JSON.
+ * The server publishes it by default, so it never imports the app's content from src/guidance.
+ */
+export const BUILT_GUIDANCE_FILE = 'guidance-pack.json';
+
 export type PublishedGuidance = {
   pack: GuidancePack;
   /** The response body: the canonical JSON of the validated pack. */
@@ -22,7 +28,7 @@ export const publishGuidance = (input: unknown): PublishedGuidance => {
   return { pack: result.pack, body, etag: `"${createHash('sha256').update(body, 'utf8').digest('hex')}"` };
 };
 
-/** Reads SAFEVISIT_GUIDANCE_FILE's JSON; throws an Error whose message says what is wrong with the file. */
+/** Reads a guidance pack's JSON (SAFEVISIT_GUIDANCE_FILE or the built one); throws an Error whose message says what is wrong with the file. */
 export const readGuidanceFile = (path: string): unknown => {
   let text: string;
   try {

@@ -1,8 +1,9 @@
 // Starts the reference server on 127.0.0.1 (PORT overrides 4173), serving dist/ and the API, configured from the
 // environment. The only place that reads process.env; on an empty database it prints the one-time setup code.
+import { join } from 'node:path';
 import { isAppError } from '../src/domain/errors.ts';
 import { buildApp } from './app.ts';
-import { readGuidanceFile } from './guidance.ts';
+import { BUILT_GUIDANCE_FILE, readGuidanceFile } from './guidance.ts';
 import { newSetupCode, SETUP_CODE_MIN_CHARS } from './setup-code.ts';
 import { DEFAULT_DB_PATH } from './storage/sqlite.ts';
 
@@ -46,9 +47,10 @@ const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
   : undefined;
 
 const rateLimitMax = Number(env.SAFEVISIT_RATE_LIMIT_PER_MIN ?? 600);
+const staticDir = env.SAFEVISIT_STATIC_DIR || 'dist';
 
 const app = await buildApp({
-  staticDir: env.SAFEVISIT_STATIC_DIR || 'dist',
+  staticDir,
   logger: env.SAFEVISIT_LOG === '1',
   trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
   tokens,
@@ -60,7 +62,7 @@ const app = await buildApp({
 }).catch((error: unknown) => {
   if (isAppError(error, 'invalid') && Array.isArray(error.detail)) {
     return fail(
-      `the guidance file ${env.SAFEVISIT_GUIDANCE_FILE} is not a valid guidance pack:\n  ${error.detail.join('\n  ')}`,
+      `the guidance file ${env.SAFEVISIT_GUIDANCE_FILE ?? join(staticDir, BUILT_GUIDANCE_FILE)} is not a valid guidance pack:\n  ${error.detail.join('\n  ')}`,
     );
   }
   return fail((error as Error).message);

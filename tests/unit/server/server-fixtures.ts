@@ -5,6 +5,7 @@ import { type AppOptions, buildApp } from '../../../server/app.ts';
 import { idempotencyKey, type Submission, type SubmissionInput } from '../../../src/domain/protocol.ts';
 import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../../src/domain/report-schema.ts';
 import { validateForSubmit } from '../../../src/domain/report-validation.ts';
+import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 
 export const DEVICE_TOKEN = 'device-token-for-tests-0123456789';
 export const OTHER_DEVICE_TOKEN = 'second-device-token-for-tests-987';
@@ -21,6 +22,8 @@ export const startServer = async (options: AppOptions = {}): Promise<TestServer>
     adminToken: ADMIN_TOKEN,
     dbPath: ':memory:',
     rateLimit: false,
+    // The server's own default is the pack the build wrote beside the app; these tests serve no app.
+    guidancePack: BUNDLED_PACK,
     ...options,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

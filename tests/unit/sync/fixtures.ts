@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
 import type { Enrolment } from '../../../src/domain/enrolment.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report-schema.ts';
+import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort, syncSettingsFrom } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
@@ -49,7 +50,14 @@ export type RunningServer = {
 
 /** The reference server (server/app.ts) listening on 127.0.0.1, on `port` or a free one. */
 export const startReferenceServer = async (options: AppOptions = {}, port = 0): Promise<RunningServer> => {
-  const app = await buildApp({ tokens: [TOKEN], dbPath: ':memory:', rateLimit: false, ...options });
+  const app = await buildApp({
+    tokens: [TOKEN],
+    dbPath: ':memory:',
+    rateLimit: false,
+    // The server's own default is the pack the build wrote beside the app; these tests serve no app.
+    guidancePack: BUNDLED_PACK,
+    ...options,
+  });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address() as AddressInfo;
   return {
