@@ -1,11 +1,14 @@
 /// <reference types="vitest/config" />
-// Builds the page and its service worker; also holds the vitest projects (unit, e2e).
-
+// Builds the page and its service worker, the guidance pack the server publishes and the precompressed copies it
+// serves; also holds the vitest projects (unit, e2e).
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY } from './server/security-headers.ts';
+import { precompressDir } from './scripts/precompress.ts';
+import { BUILT_GUIDANCE_FILE } from './server/guidance.ts';
+import { contentSecurityPolicy } from './server/security-headers.ts';
+import { BUNDLED_PACK } from './src/guidance/pack.ts';
 
 // The built page carries its CSP as a meta tag too, so it holds even behind a plain
 // static host. Only on build: the dev server's hot reload needs inline code.
@@ -15,7 +18,7 @@ const cspMeta = (): Plugin => ({
   transformIndexHtml: (html) =>
     html.replace(
       '<meta charset="UTF-8" />',
-      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/;\s*frame-ancestors[^;]*/, '')}" />`,
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(['frame-ancestors'])}" />`,
     ),
 });
 
@@ -58,11 +61,36 @@ const splitEntries = (): Plugin => ({
   },
 });
 
+// The pack bundled into this build, as JSON beside it: the server publishes it by default (server/app.ts) and so
+// never imports the app's guidance content.
+const guidancePackFile = (): Plugin => ({
+  name: 'safevisit-guidance-pack',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: BUILT_GUIDANCE_FILE, source: JSON.stringify(BUNDLED_PACK) });
+  },
+});
+
+// Brotli and gzip copies of every text file, served by @fastify/static's `preCompressed`. Runs last, after
+// vite-plugin-pwa has written sw.js, so the service worker is compressed too.
+const precompress = (): Plugin => {
+  let outDir = 'dist';
+  return {
+    name: 'safevisit-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: { order: 'post', sequential: true, handler: () => void precompressDir(outDir) },
+  };
+};
+
 export default defineConfig({
   plugins: [
     preact(),
     cspMeta(),
     splitEntries(),
+    guidancePackFile(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -94,9 +122,13 @@ export default defineConfig({
         // The passphrase estimator's dictionaries (about 850 KB gzip) are fetched only by the screens that set a
         // passphrase (first run is online, just after installing); precaching them would triple every install.
         globIgnores: ['**/passphrase-estimate-*.js'],
+        // A classic script, as sw-bridge registers it (no `type: 'module'`). The plugin's 'es' format also passes
+        // Rolldown the deprecated `inlineDynamicImports`, which warned on every build.
+        rollupFormat: 'iife',
       },
       devOptions: { enabled: false },
     }),
+    precompress(),
   ],
   build: {
     target: 'es2022',

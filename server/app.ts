@@ -1,19 +1,19 @@
 // Builds the reference server: the built app (same origin), the v1 sync API and the v2 organisation routes. Never listens itself, and never
 // reads the environment (server/main.ts does), so tests pass every setting directly.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SUBMISSION_MAX_BYTES } from '../src/domain/protocol.ts';
-import { BUNDLED_PACK } from '../src/guidance/pack.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts';
 import { createTokenChecker } from './auth.ts';
-import { registerCors } from './cors.ts';
 import { enrolledDeviceLookup } from './devices.ts';
-import { publishGuidance } from './guidance.ts';
+import { BUILT_GUIDANCE_FILE, publishGuidance, readGuidanceFile } from './guidance.ts';
 import { handleError, sendError } from './http-errors.ts';
 import { registerOrgRoutes } from './org-routes.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import type { OrgStore, ReportStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
@@ -40,7 +40,11 @@ export type AppOptions = {
   setupCode?: string;
   /** The clock of sessions, throttles and device times; tests inject one. */
   now?: Clock;
-  /** The guidance pack to publish (validated here; an invalid one makes buildApp throw). Default: the bundled pack. */
+  /**
+   * The guidance pack to publish (validated here; an invalid one makes buildApp throw). Default: the pack the build
+   * wrote beside the app (`<staticDir>/guidance-pack.json`), so the server publishes the guidance of the app it serves;
+   * with neither, `GET /v1/guidance` answers 404 and devices keep the pack they have.
+   */
   guidancePack?: unknown;
   /** Largest accepted request body; larger gets 413. */
   bodyLimitBytes?: number;
@@ -65,7 +69,10 @@ declare module 'fastify' {
  */
 export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstance> => {
   // Validate before opening anything, so a bad pack leaves nothing open.
-  const guidance = publishGuidance(options.guidancePack ?? BUNDLED_PACK);
+  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
+  const builtPack = staticDir ? join(staticDir, BUILT_GUIDANCE_FILE) : undefined;
+  const pack = options.guidancePack ?? (builtPack && existsSync(builtPack) ? readGuidanceFile(builtPack) : undefined);
+  const guidance = pack === undefined ? undefined : publishGuidance(pack);
   const bodyLimitBytes = options.bodyLimitBytes ?? SUBMISSION_MAX_BYTES;
 
   const app = Fastify({
@@ -92,16 +99,16 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   const enrolled = enrolledDeviceLookup(store, clock);
   if (!options.store) app.addHook('onClose', async () => store.close());
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    return payload;
+  await app.register(fastifyHelmet, HELMET_OPTIONS);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });
+  // Answers preflights itself, before rate limiting and auth.
+  await app.register(fastifyCors, { delegator: corsOptions(['/v1/', '/v2/']) });
   // The API speaks JSON only; a text body gets 415 rather than a confusing validation error.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found', 'There is nothing at this address.'));
-  registerCors(app);
-  registerCors(app, '/v2/');
 
   await app.register(async (api) =>
     registerApi(api, {
@@ -123,10 +130,11 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
     }),
   );
 
-  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, {
       root: staticDir,
+      // The build writes .br and .gz beside every text file (vite.config.ts); the best one the browser accepts is sent.
+      preCompressed: true,
       // The service worker and the page shell must be revalidated so updates are seen.
       cacheControl: false,
       setHeaders: (reply, path) => {
