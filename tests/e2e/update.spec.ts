@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { precompressDir } from '../../scripts/precompress.ts';
 import { browserSuite, waitForController } from './harness.ts';
 
 // A copy of the build that the test can change into "the next version" while the page is open.
@@ -22,8 +23,9 @@ describe('updates', () => {
     await searchbox.fill('typed before the update');
     const firstScript = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
-    // Publish a new version: any byte change to sw.js is a new service worker.
+    // Publish a new version: any byte change to sw.js is a new service worker (compressed again, as a build would).
     appendFileSync(join(staticDir, 'sw.js'), '\n// next version\n');
+    precompressDir(staticDir);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
     await page.getByText('A new version is ready').waitFor();
