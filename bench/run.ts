@@ -246,10 +246,10 @@ const main = async () => {
 
     log('sync');
     await measure([SYNC], async () => {
-      const before = await server.app.reportStore.count();
+      const before = await server.app.sealedReports.sealedCount();
       const serverBefore = { ...server.submits };
       const s = await benchPageFigure(browser, server.origin, 'sync', pageArgs);
-      const stored = (await server.app.reportStore.count()) - before;
+      const stored = (await server.app.sealedReports.sealedCount()) - before;
       if (s.summary.sent !== PLAN.syncReports || stored !== PLAN.syncReports) {
         throw new Error(`sync sent ${s.summary.sent}, server stored ${stored} (stopped: ${s.summary.stopped})`);
       }

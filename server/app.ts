@@ -1,4 +1,4 @@
-// Builds the reference server: the built app (same origin), the v1 sync API and the v2 organisation routes. Never listens itself, and never
+// Builds the reference server: the built app (same origin), guidance and health (v1), and the v2 routes. Never listens itself, and never
 // reads the environment (server/main.ts does), so tests pass every setting directly.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { handleError, sendError } from './http-errors.ts';
 import { registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import type { OrgStore, ReportStore, SealedReportStore, Store } from './storage/types.ts';
+import type { OrgStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 export type AppOptions = {
@@ -26,10 +26,8 @@ export type AppOptions = {
   logStream?: { write: (line: string) => void };
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for per-address rate limits). */
   trustProxy?: boolean;
-  /** Device access tokens accepted by `POST /v1/reports`. None means no device can submit. */
+  /** Hand-configured device tokens, known to `GET /v1/health` only; reports need an enrolled device's token. */
   tokens?: string[];
-  /** The online safety officer's token for `GET /v1/reports` and `GET /v1/reports/:id`; unset disables them. */
-  adminToken?: string;
   /** SQLite file; ':memory:' (the default here, for tests) keeps nothing. main.ts defaults to data/safevisit.sqlite. */
   dbPath?: string;
   /** How long a write waits on a locked database before answering 503. */
@@ -54,8 +52,8 @@ export type AppOptions = {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The storage engine behind the API (tests read it to count rows). */
-    reportStore: ReportStore;
+    /** Plaintext v1 reports the database deleted on its upgrade at this start (main.ts says so). */
+    discardedPlaintextReports: number;
     /** The organisation side of the same database (main.ts asks it whether setup is still open). */
     orgStore: OrgStore;
     /** The sealed reports of the same database (tests count rows). */
@@ -92,7 +90,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
 
   const store =
     options.store ?? openSqliteStore({ path: options.dbPath ?? ':memory:', busyTimeoutMs: options.dbBusyTimeoutMs });
-  app.decorate('reportStore', store);
+  app.decorate('discardedPlaintextReports', store.discardedPlaintextReports);
   app.decorate('orgStore', store);
   app.decorate('sealedReports', store);
   const clock = options.now ?? (() => new Date());
@@ -112,10 +110,8 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
 
   await app.register(async (api) =>
     registerApi(api, {
-      store,
-      tokens: createTokenChecker(options.tokens ?? [], options.adminToken, enrolled),
+      tokens: createTokenChecker(options.tokens ?? [], enrolled),
       guidance,
-      bodyLimitBytes,
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     }),
   );

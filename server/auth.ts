@@ -1,4 +1,4 @@
-// Bearer tokens of the sync server: configured device tokens and the officer's token, checked in constant time over
+// Bearer tokens of the v1 routes (health): configured device tokens, checked in constant time over
 // sha-256 digests, then enrolled devices (looked up by hash). Keeps only digests; never logs or stores a token.
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -31,15 +31,10 @@ export type TokenChecker = {
   check: (token: string | undefined) => Promise<Principal | undefined>;
 };
 
-export const createTokenChecker = (
-  deviceTokens: readonly string[],
-  officerToken?: string,
-  enrolled?: EnrolledDeviceLookup,
-): TokenChecker => {
-  const known: { role: Role; digest: Buffer }[] = [
-    ...deviceTokens.filter((t) => t.length > 0).map((t) => ({ role: 'device' as const, digest: digest(t) })),
-    ...(officerToken ? [{ role: 'officer' as const, digest: digest(officerToken) }] : []),
-  ];
+export const createTokenChecker = (deviceTokens: readonly string[], enrolled?: EnrolledDeviceLookup): TokenChecker => {
+  const known: { role: Role; digest: Buffer }[] = deviceTokens
+    .filter((t) => t.length > 0)
+    .map((t) => ({ role: 'device' as const, digest: digest(t) }));
   return {
     check: async (token) => {
       if (token === undefined) return undefined;

@@ -26,7 +26,6 @@ const dbPath = env.SAFEVISIT_DB || DEFAULT_DB_PATH;
 
 // Tokens for devices set up by hand (the advanced fallback); enrolled devices need none of these.
 const tokens = list(env.SAFEVISIT_TOKENS);
-const adminToken = env.SAFEVISIT_ADMIN_TOKEN?.trim() || undefined;
 for (const token of tokens)
   if (token.length < 16) console.warn('Warning: a token in SAFEVISIT_TOKENS is shorter than 16 characters.');
 
@@ -54,7 +53,6 @@ const app = await buildApp({
   logger: env.SAFEVISIT_LOG === '1',
   trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
   tokens,
-  adminToken,
   setupCode,
   dbPath,
   guidancePack,
@@ -73,6 +71,12 @@ const address = app.server.address();
 const boundPort = address && typeof address === 'object' ? address.port : port;
 console.log(`SafeVisit is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${boundPort}/`);
 console.log(`Reports are stored in ${dbPath}.`);
+if (app.discardedPlaintextReports > 0) {
+  console.log(
+    `${app.discardedPlaintextReports} report revisions received in clear (protocol v1) were deleted from the database: ` +
+      'this server keeps sealed reports only and has no key to seal them. Backups made before this start still hold them.',
+  );
+}
 if (!(await app.orgStore.organisation())) {
   // The only secret ever printed, and only while no organisation exists; an operator's own code is not echoed.
   console.log(

@@ -1,5 +1,5 @@
 // The storage interface of the sync server: one file per engine implements it (sqlite.ts now, PostgreSQL later).
-// Engines enforce idempotency in the database itself; they never validate reports (the routes did that).
+// Engines enforce idempotency in the database itself; they keep sealed envelopes and never see a report's content.
 import type {
   Device,
   Officer,
@@ -11,23 +11,6 @@ import type {
 } from '../../src/domain/org-protocol.ts';
 import type { ExportFormat, InboxEnvelope, InboxItem, InboxReport, Review } from '../../src/domain/sealed-protocol.ts';
 
-/** One stored revision of a report, as the engine keeps it. `report` is the validated report (parsed JSON). */
-export type StoredSubmission = {
-  id: string;
-  revision: number;
-  schemaVersion: number;
-  createdAt: string;
-  submittedAt: string;
-  receivedAt: string;
-  /** sha-256 (hex) of the canonical JSON of the submission without submittedAt: decides replay vs conflict. */
-  bodyHash: string;
-  /** A label of the device token that sent it (a hash prefix), never the token. */
-  device: string;
-  report: unknown;
-};
-
-export type NewSubmission = Omit<StoredSubmission, 'receivedAt'>;
-
 export type SaveOutcome =
   /** First time this id and revision arrived: stored, with this receivedAt. */
   | { kind: 'created'; receivedAt: string }
@@ -36,28 +19,10 @@ export type SaveOutcome =
   /** Stored before with another body hash: nothing written. */
   | { kind: 'conflict' };
 
-/** The newest revision of a report in the officer's list, with how many revisions exist. */
-export type ReportListItem = StoredSubmission & { revisions: number };
-
-export type ListPage = {
-  items: ReportListItem[];
-  /** Pass as `before` to get the next (older) page; absent on the last page. */
-  nextCursor?: string;
-};
-
-export interface ReportStore {
-  /**
-   * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), so concurrent
-   * and repeated submissions store exactly one row. `receivedAt` is used only when a row is created.
-   * Throws AppError('storage-unavailable') when the engine cannot be used right now (the API answers 503).
-   */
-  save(submission: NewSubmission, receivedAt: string): Promise<SaveOutcome>;
-  /** Reports (newest revision of each), the most recently received first. */
-  list(options: { limit: number; before?: string }): Promise<ListPage>;
-  /** Every stored revision of a report, newest revision first; [] when none. */
-  revisions(id: string): Promise<StoredSubmission[]>;
-  /** How many revisions are stored in all (for tests and the console). */
-  count(): Promise<number>;
+/** What the database itself says at open, for the operator (main.ts prints it). */
+export interface StoreLifecycle {
+  /** Plaintext v1 reports deleted by the upgrade to sealed reports at this open (0 when none). */
+  discardedPlaintextReports: number;
   close(): Promise<void>;
 }
 
@@ -172,8 +137,9 @@ export type InboxPage = { items: InboxItem[]; nextCursor?: string };
 
 export interface SealedReportStore {
   /**
-   * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), as `save`
-   * does for v1; 'unknown-key' when the key id is none of the organisation's encryption keys.
+   * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), so concurrent
+   * and repeated submissions store exactly one row; 'unknown-key' when the key id is none of the organisation's
+   * encryption keys. Throws AppError('storage-unavailable') when the engine cannot be used now (the API answers 503).
    */
   saveSealed(report: NewSealedReport, receivedAt: string): Promise<SealedSaveOutcome>;
   /** The newest revision of each report, urgent first then newest received, and one 'inbox-read' audit row. */
@@ -192,4 +158,4 @@ export interface SealedReportStore {
 }
 
 /** One database holds everything: the reports and the organisation side. */
-export type Store = ReportStore & SealedReportStore & OrgStore;
+export type Store = StoreLifecycle & SealedReportStore & OrgStore;

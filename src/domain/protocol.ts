@@ -79,6 +79,8 @@ export const WIRE_ERROR_CODES = [
   'revoked',
   // Sealed reports (src/domain/sealed-protocol.ts).
   'unknown-key',
+  // v1 reports (sent in clear) are refused: the device must update.
+  'gone',
 ] as const;
 
 export type WireErrorCode = (typeof WIRE_ERROR_CODES)[number];

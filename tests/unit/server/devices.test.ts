@@ -1,4 +1,4 @@
-// Enrolled devices over a real socket: an officer enrols one, its token works on /v2/device and /v1/reports and
+// Enrolled devices over a real socket: an officer enrols one, its token works on /v2/device (and /v2/reports) and
 // moves lastSeenAt; revoking stops it at once (403 'revoked'); every step leaves an audit row with ids only.
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import { b64, type SetUpServer, send, setUpServersPerTest, testClock } from './org-fixtures.ts';
-import { DEVICE_TOKEN, postReport, submission } from './server-fixtures.ts';
+import { DEVICE_TOKEN } from './server-fixtures.ts';
 
 const start = setUpServersPerTest();
 
@@ -39,30 +39,25 @@ describe('devices', () => {
     expect(JSON.stringify(await list(server))).not.toContain(token);
   });
 
-  it('accepts the enrolled token on /v1/reports, labels the report with the device, and moves lastSeenAt', async () => {
+  it('moves lastSeenAt at each contact', async () => {
     const clock = testClock();
     const server = await start({ now: clock.now });
     const { device, token } = await enrol(server);
     clock.advance(60_000);
-    const s = submission();
-    expect((await postReport(server.url, s, { token })).status).toBe(201);
-    expect((await server.app.reportStore.revisions(s.id))[0]?.device).toBe(`device:${device.id}`);
+    await send(server.url, ORG_PATHS.deviceStatus, { token });
     const seen = (await list(server)).find((d) => d.id === device.id);
     expect(seen?.lastSeenAt).toBe(clock.now().toISOString());
 
     clock.advance(60_000);
     await send(server.url, ORG_PATHS.deviceStatus, { token });
     expect((await list(server)).find((d) => d.id === device.id)?.lastSeenAt).toBe(clock.now().toISOString());
-    // A configured token still works beside enrolled ones.
-    expect((await postReport(server.url, submission())).status).toBe(201);
-    expect(DEVICE_TOKEN).not.toBe(token);
   });
 
-  it('revokes a device: its next request on /v2/device and /v1/reports gets 403 revoked, others keep working', async () => {
+  it('revokes a device: its next request gets 403 revoked, others keep working', async () => {
     const server = await start();
     const revoked = await enrol(server, 'Lost phone');
     const kept = await enrol(server, 'Office tablet');
-    expect((await postReport(server.url, submission(), { token: revoked.token })).status).toBe(201);
+    expect((await send(server.url, ORG_PATHS.deviceStatus, { token: revoked.token })).status).toBe(200);
 
     const response = await send(server.url, ORG_PATHS.revokeDevice(revoked.device.id), {
       method: 'POST',
@@ -75,9 +70,6 @@ describe('devices', () => {
     const status = await send(server.url, ORG_PATHS.deviceStatus, { token: revoked.token });
     expect(status.status).toBe(403);
     expect(await errorOf(status)).toMatchObject({ code: 'revoked', message: expect.stringMatching(/withdrawn/) });
-    const report = await postReport(server.url, submission(), { token: revoked.token });
-    expect(report.status).toBe(403);
-    expect((await errorOf(report)).code).toBe('revoked');
 
     expect((await send(server.url, ORG_PATHS.deviceStatus, { token: kept.token })).status).toBe(200);
     const devices = await list(server);
@@ -117,7 +109,5 @@ describe('devices', () => {
     expect((await send(server.url, ORG_PATHS.devices, { token })).status).toBe(401);
     expect((await send(server.url, ORG_PATHS.devices)).status).toBe(401);
     expect((await send(server.url, ORG_PATHS.deviceStatus, { token: server.session.token })).status).toBe(401);
-    // An officer session is not a device token on /v1/reports either.
-    expect((await postReport(server.url, submission(), { token: server.session.token })).status).toBe(401);
   });
 });

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
+import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import { send, setupRequest } from './org-fixtures.ts';
-import { fetchText, postReport, submission } from './server-fixtures.ts';
+import { fetchText } from './server-fixtures.ts';
 
 let dir: string;
 let child: ChildProcess | undefined;
@@ -30,7 +31,6 @@ const run = (env: Record<string, string>) => {
       SAFEVISIT_DB: join(dir, 'db.sqlite'),
       SAFEVISIT_STATIC_DIR: join(dir, 'no-dist'),
       SAFEVISIT_TOKENS: '',
-      SAFEVISIT_ADMIN_TOKEN: '',
       SAFEVISIT_GUIDANCE_FILE: '',
       ...env,
     },
@@ -70,7 +70,7 @@ describe('server/main.ts', () => {
     expect(stdout).toContain(`${url}/officer/`);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(stdout).not.toMatch(/token/i);
-    expect((await postReport(url, submission(), { token: 'something-else-0123456789' })).status).toBe(401);
+    expect((await send(url, SEALED_PATHS.reports, { token: 'something-else-0123456789', body: {} })).status).toBe(401);
     expect((await send(url, ORG_PATHS.setup, { body: setupRequest({ setupCode: 'WRONG-CODE' }) })).status).toBe(403);
     expect((await send(url, ORG_PATHS.setup, { body: setupRequest({ setupCode: code }) })).status).toBe(201);
 

@@ -9,7 +9,6 @@ import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 
 export const DEVICE_TOKEN = 'device-token-for-tests-0123456789';
 export const OTHER_DEVICE_TOKEN = 'second-device-token-for-tests-987';
-export const ADMIN_TOKEN = 'officer-token-for-tests-abcdefghij';
 
 /** Words that must never come back in an error body (they stand for what a worker typed about a child). */
 export const SECRET_WORDS = 'Zebedee-Quokka-7731';
@@ -19,7 +18,6 @@ export type TestServer = { url: string; app: FastifyInstance; close: () => Promi
 export const startServer = async (options: AppOptions = {}): Promise<TestServer> => {
   const app = await buildApp({
     tokens: [DEVICE_TOKEN, OTHER_DEVICE_TOKEN],
-    adminToken: ADMIN_TOKEN,
     dbPath: ':memory:',
     rateLimit: false,
     // The server's own default is the pack the build wrote beside the app; these tests serve no app.

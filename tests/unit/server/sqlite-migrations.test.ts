@@ -1,6 +1,7 @@
-// The SQLite engine's versioned migrations on real files: a version 1 database (reports only) moves to version 2
-// keeping its reports, a newer database is refused plainly, and the audit table refuses updates and deletes.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to version 4
+// and its plaintext reports are gone from the file and its WAL, a newer database is refused plainly, and the audit
+// table refuses updates and deletes.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,28 +21,39 @@ const V1_SCHEMA = `
     device TEXT NOT NULL, report TEXT NOT NULL, PRIMARY KEY (id, revision)
   );
   INSERT INTO submissions VALUES ('r1', 1, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
-    '2026-01-01T00:00:01Z', 'abc', 'device:x', '{}');
+    '2026-01-01T00:00:01Z', 'abc', 'device:x', '{"description":"Plaintext-Heron-4471 said so"}');
+  INSERT INTO submissions VALUES ('r1', 2, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
+    '2026-01-01T00:00:02Z', 'abd', 'device:x', '{"description":"Plaintext-Heron-4471 said more"}');
 `;
 
 describe('SQLite migrations', () => {
-  it('moves a version 1 database to version 3, keeping its reports', async () => {
+  it('moves a version 1 database to version 4, deleting its plaintext reports from the file and the WAL', async () => {
     const path = join(dir, 'v1.sqlite');
     const old = new Database(path);
+    old.pragma('journal_mode = WAL');
     old.exec(V1_SCHEMA);
     old.pragma('user_version = 1');
     old.close();
+    expect(readFileSync(path).includes('Plaintext-Heron-4471')).toBe(true);
 
     const store = openSqliteStore({ path });
     try {
-      expect(await store.count()).toBe(1);
+      expect(store.discardedPlaintextReports).toBe(2);
+      expect(await store.sealedCount()).toBe(0);
       expect(await store.organisation()).toBeUndefined();
-      expect(await store.listDevices()).toEqual([]);
+      const files = [path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f));
+      for (const bytes of files) expect(bytes.includes('Plaintext-Heron-4471')).toBe(false);
     } finally {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'submissions'").all()).toEqual([]);
     db.close();
+    // A second open has nothing more to say.
+    const again = openSqliteStore({ path });
+    expect(again.discardedPlaintextReports).toBe(0);
+    await again.close();
   });
 
   it('refuses a database made by a newer server', () => {
