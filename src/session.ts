@@ -10,6 +10,7 @@ import type { GuidanceRepo } from './store/guidance-repo.ts';
 import { createOutboxPort, syncSettingsFrom } from './store/outbox-port.ts';
 import type { OutboxRepo } from './store/outbox-repo.ts';
 import { createReportRepo } from './store/report-repo.ts';
+import { createReportSealer, sealingOptions } from './store/report-sealer.ts';
 import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
 import { createEnrolmentService } from './sync/enrolment.ts';
@@ -31,8 +32,14 @@ export type SessionDeps = {
 
 export const createSession = async (deps: SessionDeps): Promise<SessionServices> => {
   const { db, vault, outbox, connectivity, bridge, autolock } = deps;
-  const reports = createReportRepo(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
   const settings = createSettingsRepo(db, vault);
+  // Sealed at "Submit report" when enrolled; a report queued before the enrolment is sealed at its first send.
+  const seal = createReportSealer(() => settings.getSecret('enrolment'));
+  const reports = createReportRepo(db, vault, {
+    schema: ReportDraftSchema,
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    ...sealingOptions(seal),
+  });
   // Counted from the outbox until the engine's first state change counts them itself.
   const outboxCount = createObservable(await outbox.count().catch(() => 0));
   const enrolment = createEnrolmentService({
@@ -44,7 +51,7 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
     waiting: () => outbox.count(),
   });
   const sync = createSyncEngine({
-    port: createOutboxPort({ db, reports, outbox }),
+    port: createOutboxPort({ db, reports, outbox, seal }),
     settings: syncSettingsFrom(settings),
     lock: defaultLock(),
   });

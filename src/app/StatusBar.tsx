@@ -6,12 +6,16 @@ import { useObservable } from './use-observable.ts';
 
 const timeOf = (ms: number) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
+/** Said wherever sending waits for an enrolment (the status region, a queued report). */
+export const NOT_ENROLLED_TEXT = 'This device is not enrolled: ask your online safety officer for an enrolment link';
+
 /** What the status region says; `sync` is null until the first unlock starts the sync engine. */
 export const statusText = (online: boolean, waiting: number, sync: SyncState | null): string => {
   const parts = [online ? 'Online' : 'Offline'];
   if (sync?.running && sync.total > 0) parts.push(`Sending ${Math.min(sync.sent + 1, sync.total)} of ${sync.total}`);
   else parts.push(`${waiting} ${waiting === 1 ? 'report waits' : 'reports wait'} to sync`);
-  if (sync?.revoked) parts.push('Access withdrawn: ask your online safety officer for a new enrolment link');
+  if (sync?.notEnrolled) parts.push(NOT_ENROLLED_TEXT);
+  else if (sync?.revoked) parts.push('Access withdrawn: ask your online safety officer for a new enrolment link');
   else if (sync?.needsToken)
     parts.push(sync.lastError === 'unauthorised' ? 'Access token refused' : 'Not enrolled with an organisation');
   if (sync?.lastSuccessAt != null) parts.push(`Last sync ${timeOf(sync.lastSuccessAt)}`);

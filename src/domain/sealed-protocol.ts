@@ -52,6 +52,9 @@ export const SealedSubmissionSchema = z.strictObject({
 });
 export type SealedSubmission = z.infer<typeof SealedSubmissionSchema>;
 
+/** One sealed submission as the device sends it: `body` is the SealedSubmission JSON text kept since submit. */
+export type SealedRequest = { id: string; revision: number; body: string };
+
 /** 201 (first time) or 200 (the same revision again: the SAME receipt), as in v1. */
 export const SealedReceiptSchema = ReceiptSchema;
 

@@ -8,7 +8,7 @@ import type { VaultHeader } from '../vault/vault.ts';
 export const APP_DB_NAME = 'safevisit';
 
 /** The schema version of the database itself (tables and indexes); report bodies carry their own. */
-export const DB_SCHEMA_VERSION = 2;
+export const DB_SCHEMA_VERSION = 3;
 
 /** `reports`: only these fields are in clear; everything the worker typed is inside `ciphertext`. */
 export type ReportRow = {
@@ -34,6 +34,21 @@ export type ReportRow = {
    * Missing on rows written before schema version 2: such a row is treated as changed until it is saved again.
    */
   control?: Envelope;
+  /** The report's incident types, encrypted by the data key (report-repo.ts): what its receipt shows once sent. */
+  summary?: Envelope;
+};
+
+/**
+ * `receipts`: what stays of a sent report once its content has gone (the retention days, or at once): when the server
+ * received which revision, and the incident types encrypted in `summary` (the report row's own, copied). Decides
+ * nothing: never sent, never read by sync or the purge.
+ */
+export type ReceiptRow = {
+  id: string;
+  revision: number;
+  /** The server's receivedAt (ISO 8601). */
+  receivedAt: string;
+  summary?: Envelope;
 };
 
 /** `outbox`: one row per queued report, written together with the report's status change. */
@@ -44,7 +59,10 @@ export type OutboxRow = {
   /** Epoch milliseconds. */
   nextAttemptAt: number;
   lastError: string | null;
-  /** reportId and revision sealed by the data key (report-control.ts): a row forged or edited while locked is refused. */
+  /**
+   * reportId and revision sealed by the data key (report-control.ts), and the sealed submission exactly as it will be
+   * POSTed once it is sealed (HPKE ciphertext the device cannot open): a row forged or edited while locked is refused.
+   */
   control?: Envelope;
 };
 
@@ -71,7 +89,10 @@ export const SCHEMA_V1 = {
   secrets: '',
 } as const;
 
-export const TABLE_NAMES = Object.keys(SCHEMA_V1) as (keyof typeof SCHEMA_V1)[];
+/** Version 3 adds `receipts`. */
+export const SCHEMA_V3 = { ...SCHEMA_V1, receipts: 'id, receivedAt' } as const;
+
+export const TABLE_NAMES = Object.keys(SCHEMA_V3) as (keyof typeof SCHEMA_V3)[];
 
 export class SafeVisitDb extends Dexie {
   meta!: Table<VaultHeader, MetaKey>;
@@ -82,6 +103,8 @@ export class SafeVisitDb extends Dexie {
   settings!: Table<unknown, string>;
   /** Secrets (access token, organisation defaults), one encrypted envelope per name. */
   secrets!: Table<Envelope, string>;
+  /** What stays of each sent report (ReceiptRow). */
+  receipts!: Table<ReceiptRow, string>;
 
   /** `name` is 'safevisit' in the app (APP_DB_NAME); tests pass a unique name each. */
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
@@ -96,5 +119,7 @@ export class SafeVisitDb extends Dexie {
         await tx.table('settings').delete('endpointUrl');
         await tx.table('secrets').delete('accessToken');
       });
+    // Version 3: a sent report leaves a receipt behind (the worker can tell which report arrived).
+    this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -18,6 +18,8 @@ export {
   type ReportRecord,
   type ReportRepo,
   type ReportRepoOptions,
+  type SentReceipt,
 } from './report-repo.ts';
+export { createReportSealer, type ReportSealer, type SealOutcome, sealingOptions } from './report-sealer.ts';
 export { createSettingsRepo, type SettingsRepo } from './settings-repo.ts';
 export { createVaultStorage, openVault } from './vault-storage.ts';

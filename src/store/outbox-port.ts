@@ -3,16 +3,17 @@
 // a report and its outbox row together, one guarded transaction. Acts only on rows whose sealed control matches
 // (report-control.ts); never deletes a report without the receipt of its revision. The store does not import sync:
 // these types match the engine's port by shape, checked where the two meet.
-import { ERROR_MESSAGES, isAppError } from '../domain/errors.ts';
-import type { Receipt, Submission, WireIssue } from '../domain/protocol.ts';
+import { AppError, ERROR_MESSAGES, isAppError } from '../domain/errors.ts';
+import type { Receipt, WireIssue } from '../domain/protocol.ts';
 import type { ReportStatus } from '../domain/report-record.ts';
-import { REPORT_SCHEMA_VERSION, type ReportDraft } from '../domain/report-schema.ts';
-import { validateForSubmit } from '../domain/report-validation.ts';
-import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
+import type { ReportDraft } from '../domain/report-schema.ts';
+import type { SealedRequest } from '../domain/sealed-protocol.ts';
+import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
 import { guardedWrite } from './report-control.ts';
 import type { ReportRepo } from './report-repo.ts';
+import type { ReportSealer } from './report-sealer.ts';
 import type { SettingsRepo } from './settings-repo.ts';
 
 const SENDABLE: ReadonlySet<ReportStatus> = new Set(['queued', 'sending']);
@@ -20,7 +21,7 @@ const SENDABLE: ReadonlySet<ReportStatus> = new Set(['queued', 'sending']);
 /** The revision of one report the engine works on: an outbox row as it read it. */
 type Item = Pick<OutboxRow, 'reportId' | 'revision'>;
 
-export type LoadedSubmission = { ok: true; submission: Submission } | { ok: false; issues: WireIssue[] };
+export type LoadedSubmission = { ok: true; submission: SealedRequest } | { ok: false; issues: WireIssue[] };
 
 /** What the sync engine's OutboxPort asks of storage; see src/sync/outbox.ts for each method's contract. */
 export type StoreOutboxPort = {
@@ -39,11 +40,11 @@ export type OutboxPortDeps = {
   db: SafeVisitDb;
   reports: ReportRepo<ReportDraft>;
   outbox: OutboxRepo;
+  /** Seals a report queued before the device was enrolled, at its first send (every later one sends those bytes). */
+  seal: ReportSealer;
 };
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): StoreOutboxPort => {
+export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps): StoreOutboxPort => {
   const { control } = reports;
 
   /** True when the report row's sealed control vouches for its clear fields; marks it changed otherwise. */
@@ -76,6 +77,42 @@ export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): Store
       };
     });
 
+  /**
+   * A report queued before the device was enrolled (or before this version sealed at submit): sealed now, once, and
+   * the body kept in its outbox row before it is sent, so a retry sends these same bytes.
+   */
+  const sealNow = async (item: Item): Promise<LoadedSubmission | null> => {
+    let outcome: Awaited<ReturnType<ReportSealer>>;
+    try {
+      const record = await reports.get(item.reportId);
+      if (record === undefined) return null;
+      outcome = await seal(record);
+    } catch (e) {
+      // A damaged record must not hold back the others: it fails alone, with the reason shown on it.
+      if (isAppError(e, 'tampered') || isAppError(e, 'invalid')) {
+        return { ok: false, issues: [{ path: '', message: ERROR_MESSAGES[e.code] }] };
+      }
+      throw e;
+    }
+    if (outcome.kind === 'invalid') return { ok: false, issues: outcome.issues };
+    // The engine sends only when enrolled: an enrolment removed meanwhile stops the run, the report kept.
+    if (outcome.kind === 'not-enrolled') throw new AppError('not-enrolled');
+    const body = outcome.body;
+    const kept = await guardedWrite(db, item.reportId, async ({ outbox: current }) => {
+      // Another tab may have sealed it meanwhile: its body is the one to send, next time.
+      if (current?.revision !== item.revision || (await control.openOutbox(current))?.submission !== undefined)
+        return { value: false };
+      const envelope = await control.sealOutbox(current, undefined, body);
+      return {
+        write: async () => {
+          await db.outbox.put({ ...current, control: envelope });
+          return true;
+        },
+      };
+    });
+    return kept ? { ok: true, submission: { id: item.reportId, revision: item.revision, body } } : null;
+  };
+
   return {
     listDue: (now) => outbox.due(now),
     countWaiting: () => outbox.count(),
@@ -85,26 +122,24 @@ export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): Store
       // The outbox row as stored, not as the caller read it: its revision must be the sealed one.
       const row = await outbox.get(item.reportId);
       if (row === undefined || row.revision !== item.revision) return null;
-      if (!(await control.checkOutbox(row))) {
+      const sealed = await control.openOutbox(row);
+      if (sealed === undefined) {
         control.markChanged(item.reportId);
         return null;
       }
-      let record: Awaited<ReturnType<typeof reports.get>>;
+      let claimed: ReportRow | undefined;
       try {
-        record = await reports.claimForSending(item.reportId, item.revision);
+        // Only the clear state moves to 'sending': a sealed report's body is not decrypted to send it.
+        claimed = await reports.claim(item.reportId, item.revision);
       } catch (e) {
         // Changed while locked: neither sent nor dropped; the worker is told.
         if (isAppError(e, 'control-changed')) {
           control.markChanged(item.reportId);
           return null;
         }
-        // A damaged record must not hold back the others: it fails alone, with the reason shown on it.
-        if (isAppError(e, 'tampered') || isAppError(e, 'invalid')) {
-          return { ok: false, issues: [{ path: '', message: ERROR_MESSAGES[e.code] }] };
-        }
         throw e;
       }
-      if (record === undefined || !SENDABLE.has(record.status)) {
+      if (claimed === undefined || !SENDABLE.has(claimed.status)) {
         // Deleted, or taken back to a draft elsewhere (its control checked by the claim): this outbox row is stale.
         await guardedWrite(db, item.reportId, async ({ report, outbox: current }) => {
           if (current?.revision !== item.revision) return { value: undefined };
@@ -114,27 +149,15 @@ export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): Store
         });
         return null;
       }
-      if (record.revision !== item.revision) {
+      if (claimed.revision !== item.revision) {
         // Queued again at a newer revision: rewrite the row so the newest revision goes next time.
-        await reports.queue(record.id);
+        await reports.queue(claimed.id);
         return null;
       }
-      // The submit rules with the clock of the moment it was submitted, so every retry sends the same content.
-      const checked = validateForSubmit(record.data, new Date(record.updatedAt));
-      if (!checked.ok) {
-        return { ok: false, issues: checked.issues.map((i) => ({ path: `report.${i.field}`, message: i.message })) };
+      if (sealed.submission !== undefined) {
+        return { ok: true, submission: { id: item.reportId, revision: item.revision, body: sealed.submission } };
       }
-      return {
-        ok: true,
-        submission: {
-          id: record.id,
-          revision: record.revision,
-          schemaVersion: REPORT_SCHEMA_VERSION,
-          createdAt: iso(record.createdAt),
-          submittedAt: iso(record.updatedAt),
-          report: checked.report,
-        },
-      };
+      return sealNow(item);
     },
 
     // One transaction: receipt stored, status 'synced', outbox row gone (kept if a newer revision waits) and, with
@@ -150,10 +173,22 @@ export const createOutboxPort = ({ db, reports, outbox }: OutboxPortDeps): Store
           receipt: { revision: receipt.revision, receivedAt: receipt.receivedAt },
           ...(delivered ? { status: 'synced' as const } : {}),
         };
-        next.control = await control.sealReport(next);
+        const removed = delivered && removeNow && item.revision === receipt.revision;
+        // A report removed in this write needs no new control envelope.
+        if (!removed) next.control = await control.sealReport(next);
+        // What stays once the content goes: when it arrived and, encrypted, its incident types.
+        const kept: ReceiptRow | null = delivered
+          ? {
+              id: receipt.id,
+              revision: receipt.revision,
+              receivedAt: receipt.receivedAt,
+              ...(report.summary ? { summary: report.summary } : {}),
+            }
+          : null;
         return {
           write: async () => {
-            if (delivered && removeNow && item.revision === receipt.revision) {
+            if (kept) await db.receipts.put(kept);
+            if (removed) {
               await db.reports.delete(receipt.id);
             } else {
               await db.reports.put(next);

@@ -50,6 +50,9 @@ const sameIv = (a: { iv: Uint8Array } | undefined, b: { iv: Uint8Array } | undef
     ? a === b
     : a.iv.byteLength === b.iv.byteLength && a.iv.every((byte, i) => byte === b.iv[i]);
 
+/** What an outbox row's envelope holds: its revision and, once sealed, the exact body to send (every retry). */
+export type OutboxControl = { revision: number; submission?: string };
+
 export type ReportControlGuard = {
   /** The envelope for a row about to be written with these clear fields (`crypto`: a key taken earlier). */
   sealReport: (
@@ -58,8 +61,15 @@ export type ReportControlGuard = {
   ) => Promise<Envelope>;
   /** True when the row's clear status, revision and receipt are the ones its envelope vouches for. */
   checkReport: (row: ReportRow, crypto?: KeyedCrypto) => Promise<boolean>;
-  sealOutbox: (row: Pick<OutboxRow, 'reportId' | 'revision'>, crypto?: KeyedCrypto) => Promise<Envelope>;
+  /** The outbox row's envelope; `submission` is the sealed body exactly as it will be POSTed, once it is sealed. */
+  sealOutbox: (
+    row: Pick<OutboxRow, 'reportId' | 'revision'>,
+    crypto?: KeyedCrypto,
+    submission?: string,
+  ) => Promise<Envelope>;
   checkOutbox: (row: OutboxRow) => Promise<boolean>;
+  /** What the outbox row's envelope vouches for, or undefined when it does not match the row (changed while locked). */
+  openOutbox: (row: OutboxRow) => Promise<OutboxControl | undefined>;
   /** Ids of reports whose sending state was found changed (not sent, not deleted); the UI says so. */
   changed: Observable<ReadonlySet<string>>;
   markChanged: (id: string) => void;
@@ -89,17 +99,27 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
   };
   const checkReport = async (row: ReportRow, crypto?: KeyedCrypto) =>
     sameControl(controlOf(row), await opened(REPORT_CONTROL_TABLE, row.id, row.control, crypto));
-  const checkOutbox = async (row: OutboxRow) => {
-    const value = (await opened(OUTBOX_CONTROL_TABLE, row.reportId, row.control)) as { revision?: unknown } | undefined;
-    return value?.revision === row.revision;
+  const openOutbox = async (row: OutboxRow): Promise<OutboxControl | undefined> => {
+    const value = (await opened(OUTBOX_CONTROL_TABLE, row.reportId, row.control)) as Partial<OutboxControl> | undefined;
+    if (value?.revision !== row.revision) return undefined;
+    return typeof value.submission === 'string'
+      ? { revision: row.revision, submission: value.submission }
+      : { revision: row.revision };
   };
+  const checkOutbox = async (row: OutboxRow) => (await openOutbox(row)) !== undefined;
   return {
     sealReport: (row, crypto = vault) =>
       crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, controlOf(row)),
     checkReport,
-    sealOutbox: (row, crypto = vault) =>
-      crypto.encryptJson(OUTBOX_CONTROL_TABLE, row.reportId, CONTROL_SCHEMA_VERSION, { revision: row.revision }),
+    sealOutbox: (row, crypto = vault, submission) =>
+      crypto.encryptJson(
+        OUTBOX_CONTROL_TABLE,
+        row.reportId,
+        CONTROL_SCHEMA_VERSION,
+        submission === undefined ? { revision: row.revision } : { revision: row.revision, submission },
+      ),
     checkOutbox,
+    openOutbox,
     changed,
     markChanged,
     scan: async () => {
@@ -140,7 +160,8 @@ export const guardedWrite = async <R>(
     const plan = await prepare(before);
     if ('value' in plan) return plan.value;
     const done = await withStorageErrors(() =>
-      db.transaction('rw', db.reports, db.outbox, async () => {
+      // `receipts` too: a delivery writes the report's receipt in the same transaction.
+      db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
         const report = await db.reports.get(id);
         const outbox = await db.outbox.get(id);
         // The body, the report's control and the outbox row's control: each rewrite of one gets a fresh IV.

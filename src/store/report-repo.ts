@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
 import { ENVELOPE_VERSION } from '../vault/crypto.ts';
 import type { KeyedCrypto, Vault } from '../vault/vault.ts';
-import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
+import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import { createReportControl, type GuardedRows, guardedWrite, type ReportControlGuard } from './report-control.ts';
 
@@ -34,7 +34,20 @@ export type ReportRepoOptions<T> = {
   now?: () => number;
   /** The control guard shared with the outbox port; made here when not given. */
   control?: ReportControlGuard;
+  /**
+   * Seals a record being queued, once, for the organisation (report-sealer.ts): the exact body every attempt sends,
+   * kept in its outbox row; null when it cannot be sealed now (not enrolled, or fails the submit rules).
+   */
+  seal?: (record: ReportRecord<T>) => Promise<string | null>;
+  /** What a sent report's receipt keeps of it (its incident types), encrypted on the row as `summary`. */
+  summarise?: (data: T) => ReceiptSummary;
 };
+
+/** What a receipt keeps of a report's content, encrypted: enough for the worker to tell which report arrived. */
+export type ReceiptSummary = { incidentTypes: string[] };
+
+/** A sent report's receipt as the list shows it; `incidentTypes` null when it could not be read (or predates them). */
+export type SentReceipt = { id: string; revision: number; receivedAt: string; incidentTypes: string[] | null };
 
 export type ReportRepo<T> = {
   /** Encrypts and saves the record; status 'queued' also writes its outbox row, 'draft' removes any (one transaction). */
@@ -42,15 +55,22 @@ export type ReportRepo<T> = {
   /** The decrypted record, or undefined. AppError('locked') while locked, AppError('tampered') if its ciphertext fails. */
   get: (id: string) => Promise<ReportRecord<T> | undefined>;
   /**
+   * For the sync engine, without decrypting the body: in one write, marks the report 'sending' when it is queued at
+   * `revision`, and answers its row as it now is. AppError('control-changed') as claimForSending.
+   */
+  claim: (id: string, revision: number) => Promise<ReportRow | undefined>;
+  /**
    * For the sync engine: reads the record and, in one write, marks it 'sending' when it is queued at `revision`.
    * AppError('control-changed') when its sending state does not match its sealed control (nothing is written).
    */
   claimForSending: (id: string, revision: number) => Promise<ReportRecord<T> | undefined>;
   /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
   list: () => Promise<{ records: ReportRecord<T>[]; damaged: ReportMeta[] }>;
+  /** What stays of every sent report (ReceiptRow), newest received first, its incident types decrypted. */
+  listReceipts: () => Promise<SentReceipt[]>;
   /** Clear fields of every report, most recently updated first. Works while locked. */
   listMeta: () => Promise<ReportMeta[]>;
-  /** Deletes the report and its outbox row together. */
+  /** Deletes the report, its outbox row and its receipt together. */
   delete: (id: string) => Promise<void>;
   /** Changes the status only. 'queued' goes through `queue`; 'draft' also removes the outbox row. */
   setStatus: (id: string, status: ReportStatus) => Promise<void>;
@@ -61,6 +81,9 @@ export type ReportRepo<T> = {
 };
 
 const REPORTS_TABLE = 'reports';
+/** The additional data's table of the summary envelope (on the report row, then copied to its receipt). */
+export const SUMMARY_TABLE = 'report-summary';
+const SUMMARY_SCHEMA_VERSION = 1;
 
 const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): Omit<OutboxRow, 'control'> => ({
   reportId: row.id,
@@ -125,9 +148,44 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     row?.receipt && (await control.checkReport(row)) ? row.receipt : undefined;
 
   /** The outbox row of a report queued at its revision, sealed. */
-  const sealedOutboxRow = async (row: Pick<ReportRow, 'id' | 'revision'>, crypto?: KeyedCrypto): Promise<OutboxRow> => {
+  const sealedOutboxRow = async (
+    row: Pick<ReportRow, 'id' | 'revision'>,
+    crypto?: KeyedCrypto,
+    submission?: string,
+  ): Promise<OutboxRow> => {
     const outboxRow = outboxRowFor(row, now());
-    return { ...outboxRow, control: await control.sealOutbox(outboxRow, crypto) };
+    return { ...outboxRow, control: await control.sealOutbox(outboxRow, crypto, submission) };
+  };
+
+  const readSummary = async (receipt: ReceiptRow): Promise<string[] | null> => {
+    if (!receipt.summary) return null;
+    try {
+      const value = (await vault.decryptJson(SUMMARY_TABLE, receipt.id, SUMMARY_SCHEMA_VERSION, receipt.summary)) as
+        | Partial<ReceiptSummary>
+        | undefined;
+      const types = value?.incidentTypes;
+      return Array.isArray(types) && types.every((t) => typeof t === 'string') ? types : null;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'tampered') return null;
+      throw e;
+    }
+  };
+
+  const claim = async (id: string, revision: number): Promise<ReportRow | undefined> => {
+    requireUnlocked();
+    return guardedWrite(db, id, async ({ report }) => {
+      if (report === undefined) return { value: undefined };
+      if (!(await control.checkReport(report))) throw new AppError('control-changed', { id });
+      if (report.status !== 'queued' || report.revision !== revision) return { value: report };
+      const claimed: ReportRow = { ...report, status: 'sending' };
+      claimed.control = await control.sealReport(claimed);
+      return {
+        write: async () => {
+          await db.reports.put(claimed);
+          return claimed;
+        },
+      };
+    });
   };
 
   /** The user's explicit change of status: a new sealed control from the row as it is, keeping a verified receipt. */
@@ -162,6 +220,14 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       // is taken once, now: a save under way when "Lock" is pressed still writes the words typed just before.
       const keyed = vault.keyed();
       const envelope = await keyed.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
+      const summary = options.summarise
+        ? await keyed.encryptJson(SUMMARY_TABLE, record.id, SUMMARY_SCHEMA_VERSION, options.summarise(parsed.data))
+        : undefined;
+      // Sealed once, here, at submit: the outbox keeps these bytes and every retry sends them.
+      const submission =
+        record.status === 'queued' && options.seal
+          ? ((await options.seal({ ...record, data: parsed.data })) ?? undefined)
+          : undefined;
       const fresh: ReportRow = {
         id: record.id,
         status: record.status,
@@ -172,6 +238,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         v: ENVELOPE_VERSION,
         iv: envelope.iv,
         ciphertext: envelope.ct,
+        ...(summary ? { summary } : {}),
       };
       await guardedWrite(db, record.id, async ({ report: previous }) => {
         // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
@@ -180,7 +247,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
           previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
         const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
         row.control = await control.sealReport(row, keyed);
-        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed) : null;
+        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
         return {
           write: async () => {
             await db.reports.put(row);
@@ -191,22 +258,26 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       });
     },
 
+    claim,
+
     claimForSending: async (id, revision) => {
-      requireUnlocked();
-      const row = await guardedWrite(db, id, async ({ report }) => {
-        if (report === undefined) return { value: undefined };
-        if (!(await control.checkReport(report))) throw new AppError('control-changed', { id });
-        if (report.status !== 'queued' || report.revision !== revision) return { value: report };
-        const claimed: ReportRow = { ...report, status: 'sending' };
-        claimed.control = await control.sealReport(claimed);
-        return {
-          write: async () => {
-            await db.reports.put(claimed);
-            return claimed;
-          },
-        };
-      });
+      const row = await claim(id, revision);
       return row === undefined ? undefined : decryptRow(row);
+    },
+
+    listReceipts: async () => {
+      requireUnlocked();
+      const rows = await withStorageErrors(() => db.receipts.orderBy('receivedAt').reverse().toArray());
+      const receipts: SentReceipt[] = [];
+      for (const row of rows) {
+        receipts.push({
+          id: row.id,
+          revision: row.revision,
+          receivedAt: row.receivedAt,
+          incidentTypes: await readSummary(row),
+        });
+      }
+      return receipts;
     },
 
     get: async (id) => {
@@ -237,9 +308,10 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
 
     delete: (id) =>
       withStorageErrors(() =>
-        db.transaction('rw', db.reports, db.outbox, async () => {
+        db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
           await db.reports.delete(id);
           await db.outbox.delete(id);
+          await db.receipts.delete(id);
         }),
       ),
 

@@ -1,4 +1,5 @@
-// The HTTP client of sync protocol v1: the endpoint URL rules and one call per route, each answering with a value.
+// The HTTP client of the sync protocol (reports on v2, sealed): the endpoint URL rules and one call per route, each
+// answering with a value.
 // Never throws for what a network or a server can do, never stores anything, never logs a report or a token.
 import { ERROR_MESSAGES, type ErrorCode } from '../domain/errors.ts';
 import {
@@ -9,9 +10,9 @@ import {
   PATHS,
   type Receipt,
   ReceiptSchema,
-  type Submission,
   type WireIssue,
 } from '../domain/protocol.ts';
+import { SEALED_PATHS, type SealedRequest } from '../domain/sealed-protocol.ts';
 import { parseRetryAfterMs } from './retry-policy.ts';
 
 /** A report upload that takes longer than this is abandoned and retried later (slow mobile links included). */
@@ -130,18 +131,18 @@ const issuesOf = async (response: Response): Promise<WireIssue[]> => {
 };
 
 /**
- * `POST {endpoint}/v1/reports`. Sends the submission with its Idempotency-Key, so a resend of the same revision
- * gets the same receipt. A 2xx whose body is not the receipt of THIS revision is a retry, never a delivery:
+ * `POST {endpoint}/v2/reports`. Sends the sealed body as kept since submit (the same bytes every time) with its
+ * Idempotency-Key, so a resend of the same revision gets the same receipt. A 2xx whose body is not the receipt of THIS revision is a retry, never a delivery:
  * the device only lets go of a report on proof that the server holds it.
  */
 export const submitReport = async (
   endpoint: string,
   token: string,
-  submission: Submission,
+  submission: SealedRequest,
   options: RequestOptions = {},
 ): Promise<SubmitOutcome> => {
   const response = await request(
-    `${endpoint}${PATHS.reports}`,
+    `${endpoint}${SEALED_PATHS.reports}`,
     {
       method: 'POST',
       headers: {
@@ -150,7 +151,7 @@ export const submitReport = async (
         [HEADERS.authorization]: `Bearer ${token}`,
         [HEADERS.idempotencyKey]: idempotencyKey(submission.id, submission.revision),
       },
-      body: JSON.stringify(submission),
+      body: submission.body,
     },
     options,
     SUBMIT_TIMEOUT_MS,

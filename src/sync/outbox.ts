@@ -3,7 +3,8 @@
 // crypto or plaintext storage itself, and never lets go of a report before its receipt is stored.
 import { ERROR_MESSAGES, type ErrorCode, isAppError } from '../domain/errors.ts';
 import { createObservable, type Observable } from '../domain/observable.ts';
-import type { Receipt, Submission, WireIssue } from '../domain/protocol.ts';
+import type { Receipt, WireIssue } from '../domain/protocol.ts';
+import type { SealedRequest } from '../domain/sealed-protocol.ts';
 import { checkEndpoint, type FetchLike, type SubmitOutcome, submitReport } from './endpoint.ts';
 import { nextRetryDelayMs, type RandomSource } from './retry-policy.ts';
 
@@ -28,7 +29,8 @@ export type OutboxItem = {
 };
 
 export type LoadedSubmission =
-  | { ok: true; submission: Submission }
+  /** The report sealed once (at submit, or at its first send when it was queued before enrolment): every retry sends it. */
+  | { ok: true; submission: SealedRequest }
   /** The stored report does not pass the submit rules any more: it is marked failed without being sent. */
   | { ok: false; issues: WireIssue[] };
 
@@ -44,7 +46,7 @@ export type OutboxPort = {
   /** The earliest nextAttemptAt in the outbox, or null when it is empty. */
   nextDueAt: () => Promise<number | null>;
   /**
-   * The submission for this row, decrypted, with the report marked 'sending' in the same write. Null when the row
+   * The sealed submission for this row, as stored, with the report marked 'sending'. Null when the row
    * no longer matches a queued report (the port drops such a stale row). Throws AppError('locked') while locked.
    */
   loadSubmission: (item: OutboxItem) => Promise<LoadedSubmission | null>;
@@ -101,6 +103,8 @@ export type SyncState = {
   needsToken: boolean;
   /** An officer withdrew this device's enrolment (403 'revoked'): nothing is sent, every report is kept. */
   revoked: boolean;
+  /** No enrolment yet: reports are kept (queued, sealed once the enrolment arrives) and the UI says how to enrol. */
+  notEnrolled: boolean;
   /** Why the last run stopped or what went wrong last; the UI shows ERROR_MESSAGES[lastError]. */
   lastError: ErrorCode | null;
 };
@@ -177,6 +181,7 @@ const INITIAL_STATE: SyncState = {
   lastSuccessAt: null,
   needsToken: false,
   revoked: false,
+  notEnrolled: false,
   lastError: null,
 };
 
@@ -332,12 +337,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         // A new enrolment: a withdrawal of the old one says nothing about it.
         lastEndpoint = settings.endpoint;
         lastToken = settings.token;
-        patch({ revoked: false, needsToken: false });
+        patch({ revoked: false, needsToken: false, notEnrolled: false });
       }
       if (state.get().revoked) {
         run.stopped = 'revoked';
       } else if (settings.endpoint.trim() === '') {
         run.stopped = 'not-configured';
+        patch({ notEnrolled: true });
       } else if (!checked.ok) {
         run.stopped = 'not-configured';
         patch({ lastError: 'insecure-endpoint' });

@@ -5,7 +5,7 @@ import { messageFor } from '../../domain/errors.ts';
 import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
-import type { ReportMeta } from '../../store/index.ts';
+import type { ReportMeta, SentReceipt } from '../../store/index.ts';
 import { SearchField } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
@@ -24,7 +24,7 @@ const formatDay = (ymd: string) => DATE.format(new Date(`${ymd}T00:00:00Z`));
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; records: DraftRecord[]; damaged: ReportMeta[] };
+  | { kind: 'ready'; records: DraftRecord[]; damaged: ReportMeta[]; receipts: SentReceipt[] };
 
 export const ReportList = ({ port }: { port: ReportsPort }) => {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
@@ -37,7 +37,7 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
 
   const load = () =>
     port.list().then(
-      ({ records, damaged }) => setLoaded({ kind: 'ready', records, damaged }),
+      ({ records, damaged, receipts }) => setLoaded({ kind: 'ready', records, damaged, receipts }),
       (error: unknown) => setLoaded({ kind: 'error', message: messageFor(error) }),
     );
 
@@ -81,6 +81,20 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
   };
 
   const records = loaded.kind === 'ready' ? loaded.records : [];
+  const allReceipts = loaded.kind === 'ready' ? loaded.receipts : [];
+  const receiptOf = new Map(allReceipts.map((r) => [r.id, r]));
+  // A sent report still on the device shows itself with its receipt; a receipt alone once its content has gone.
+  // Receipts hold no content to search: shown unless the filters ask for something they cannot match.
+  const present = new Set([
+    ...records.map((r) => r.id),
+    ...(loaded.kind === 'ready' ? loaded.damaged : []).map((d) => d.id),
+  ]);
+  const receipts =
+    (filter.status === '' || filter.status === 'synced') && filter.query.trim() === ''
+      ? allReceipts.filter(
+          (r) => !present.has(r.id) && (filter.type === '' || (r.incidentTypes ?? []).includes(filter.type)),
+        )
+      : [];
   const shown = records.filter((r) => matchesFilter(r, filter));
   const filtered = filter.status !== '' || filter.type !== '' || filter.query.trim() !== '';
   const now = Date.now();
@@ -157,7 +171,7 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
           </search>
 
           <p class="muted" aria-live="polite">
-            {records.length === 0
+            {records.length === 0 && receipts.length === 0
               ? 'No reports on this device yet.'
               : filtered
                 ? `${shown.length} of ${records.length} reports match.`
@@ -169,6 +183,7 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
               <ReportCard
                 key={record.id}
                 record={record}
+                receipt={record.status === 'synced' ? receiptOf.get(record.id) : undefined}
                 port={port}
                 stale={record.status === 'draft' && isStaleDraft(record.updatedAt, now)}
                 confirming={confirming === record.id}
@@ -176,6 +191,9 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
                 onCancelDelete={() => setConfirming(null)}
                 onDelete={() => void remove(record.id)}
               />
+            ))}
+            {receipts.map((receipt) => (
+              <ReceiptCard key={receipt.id} receipt={receipt} />
             ))}
           </ul>
 
@@ -192,8 +210,45 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
   );
 };
 
+const typeLabel = (id: string) => INCIDENT_TYPES.find((t) => t.id === id)?.short ?? id;
+
+/** A sent report whose content has left the device: when the server received it and what it was about. */
+const ReceiptCard = ({ receipt }: { receipt: SentReceipt }) => {
+  const received = formatTime(Date.parse(receipt.receivedAt));
+  const types =
+    receipt.incidentTypes === null
+      ? 'Incident types not known'
+      : receipt.incidentTypes.length === 0
+        ? 'No incident type ticked'
+        : receipt.incidentTypes.map(typeLabel).join(', ');
+  return (
+    <li class="card report-card report-card--synced report-card--receipt">
+      <h2 class="report-card__title">{types}</h2>
+      <p class="report-card__meta">
+        <span class="report-status report-status--synced">{STATUS_LABELS.synced}</span>{' '}
+        <span class="muted">Received by the server; its content has left this device.</span>
+      </p>
+      <dl class="report-card__facts">
+        <div>
+          <dt>Received</dt>
+          <dd>
+            <time datetime={receipt.receivedAt}>{received}</time>
+          </dd>
+        </div>
+        {receipt.revision > 1 && (
+          <div>
+            <dt>Revision</dt>
+            <dd>{receipt.revision}</dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+};
+
 type CardProps = {
   record: DraftRecord;
+  receipt: SentReceipt | undefined;
   port: ReportsPort;
   stale: boolean;
   confirming: boolean;
@@ -202,7 +257,7 @@ type CardProps = {
   onDelete: () => void;
 };
 
-const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDelete, onDelete }: CardProps) => {
+const ReportCard = ({ record, receipt, port, stale, confirming, onAskDelete, onCancelDelete, onDelete }: CardProps) => {
   const summary = reportSummary(record.data);
   const changed = formatTime(record.updatedAt);
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -237,6 +292,14 @@ const ReportCard = ({ record, port, stale, confirming, onAskDelete, onCancelDele
             <time datetime={new Date(record.updatedAt).toISOString()}>{changed}</time>
           </dd>
         </div>
+        {receipt && (
+          <div>
+            <dt>Received</dt>
+            <dd>
+              <time datetime={receipt.receivedAt}>{formatTime(Date.parse(receipt.receivedAt))}</time>
+            </dd>
+          </div>
+        )}
         {summary.dateHappened && (
           <div>
             <dt>Incident date</dt>

@@ -3,7 +3,7 @@
 import type { WireIssue } from '../../domain/protocol.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
 import type { ReportDraft } from '../../domain/report-schema.ts';
-import type { ReportMeta, ReportRecord, ReportRepo } from '../../store/index.ts';
+import type { ReportMeta, ReportRecord, ReportRepo, SentReceipt } from '../../store/index.ts';
 
 export type DraftRecord = ReportRecord<ReportDraft>;
 
@@ -11,7 +11,8 @@ export type DraftRecord = ReportRecord<ReportDraft>;
 export type SyncFailure = { lastError?: string | null; issues?: readonly WireIssue[] };
 
 export type ReportsPort = {
-  list: () => Promise<{ records: DraftRecord[]; damaged: ReportMeta[] }>;
+  /** Reports with their content, those that failed to open, and the receipt of every sent report (content or not). */
+  list: () => Promise<{ records: DraftRecord[]; damaged: ReportMeta[]; receipts: SentReceipt[] }>;
   get: (id: string) => Promise<DraftRecord | undefined>;
   /** A new draft, prefilled with the organisation's details, already stored. */
   create: () => Promise<DraftRecord>;
@@ -55,7 +56,10 @@ export const createReportsPort = ({
   onSyncChange,
   now = Date.now,
 }: ReportsPortDeps): ReportsPort => ({
-  list: () => repo.list(),
+  list: async () => {
+    const [{ records, damaged }, receipts] = await Promise.all([repo.list(), repo.listReceipts()]);
+    return { records, damaged, receipts };
+  },
   get: (id) => repo.get(id),
   create: async () => {
     const at = now();

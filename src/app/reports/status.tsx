@@ -11,7 +11,7 @@ export const STATUS_LABELS: Record<ReportStatus, string> = {
   draft: 'Draft',
   queued: 'Queued',
   sending: 'Sending',
-  synced: 'Synced',
+  synced: 'Sent',
   failed: 'Failed',
   conflict: 'Conflict',
 };

@@ -5,7 +5,7 @@ import { DB_SCHEMA_VERSION, SafeVisitDb, SCHEMA_V1, TABLE_NAMES } from '../../..
 import { uniqueDbName } from '../fixtures.ts';
 
 describe('SafeVisitDb', () => {
-  it('opens the current version with its six tables and their keys and indexes', async () => {
+  it('opens the current version with its seven tables and their keys and indexes', async () => {
     const db = new SafeVisitDb(uniqueDbName('schema'));
     await db.open();
     expect(db.verno).toBe(DB_SCHEMA_VERSION);
@@ -23,6 +23,7 @@ describe('SafeVisitDb', () => {
       guidance: { key: null, indexes: [] },
       settings: { key: null, indexes: [] },
       secrets: { key: null, indexes: [] },
+      receipts: { key: 'id', indexes: ['receivedAt'] },
     });
     db.close();
   });
@@ -48,7 +49,8 @@ describe('SafeVisitDb', () => {
 
     const db = new SafeVisitDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_SCHEMA_VERSION);
+    expect(await db.receipts.count()).toBe(0);
     expect(await db.settings.get('endpointUrl')).toBeUndefined();
     expect(await db.secrets.get('accessToken')).toBeUndefined();
     expect(await db.settings.get('autolockMinutes')).toBe(15);

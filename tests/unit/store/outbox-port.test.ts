@@ -1,26 +1,39 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report-schema.ts';
+import { type SealedSubmission, SealedSubmissionSchema } from '../../../src/domain/sealed-protocol.ts';
 import { createOutboxPort } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
+import { createReportSealer, sealingOptions } from '../../../src/store/report-sealer.ts';
 import type { OutboxPort } from '../../../src/sync/outbox.ts';
+import { openReport } from '../../../src/vault/org.ts';
 import { completeDraft } from '../domain/report-fixtures.ts';
-import { closeAfterTest, createdVault, manualClock } from '../fixtures.ts';
+import { buildOrganisation, closeAfterTest, createdVault, manualClock, rawText, readRawDatabase } from '../fixtures.ts';
 
 const RECEIVED_AT = '2026-01-05T09:00:00.000Z';
+const MARKER = 'SEALED-BODY-MARKER-5c1e';
+const organisation = buildOrganisation();
 
-const setup = async () => {
+/** The store as the session wires it; `enrolled` false: no enrolment yet (it can be given later with `enrol`). */
+const setup = async ({ enrolled = true }: { enrolled?: boolean } = {}) => {
   const { db, vault } = await createdVault();
   closeAfterTest(db, vault);
   const clock = manualClock();
+  const org = await organisation;
+  let enrolment = enrolled ? { org: org.descriptor } : null;
+  const seal = createReportSealer(async () => enrolment);
   const reports = createReportRepo(db, vault, {
     schema: ReportDraftSchema,
     schemaVersion: REPORT_SCHEMA_VERSION,
     now: clock.now,
+    ...sealingOptions(seal),
   });
   // Typed as the engine's port: the store implements sync's OutboxPort by shape, without importing sync.
-  const port: OutboxPort = createOutboxPort({ db, reports, outbox: createOutboxRepo(db) });
+  const port: OutboxPort = createOutboxPort({ db, reports, outbox: createOutboxRepo(db), seal });
+  const enrol = () => {
+    enrolment = { org: org.descriptor };
+  };
   const queue = async (
     id: string,
     { revision = 1, data = completeDraft() }: { revision?: number; data?: ReportDraft } = {},
@@ -30,15 +43,93 @@ const setup = async () => {
     if (!item) throw new Error(`no outbox row for ${id}`);
     return item;
   };
-  return { db, vault, reports, port, queue };
+  return { db, vault, reports, port, queue, enrol, org };
 };
 
+type Org = Awaited<typeof organisation>;
+
+/** Opens a sent body with the organisation's private keys, as the officer's browser does. */
+const opened = async (org: Org, body: string): Promise<{ submission: SealedSubmission; report: unknown }> => {
+  const submission = SealedSubmissionSchema.parse(JSON.parse(body));
+  const bytes = await openReport(org.privateKeys, submission, submission);
+  return { submission, report: JSON.parse(new TextDecoder().decode(bytes)) };
+};
+
+const bodyOf = async (port: OutboxPort, item: Parameters<OutboxPort['loadSubmission']>[0]): Promise<string> => {
+  const loaded = await port.loadSubmission(item);
+  if (!loaded?.ok) throw new Error(`not loaded: ${JSON.stringify(loaded)}`);
+  return loaded.submission.body;
+};
+
+const ID = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+
+describe('sealed at submit', () => {
+  it('seals once at submit: two retries send identical bytes, which the organisation opens to this report', async () => {
+    const { port, queue, org } = await setup();
+    const item = await queue(ID, { data: completeDraft({ description: `Said ${MARKER}` }) });
+    const first = await bodyOf(port, item);
+    await port.reschedule(item, { attempts: 1, nextAttemptAt: 0, lastError: 'timeout' });
+    const second = await bodyOf(port, item);
+    expect(second).toBe(first);
+    const { submission, report } = await opened(org, first);
+    expect(submission).toMatchObject({ id: ID, revision: 1, schemaVersion: REPORT_SCHEMA_VERSION, urgency: 'routine' });
+    expect(submission.keyId).toBe(org.descriptor.encryptionKeys[0]?.kid);
+    expect(report).toMatchObject({ description: `Said ${MARKER}`, incidentTypes: ['bullying'] });
+  });
+
+  it('carries the urgency of the next-steps rules in clear', async () => {
+    const { port, queue, org } = await setup();
+    const item = await queue(ID, { data: completeDraft({ concerns: ['meeting-imminent'] }) });
+    expect((await opened(org, await bodyOf(port, item))).submission.urgency).toBe('immediate');
+  });
+
+  it('keeps no plaintext of the sealed body and no key that opens it in the device’s store', async () => {
+    const { db, port, queue, org } = await setup();
+    const item = await queue(ID, { data: completeDraft({ description: `Said ${MARKER}` }) });
+    const body = await bodyOf(port, item);
+    const { submission } = await opened(org, body);
+    const stored = rawText(await readRawDatabase(db.name));
+    expect(stored).not.toContain(MARKER);
+    // The envelope is kept inside the data key's encryption too: not even its ciphertext is in clear.
+    expect(stored).not.toContain(submission.ciphertext);
+    expect(stored).not.toContain(submission.enc);
+    // The organisation's private key (its JWK `d`) is nowhere on the device.
+    const privateKey = org.privateKeys.encryption.get(submission.keyId);
+    if (!privateKey) throw new Error('no private key');
+    const { d } = await crypto.subtle.exportKey('jwk', privateKey);
+    expect(d).toBeTruthy();
+    expect(stored).not.toContain(d);
+  });
+
+  it('queues a report submitted before enrolment unsealed, seals it at its first send after, then resends those bytes', async () => {
+    const { db, port, queue, enrol, org } = await setup({ enrolled: false });
+    const item = await queue(ID);
+    expect(await db.outbox.get(ID)).toBeDefined();
+    enrol();
+    const first = await bodyOf(port, item);
+    await port.reschedule(item, { attempts: 1, nextAttemptAt: 0, lastError: 'timeout' });
+    expect(await bodyOf(port, item)).toBe(first);
+    expect((await opened(org, first)).submission.id).toBe(ID);
+  });
+
+  it('keeps a receipt with the incident types, encrypted, after the report itself is removed', async () => {
+    const { db, reports, port, queue } = await setup();
+    const item = await queue(ID, { data: completeDraft({ incidentTypes: ['grooming', 'bullying'] }) });
+    await port.markAccepted(item, { id: ID, revision: 1, receivedAt: RECEIVED_AT }, true);
+    expect(await db.reports.get(ID)).toBeUndefined();
+    expect(await reports.listReceipts()).toEqual([
+      { id: ID, revision: 1, receivedAt: RECEIVED_AT, incidentTypes: ['grooming', 'bullying'] },
+    ]);
+    expect(rawText(await db.receipts.toArray())).not.toContain('grooming');
+  });
+});
+
 describe('the store’s outbox port', () => {
-  it('hands out a queued report as its submission and marks it sending in the same write', async () => {
+  it('hands out a queued report as its sealed submission and marks it sending in the same write', async () => {
     const { db, port, queue } = await setup();
     const item = await queue('r1', { revision: 2 });
     const loaded = await port.loadSubmission(item);
-    expect(loaded).toMatchObject({ ok: true, submission: { id: 'r1', revision: 2, schemaVersion: 1 } });
+    expect(loaded).toMatchObject({ ok: true, submission: { id: 'r1', revision: 2 } });
     expect((await db.reports.get('r1'))?.status).toBe('sending');
   });
 
@@ -63,7 +154,7 @@ describe('the store’s outbox port', () => {
     expect(reports.control.changed.get().has('r1')).toBe(true);
   });
 
-  it('fails a report that no longer passes the submit rules without sending it', async () => {
+  it('fails a report that does not pass the submit rules without sealing or sending it', async () => {
     const { port, queue } = await setup();
     const item = await queue('r1', { data: completeDraft({ description: '' }) });
     const loaded = await port.loadSubmission(item);

@@ -64,7 +64,15 @@ describe('report repository', () => {
     await repo.put(buildReport({ id: 'r1' }));
     await repo.put(buildReport({ id: 'r2', status: 'queued' }));
     const raw = await readRawDatabase(db.name);
-    expect(Object.keys(raw).sort()).toEqual(['guidance', 'meta', 'outbox', 'reports', 'secrets', 'settings']);
+    expect(Object.keys(raw).sort()).toEqual([
+      'guidance',
+      'meta',
+      'outbox',
+      'receipts',
+      'reports',
+      'secrets',
+      'settings',
+    ]);
     expect(raw.reports).toHaveLength(2);
     expect(rawText(raw)).not.toContain(PLAINTEXT_MARKER);
     expect(rawText(raw)).not.toContain('own words');

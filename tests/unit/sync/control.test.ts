@@ -150,7 +150,8 @@ describe('a device whose enrolment was revoked', () => {
     const org = await startOrgServer();
     closers.push(org.close);
     const { id: deviceId, token } = await org.enrolDevice();
-    const s = await store({ clock, endpoint: org.url, token });
+    const s = await store({ clock, endpoint: '' });
+    await enrolDirectly(s.settingsRepo, org.url, token, org);
     const engine = engineFor(s, clock);
     await queueReport(s, clock);
     expect((await engine.runOnce()).sent).toBe(1);
@@ -164,7 +165,7 @@ describe('a device whose enrolment was revoked', () => {
     for (const id of ids) expect((await s.db.reports.get(id))?.status).toBe('queued');
     // "Sync now" does not try the withdrawn token again; a new enrolment does.
     expect((await engine.syncNow()).stopped).toBe('revoked');
-    await enrolDirectly(s.settingsRepo, org.url, (await org.enrolDevice('Work phone 2')).token);
+    await enrolDirectly(s.settingsRepo, org.url, (await org.enrolDevice('Work phone 2')).token, org);
     expect((await engine.syncNow()).sent).toBe(2);
   });
 });

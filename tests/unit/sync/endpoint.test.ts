@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
-import type { Submission } from '../../../src/domain/protocol.ts';
-import { REPORT_SCHEMA_VERSION } from '../../../src/domain/report-schema.ts';
-import { validateForSubmit } from '../../../src/domain/report-validation.ts';
+import type { SealedRequest } from '../../../src/domain/sealed-protocol.ts';
 import { checkEndpoint, fetchGuidance, submitReport, testConnection } from '../../../src/sync/endpoint.ts';
-import { completeDraft } from '../domain/report-fixtures.ts';
-import { type RunningServer, startHttp, startReferenceServer, TOKEN } from './fixtures.ts';
+import { buildOrganisation } from '../fixtures.ts';
+import { sealedSubmission } from '../server/sealed-fixtures.ts';
+import { type RunningServer, sharedOrganisation, startHttp, startReferenceServer, TOKEN } from './fixtures.ts';
 
-const submission = (overrides: Partial<Submission> = {}): Submission => {
-  const checked = validateForSubmit(completeDraft(), new Date('2026-11-23T10:00:00Z'));
-  if (!checked.ok) throw new Error('fixture draft must pass');
-  return {
-    id: randomUUID(),
-    revision: 1,
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    createdAt: '2026-11-23T09:00:00.000Z',
-    submittedAt: '2026-11-23T10:00:00.000Z',
-    report: checked.report,
-    ...overrides,
-  };
+/** A report sealed for real to the server's organisation, as the device keeps it: the exact body it sends. */
+const sealed = async (options: { id?: string; words?: string } = {}): Promise<SealedRequest> => {
+  const s = await sealedSubmission(await sharedOrganisation(), options);
+  return { id: s.id, revision: s.revision, body: JSON.stringify(s) };
 };
 
 describe('checkEndpoint', () => {
@@ -60,45 +51,47 @@ describe('submitReport against the reference server', () => {
   });
   afterAll(() => server.close());
 
-  it('gets a receipt (201), then the same receipt again for a resend (200), storing one row', async () => {
-    const s = submission();
+  it('gets a receipt (201) at POST /v2/reports, then the same receipt for the same bytes again (200), storing one row', async () => {
+    const s = await sealed({ words: 'first words' });
     const first = await submitReport(server.url, TOKEN, s);
     expect(first).toEqual({ kind: 'accepted', receipt: { id: s.id, revision: 1, receivedAt: expect.any(String) } });
-    // A retry may restamp submittedAt: it is not part of the compared content.
-    const again = await submitReport(server.url, TOKEN, { ...s, submittedAt: '2026-11-23T10:05:00.000Z' });
+    const again = await submitReport(server.url, TOKEN, s);
     expect(again).toEqual(first);
     expect(await server.count()).toBe(1);
+    expect(await server.openedDescriptions(s.id)).toEqual(['The child said: first words']);
   });
 
-  it('answers conflict for the same id and revision with other content', async () => {
-    const s = submission();
+  it('answers conflict for the same id and revision sealed again (other bytes)', async () => {
+    const s = await sealed();
     await submitReport(server.url, TOKEN, s);
-    const outcome = await submitReport(server.url, TOKEN, {
-      ...s,
-      report: { ...s.report, description: 'Something else.' },
-    });
-    expect(outcome).toEqual({ kind: 'conflict' });
+    expect(await submitReport(server.url, TOKEN, await sealed({ id: s.id }))).toEqual({ kind: 'conflict' });
   });
 
   it('answers unauthorised for a wrong token', async () => {
-    expect(await submitReport(server.url, 'wrong', submission())).toEqual({ kind: 'unauthorised' });
+    expect(await submitReport(server.url, 'wrong', await sealed())).toEqual({ kind: 'unauthorised' });
   });
 
-  it('answers invalid with the server reasons for a report the server refuses', async () => {
-    const s = submission();
-    const outcome = await submitReport(server.url, TOKEN, {
-      ...s,
-      report: { ...s.report, description: '' },
-    } as Submission);
+  it('answers invalid with the server reasons for a body the server refuses', async () => {
+    const s = await sealed();
+    const body = JSON.stringify({ ...JSON.parse(s.body), urgency: 'whenever' });
+    const outcome = await submitReport(server.url, TOKEN, { ...s, body });
     expect(outcome.kind).toBe('invalid');
     if (outcome.kind !== 'invalid') return;
-    expect(outcome.issues).toContainEqual({ path: 'report.description', message: expect.any(String) });
+    expect(outcome.issues).toContainEqual({ path: 'urgency', message: expect.any(String) });
+  });
+
+  it('answers invalid for a report sealed to a key the organisation does not have', async () => {
+    const other = await sealedSubmission(await buildOrganisation('Another organisation'));
+    const before = await server.count();
+    const outcome = await submitReport(server.url, TOKEN, { id: other.id, revision: 1, body: JSON.stringify(other) });
+    expect(outcome.kind).toBe('invalid');
+    expect(await server.count()).toBe(before);
   });
 
   it('answers retry (unreachable) when nothing listens', async () => {
     const closed = await startReferenceServer();
     await closed.close();
-    expect(await submitReport(closed.url, TOKEN, submission())).toEqual({ kind: 'retry', error: 'unreachable' });
+    expect(await submitReport(closed.url, TOKEN, await sealed())).toEqual({ kind: 'retry', error: 'unreachable' });
   });
 });
 
@@ -116,7 +109,7 @@ describe('submitReport: how each answer is read', () => {
   });
   afterAll(() => http.close());
 
-  const fixed = submission({ id: '6f1c1a3e-8d2b-4f4e-9b7a-2d3c4e5f6a7b' });
+  const fixed: SealedRequest = { id: '6f1c1a3e-8d2b-4f4e-9b7a-2d3c4e5f6a7b', revision: 1, body: '{}' };
   const receipt = JSON.stringify({ id: fixed.id, revision: 1, receivedAt: '2026-11-23T10:00:01.000Z' });
   const now = () => Date.parse('2026-11-23T10:00:00Z');
 

@@ -1,4 +1,5 @@
-// Typed builders for the sync tests: the real reference server on 127.0.0.1, the real store and vault over
+// Typed builders for the sync tests: the real reference server on 127.0.0.1 set up with a real organisation (its
+// private keys stay here, as in the officer's browser) and one enrolled device, the real store and vault over
 // fake-indexeddb, a fault-injecting HTTP proxy, and queued reports.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
@@ -11,20 +12,26 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp } from '../../../server/app.ts';
+import { hashToken } from '../../../server/officer-auth.ts';
 import type { Enrolment } from '../../../src/domain/enrolment.ts';
+import { ORG_PATHS, SessionResponseSchema } from '../../../src/domain/org-protocol.ts';
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../../src/domain/report-schema.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort, syncSettingsFrom } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
+import { createReportSealer, sealingOptions } from '../../../src/store/report-sealer.ts';
 import type { SettingsRepo } from '../../../src/store/settings-repo.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
 import { completeDraft } from '../domain/report-fixtures.ts';
 import { buildOrganisation } from '../fixtures.ts';
+import { SETUP_CODE, setupRequest } from '../server/org-fixtures.ts';
+import { openedDescription } from '../server/sealed-fixtures.ts';
 
-export const TOKEN = 't1';
+/** Shaped like an issued device token (32 bytes, base64url): the server looks up no other shape. */
+export const TOKEN = 'sync-test-device-token-0123456789abcdefghij';
 export const PASSPHRASE = 'Harbour lantern quietly 58!';
 
 /** A clock the test moves by hand: retry times are logic, never waited for. */
@@ -42,29 +49,65 @@ export type Clock = ReturnType<typeof createClock>;
 export type RunningServer = {
   url: string;
   port: number;
+  /** Sealed revisions stored. */
   count: () => Promise<number>;
   /** The receivedAt of each stored revision of a report, newest first. */
   receivedAt: (id: string) => Promise<string[]>;
+  /** Each stored revision of a report opened with the organisation's private keys: its description, newest first. */
+  openedDescriptions: (id: string) => Promise<string[]>;
   close: () => Promise<void>;
 };
 
-/** The reference server (server/app.ts) listening on 127.0.0.1, on `port` or a free one. */
+let organisation: ReturnType<typeof buildOrganisation> | null = null;
+/** One organisation for the whole file: every server below publishes its keys and enrolDirectly pins them. */
+export const sharedOrganisation = () => {
+  organisation ??= buildOrganisation();
+  return organisation;
+};
+
+/**
+ * The reference server (server/app.ts) listening on 127.0.0.1, on `port` or a free one. Unless `options.setupCode`
+ * is given (the test sets up its own organisation), it is set up with the shared organisation and has one enrolled
+ * device whose token is TOKEN.
+ */
 export const startReferenceServer = async (options: AppOptions = {}, port = 0): Promise<RunningServer> => {
+  const ownSetup = options.setupCode !== undefined;
   const app = await buildApp({
-    tokens: [TOKEN],
     dbPath: ':memory:',
     rateLimit: false,
+    setupCode: SETUP_CODE,
     // The server's own default is the pack the build wrote beside the app; these tests serve no app.
     guidancePack: BUNDLED_PACK,
     ...options,
   });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${address.port}`;
+  const org = await sharedOrganisation();
+  let officerId = '';
+  if (!ownSetup) {
+    const response = await fetch(`${url}${ORG_PATHS.setup}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(setupRequest({ organisation: org.organisation })),
+    });
+    if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${await response.text()}`);
+    officerId = SessionResponseSchema.parse(await response.json()).officer.id;
+    const at = new Date().toISOString();
+    await app.orgStore.enrolDevice(
+      { id: 'test-device', name: 'Test laptop', createdAt: at, lastSeenAt: null, revokedAt: null, enrolledBy: null },
+      hashToken(TOKEN),
+    );
+  }
+  const revisions = async (id: string) =>
+    (await app.sealedReports.openSealed(id, { officerId, at: new Date().toISOString() }))?.revisions ?? [];
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     port: address.port,
-    count: () => app.reportStore.count(),
-    receivedAt: async (id) => (await app.reportStore.revisions(id)).map((r) => r.receivedAt),
+    count: () => app.sealedReports.sealedCount(),
+    receivedAt: async (id) => (await revisions(id)).map((r) => r.receivedAt),
+    openedDescriptions: async (id) =>
+      Promise.all((await revisions(id)).map((r) => openedDescription(org.privateKeys, r))),
     close: () => app.close(),
   };
 };
@@ -129,8 +172,6 @@ export const startFaultProxy = async (target: string, plan: ProxyStep[]) => {
 
 export type TestStore = Awaited<ReturnType<typeof openTestStore>>;
 
-let organisation: ReturnType<typeof buildOrganisation> | null = null;
-
 /**
  * Saves an enrolment with `endpoint` and `token` (a real, signed organisation descriptor) as the enrolment flow
  * would after its checks; '' or null removes it. For engine tests against servers without the organisation routes.
@@ -139,19 +180,21 @@ export const enrolDirectly = async (
   repo: Pick<SettingsRepo, 'setSecret'>,
   endpoint: string,
   token: string | null,
+  /** The organisation to pin (a server's own, set up by the test); the shared one by default. */
+  pinned?: { org: Enrolment['org']; fingerprint: string },
 ): Promise<void> => {
   if (endpoint === '' || token === null) {
     await repo.setSecret('enrolment', null);
     return;
   }
-  organisation ??= buildOrganisation();
-  const org = await organisation;
+  const shared = await sharedOrganisation();
+  const org = pinned ?? { org: shared.descriptor, fingerprint: shared.fingerprint };
   const enrolment: Enrolment = {
     v: 1,
     endpoint,
     token,
     fingerprint: org.fingerprint,
-    org: org.descriptor,
+    org: org.org,
     deviceId: 'test-device',
     enrolledAt: '2026-11-23T10:00:00.000Z',
   };
@@ -179,16 +222,19 @@ export const openTestStore = async ({
   const vault = await openVault(db, { testOnlyKdfIterations: 1_000, channel: null, now: clock.now });
   if (vault.state === 'none') await vault.create(PASSPHRASE);
   else await vault.unlock(PASSPHRASE);
+  const outbox = createOutboxRepo(db);
+  const settingsRepo = createSettingsRepo(db, vault);
+  // As the session wires them: sealed at submit when enrolled, else at the first send after enrolment.
+  const seal = createReportSealer(() => settingsRepo.getSecret('enrolment'));
   const reports = createReportRepo(db, vault, {
     schema: ReportDraftSchema,
     schemaVersion: REPORT_SCHEMA_VERSION,
     now: clock.now,
+    ...sealingOptions(seal),
   });
-  const outbox = createOutboxRepo(db);
-  const settingsRepo = createSettingsRepo(db, vault);
   await settingsRepo.update({ keepSyncedDays });
   await enrolDirectly(settingsRepo, endpoint, token);
-  const port = createOutboxPort({ db, reports, outbox });
+  const port = createOutboxPort({ db, reports, outbox, seal });
   return {
     name,
     db,

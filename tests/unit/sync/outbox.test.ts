@@ -255,10 +255,10 @@ describe('sync engine with the reference server', () => {
     expect(await s.outbox.count()).toBe(0);
   });
 
-  it('fails a report whose ciphertext was damaged and still sends the others', async () => {
+  it('fails a report queued before enrolment whose ciphertext was damaged (it cannot be sealed) and still sends the others', async () => {
     const clock = createClock();
     const srv = await server();
-    const s = await store({ clock, endpoint: srv.url });
+    const s = await store({ clock, endpoint: '' });
     const damaged = await queueReport(s, clock);
     clock.advance(1);
     const good = await queueReport(s, clock);
@@ -266,6 +266,7 @@ describe('sync engine with the reference server', () => {
     if (!row) throw new Error('row missing');
     row.ciphertext[0] = (row.ciphertext[0] ?? 0) ^ 1;
     await s.db.reports.put(row);
+    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
 
     expect(await engineFor(s, clock).runOnce()).toMatchObject({ stopped: 'done', sent: 1, failed: 1 });
     const after = await s.db.reports.get(damaged);
@@ -373,7 +374,7 @@ describe('sync engine with the reference server', () => {
     expect(await tabA.db.reports.count()).toBe(0);
   });
 
-  it('delivers 200 queued reports, each exactly once', async () => {
+  it('delivers 200 queued reports, each exactly once', { timeout: 20_000 }, async () => {
     const clock = createClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
@@ -386,6 +387,26 @@ describe('sync engine with the reference server', () => {
     for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
     expect(await s.db.reports.count()).toBe(0);
     expect(await s.outbox.count()).toBe(0);
+  });
+
+  it('keeps a report submitted before enrolment, says the device is not enrolled, and sends it sealed once enrolled', async () => {
+    const clock = createClock();
+    const srv = await server();
+    const s = await store({ clock, endpoint: '', keepSyncedDays: 0 });
+    const id = await queueReport(s, clock, { data: completeDraft({ description: 'Said the word lighthouse.' }) });
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('not-configured');
+    expect(engine.state.get()).toMatchObject({ notEnrolled: true, waiting: 1 });
+
+    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
+    expect(await engine.runOnce()).toMatchObject({ stopped: 'done', sent: 1 });
+    expect(engine.state.get().notEnrolled).toBe(false);
+    expect(await srv.openedDescriptions(id)).toEqual(['Said the word lighthouse.']);
+    // Its content has gone (no retention); its receipt stays, with the incident types.
+    expect(await s.db.reports.get(id)).toBeUndefined();
+    expect(await s.reports.listReceipts()).toEqual([
+      { id, revision: 1, receivedAt: (await srv.receivedAt(id))[0], incidentTypes: ['bullying'] },
+    ]);
   });
 
   it('does not start a run without an endpoint, and refuses plain http to another host', async () => {

@@ -28,7 +28,7 @@ const memoryPort = (initial: DraftRecord[] = []) => {
   let failNextSubmit: unknown = null;
   let clock = 1_700_000_000_000;
   const port: ReportsPort = {
-    list: async () => ({ records: [...stored.values()], damaged: [] }),
+    list: async () => ({ records: [...stored.values()], damaged: [], receipts: [] }),
     get: async (id) => stored.get(id),
     create: async () => {
       throw new Error('not used here');
