@@ -2,6 +2,7 @@
 // app and the bench page on the bench server's origin. Each function returns raw samples; run.ts judges them.
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import type { OrgDescriptor } from '../src/domain/org-protocol.ts';
 import type { BenchApi } from './page/api.ts';
 
 export const PROBES_PATH = 'bench/app-probes.js';
@@ -156,7 +157,16 @@ export const benchPageFigure = async <K extends BenchPageTask>(
   browser: Browser,
   origin: string,
   task: K,
-  args: { searchPasses: number; unlockRuns: number; writes: number; rounds: number; token: string; reports: number },
+  args: {
+    searchPasses: number;
+    unlockRuns: number;
+    writes: number;
+    rounds: number;
+    token: string;
+    reports: number;
+    /** The organisation the sync benchmark's reports are sealed to. */
+    org: OrgDescriptor;
+  },
 ): Promise<PageFigures[K]> => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -180,8 +190,8 @@ export const benchPageFigure = async <K extends BenchPageTask>(
         )) as PageFigures[K];
       case 'sync':
         return (await page.evaluate(
-          ([endpoint, token, n]) => (globalThis as unknown as BenchGlobal).bench.syncAll(endpoint, token, n),
-          [origin, args.token, args.reports] as const,
+          ([endpoint, token, n, org]) => (globalThis as unknown as BenchGlobal).bench.syncAll(endpoint, token, n, org),
+          [origin, args.token, args.reports, args.org] as const,
         )) as PageFigures[K];
     }
     throw new Error(`unknown bench page task ${String(task)}`);

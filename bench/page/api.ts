@@ -1,5 +1,7 @@
 // What the bench page puts on `window.bench`, as types only (no DOM), so the Node runner can call it through
 // page.evaluate without taking in the page's code. bench/page/main.ts implements it.
+import type { OrgDescriptor } from '../../src/domain/org-protocol.ts';
+
 export type SearchTimes = { samples: number[]; queries: number; prepareMs: number; hits: number };
 /** `kdf` in words (describeKdf); `belowDefault` when the stored header is cheaper than the app's own default. */
 export type VaultUnlockTimes = { times: number[]; kdf: string; belowDefault: boolean };
@@ -23,5 +25,6 @@ export type BenchApi = {
   vaultUnlockTimes: (runs: number) => Promise<VaultUnlockTimes>;
   encryptionOverhead: (n: number, rounds: number) => Promise<EncryptionOverhead>;
   seedAppDrafts: (n: number) => Promise<SeededDrafts>;
-  syncAll: (endpoint: string, token: string, n: number) => Promise<SyncRun>;
+  /** Queues `n` reports sealed at submit to `org` (outside the timed run), then times one sync run. */
+  syncAll: (endpoint: string, token: string, n: number, org: OrgDescriptor) => Promise<SyncRun>;
 };

@@ -7,6 +7,7 @@ import { APP_DB_NAME, type ReportRow, SafeVisitDb } from '../../src/store/db.ts'
 import { createOutboxPort } from '../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../src/store/outbox-repo.ts';
 import { createReportRepo, type ReportRecord, type ReportRepo } from '../../src/store/report-repo.ts';
+import { createReportSealer, sealingOptions } from '../../src/store/report-sealer.ts';
 import { openVault } from '../../src/store/vault-storage.ts';
 import { createSyncEngine, type OutboxPort } from '../../src/sync/outbox.ts';
 import { describeKdf, kdfBelow, VAULT_KDF_DEFAULTS } from '../../src/vault/crypto.ts';
@@ -147,9 +148,15 @@ const api: BenchApi = {
   },
 
   /** Queues `n` complete reports and times one run of the real sync engine against the real server. */
-  syncAll: async (endpoint: string, token: string, n: number) => {
+  syncAll: async (endpoint, token, n, org) => {
     const { db, vault } = await freshVault('bench-sync');
-    const reports = reportRepoFor(db, vault);
+    // As the app: each report sealed once at submit (not timed), so the run is a read and a POST per report.
+    const seal = createReportSealer(async () => ({ org }));
+    const reports = createReportRepo<ReportDraft>(db, vault, {
+      schema: ReportDraftSchema,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      ...sealingOptions(seal),
+    });
     const outbox = createOutboxRepo(db);
     const now = Date.now();
     for (let i = 0; i < n; i++) await reports.put(record(i, 'queued', now - 1_000));
@@ -169,7 +176,7 @@ const api: BenchApi = {
     // The real port, each method timed (sum of ms per method), to show where the device's time goes.
     const portMs: Record<string, number> = {};
     const port = Object.fromEntries(
-      Object.entries(createOutboxPort({ db, reports, outbox })).map(([name, method]) => [
+      Object.entries(createOutboxPort({ db, reports, outbox, seal })).map(([name, method]) => [
         name,
         async (...args: unknown[]) => {
           const started = performance.now();

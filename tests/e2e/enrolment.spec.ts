@@ -120,8 +120,8 @@ describe('a locked device whose IndexedDB was edited', () => {
       await page.getByRole('alert').filter({ hasText: CHANGED }).waitFor();
 
       expect(requests.filter((url) => url.startsWith(evil.url))).toEqual([]);
-      expect(await evil.app.reportStore.count()).toBe(0);
-      expect(await suite.server.app.reportStore.count()).toBe(0);
+      expect(await evil.app.sealedReports.sealedCount()).toBe(0);
+      expect(await suite.server.app.sealedReports.sealedCount()).toBe(0);
       // Both reports are still on the device.
       const kept = await page.evaluate(
         () =>

@@ -2,9 +2,11 @@
 // the form works by keyboard alone, submit/correct, the list's filters, search and delete, and accessibility.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADERS, PATHS } from '../../src/domain/protocol.ts';
+import { HEADERS } from '../../src/domain/protocol.ts';
 import { INCIDENT_TYPES } from '../../src/domain/report-options.ts';
 import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../src/domain/report-schema.ts';
+import { InboxReportSchema, SEALED_PATHS } from '../../src/domain/sealed-protocol.ts';
+import { currentEncryptionKey, openReport, sealReport } from '../../src/vault/org.ts';
 import { enrolByLink, SETUP_CODE } from './enrol.ts';
 import {
   createVault,
@@ -22,12 +24,10 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 const DEVICE_TOKEN = 'device-token-reports-spec';
-const OFFICER_TOKEN = 'officer-token-reports-spec';
 
 beforeAll(async () => {
   server = await startServer({
     tokens: [DEVICE_TOKEN],
-    adminToken: OFFICER_TOKEN,
     rateLimit: false,
     setupCode: SETUP_CODE,
   });
@@ -454,7 +454,7 @@ describe('accessibility and layout', () => {
 describe('sync from the editor', () => {
   it('shows a conflict with the server reason, and a correction goes through as revision 2', async () => {
     const { page } = await freshProfile();
-    await enrolByLink(page, server.url);
+    const org = await enrolByLink(page, server.url);
     await page.getByLabel('Name of school/organisation').fill('Hillside Children’s Service');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
@@ -466,21 +466,22 @@ describe('sync from the editor', () => {
 
     // Another body already holds revision 1 of this id on the server: the device's revision 1 must conflict.
     const now = new Date().toISOString();
-    const other = await page.request.post(`${server.url}${PATHS.reports}`, {
-      headers: { [HEADERS.authorization]: `Bearer ${DEVICE_TOKEN}`, [HEADERS.idempotencyKey]: `${id}:1` },
+    const { token: otherDevice } = await org.enrolDevice('Another laptop');
+    const sealed = await sealReport(
+      currentEncryptionKey(org.org),
+      { id, revision: 1, schemaVersion: REPORT_SCHEMA_VERSION },
+      new TextEncoder().encode(JSON.stringify({ ...emptyDraft(), description: 'A different body.' })),
+    );
+    const other = await page.request.post(`${server.url}${SEALED_PATHS.reports}`, {
+      headers: { [HEADERS.authorization]: `Bearer ${otherDevice}`, [HEADERS.idempotencyKey]: `${id}:1` },
       data: {
         id,
         revision: 1,
         schemaVersion: REPORT_SCHEMA_VERSION,
         createdAt: now,
         submittedAt: now,
-        report: {
-          ...emptyDraft(),
-          dateHappened: INCIDENT_DATE,
-          reporterName: 'Someone else',
-          incidentTypes: ['gambling'],
-          description: 'A different body.',
-        },
+        urgency: 'routine',
+        ...sealed,
       },
     });
     expect(other.status()).toBe(201);
@@ -505,12 +506,14 @@ describe('sync from the editor', () => {
     // Kept no longer than needed: with the default retention the report leaves the device at its receipt.
     await page.getByText('The server received this report.').waitFor();
 
-    const stored = await page.request.get(`${server.url}${PATHS.reports}/${id}?revision=latest`, {
-      headers: { [HEADERS.authorization]: `Bearer ${OFFICER_TOKEN}` },
+    const stored = await page.request.get(`${server.url}${SEALED_PATHS.report(id)}`, {
+      headers: { [HEADERS.authorization]: `Bearer ${org.session.token}` },
     });
     expect(stored.status()).toBe(200);
-    const body = (await stored.json()) as { revisions: { revision: number; report: { description: string } }[] };
-    expect(body.revisions[0]?.revision).toBe(2);
-    expect(body.revisions[0]?.report.description).toBe('Messages from an adult asking to meet (corrected).');
+    const [newest] = InboxReportSchema.parse(await stored.json()).revisions;
+    if (!newest) throw new Error('no revision stored');
+    expect(newest.revision).toBe(2);
+    const opened = JSON.parse(new TextDecoder().decode(await openReport(org.privateKeys, newest, newest)));
+    expect(opened.description).toBe('Messages from an adult asking to meet (corrected).');
   });
 });

@@ -1,82 +1,8 @@
-// A real organisation on the real reference server, made the way the first officer's browser makes it (real
-// WebCrypto keys, setup request, officer session), and the device tokens and enrolment links it issues.
-
-import { encodeEnrolmentLink } from '../../../src/domain/enrolment-link.ts';
-import {
-  ORG_PATHS,
-  type OrgDescriptor,
-  type SessionResponse,
-  SessionResponseSchema,
-  type SetupRequest,
-} from '../../../src/domain/org-protocol.ts';
-import {
-  createOfficerKeyPair,
-  createOrganisationKeys,
-  deriveOfficerSecrets,
-  fingerprintOf,
-  newOfficerKdf,
-  sealGrants,
-} from '../../../src/vault/org.ts';
+// A reference server on 127.0.0.1 with a real organisation set up on it (org-setup.ts).
 import { type RunningServer, startReferenceServer } from './fixtures.ts';
+import { type Organisation, SETUP_CODE, setUpOrganisationOn } from './org-setup.ts';
 
-export const SETUP_CODE = 'DEVICE-TEST-SETUP-2026';
-const OFFICER_PASSPHRASE = 'Copper lantern orchard 93 misty';
-
-const json = async (response: Response) => {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return response.json() as Promise<unknown>;
-};
-
-export type Organisation = {
-  org: OrgDescriptor;
-  fingerprint: string;
-  session: SessionResponse;
-  /** "Enrol a device": the device token the officer's screen shows once. */
-  enrolDevice: (name?: string) => Promise<{ id: string; token: string }>;
-  revoke: (deviceId: string) => Promise<void>;
-  /** The enrolment link for a token, as the officer's screen makes it (pin another fingerprint to test refusals). */
-  linkFor: (token: string, options?: { fingerprint?: string; appOrigin?: string }) => string;
-};
-
-/** Sets up the organisation on a server at `url` (started with `setupCode: SETUP_CODE`) through the real crypto. */
-export const setUpOrganisationOn = async (url: string, orgName = 'Riverside Family Support'): Promise<Organisation> => {
-  const email = 'lead@riverside.example';
-  const kdf = newOfficerKdf();
-  const { authKey, kek } = await deriveOfficerSecrets(OFFICER_PASSPHRASE, kdf);
-  const { organisation, privateKeys } = await createOrganisationKeys(orgName);
-  const { keys } = await createOfficerKeyPair(kek, email);
-  const request: SetupRequest = {
-    setupCode: SETUP_CODE,
-    organisation,
-    officer: { name: 'Sam Lead', email, kdf, authKey, keys },
-    grants: await sealGrants(keys.publicKey, email, privateKeys),
-  };
-  const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  const session = SessionResponseSchema.parse(await json(await post(ORG_PATHS.setup, request)));
-  const fingerprint = await fingerprintOf(session.org.signingKey);
-  return {
-    org: session.org,
-    fingerprint,
-    session,
-    enrolDevice: async (name = 'Work phone') => {
-      const answer = (await json(await post(ORG_PATHS.devices, { name }, session.token))) as {
-        device: { id: string };
-        token: string;
-      };
-      return { id: answer.device.id, token: answer.token };
-    },
-    revoke: async (deviceId) => {
-      await json(await post(ORG_PATHS.revokeDevice(deviceId), {}, session.token));
-    },
-    linkFor: (token, { fingerprint: pinned = fingerprint, appOrigin = 'http://127.0.0.1:4173' } = {}) =>
-      encodeEnrolmentLink(appOrigin, { v: 1, endpoint: url, token, fingerprint: pinned }),
-  };
-};
+export { type Organisation, SETUP_CODE, setUpOrganisationOn };
 
 export type OrgServer = RunningServer & Organisation;
 
