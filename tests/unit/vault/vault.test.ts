@@ -435,6 +435,7 @@ describe('Wipe', () => {
     await db.guidance.put({ version: '1', etag: null, pack: {}, fetchedAt: 1 }, 'active');
     await db.settings.put('https://example.test', 'endpointUrl');
     await db.secrets.put(await vault.encryptJson('secrets', 'accessToken', 1, 'tok'), 'accessToken');
+    await db.receipts.put({ id: 'r0', revision: 1, receivedAt: '2026-01-01T00:00:00.000Z' });
     for (const table of TABLE_NAMES) expect(await db.table(table).count(), table).toBeGreaterThan(0);
 
     await vault.wipe();
