@@ -12,7 +12,7 @@ import { createTokenChecker } from './auth.ts';
 import { enrolledDeviceLookup } from './devices.ts';
 import { BUILT_GUIDANCE_FILE, publishGuidance, readGuidanceFile } from './guidance.ts';
 import { handleError, sendError } from './http-errors.ts';
-import { registerOrgRoutes } from './org-routes.ts';
+import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
 import type { OrgStore, SealedReportStore, Store } from './storage/types.ts';
@@ -48,6 +48,8 @@ export type AppOptions = {
   bodyLimitBytes?: number;
   /** Requests per window per token (or per address without a valid token); false turns limiting off. */
   rateLimit?: RateLimitOptions | false;
+  /** Requests per window per enrolled device on the v2 routes (default DEVICE_RATE_LIMIT, sized for a backlog). */
+  deviceRateLimit?: RateLimitOptions;
 };
 
 declare module 'fastify' {
@@ -123,6 +125,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
       setupCode: options.setupCode,
       enrolled,
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+      deviceRateLimit: options.deviceRateLimit ?? DEVICE_RATE_LIMIT,
     }),
   );
 

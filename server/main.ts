@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { isAppError } from '../src/domain/errors.ts';
 import { buildApp } from './app.ts';
 import { BUILT_GUIDANCE_FILE, readGuidanceFile } from './guidance.ts';
+import { DEVICE_RATE_LIMIT } from './org-routes.ts';
 import { newSetupCode, SETUP_CODE_MIN_CHARS } from './setup-code.ts';
 import { DEFAULT_DB_PATH } from './storage/sqlite.ts';
 
@@ -47,6 +48,9 @@ const guidancePack = env.SAFEVISIT_GUIDANCE_FILE
 
 const rateLimitMax = Number(env.SAFEVISIT_RATE_LIMIT_PER_MIN ?? 600);
 const staticDir = env.SAFEVISIT_STATIC_DIR || 'dist';
+const deviceRateLimitMax = Number(env.SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN ?? DEVICE_RATE_LIMIT.max);
+if (!Number.isSafeInteger(deviceRateLimitMax) || deviceRateLimitMax < 1)
+  fail('SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN must be a whole number of requests per minute, 1 or more.');
 
 const app = await buildApp({
   staticDir,
@@ -57,6 +61,7 @@ const app = await buildApp({
   dbPath,
   guidancePack,
   rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
+  deviceRateLimit: { max: deviceRateLimitMax, timeWindowMs: 60_000 },
 }).catch((error: unknown) => {
   if (isAppError(error, 'invalid') && Array.isArray(error.detail)) {
     return fail(

@@ -14,7 +14,7 @@ import {
   SignInRequestSchema,
 } from '../src/domain/org-protocol.ts';
 import type { RateLimitOptions } from './api.ts';
-import { bearerToken, type EnrolledDeviceLookup } from './auth.ts';
+import { bearerToken, type EnrolledDeviceLookup, type Principal } from './auth.ts';
 import { registerDeviceRoutes } from './devices.ts';
 import { sendError, toWireIssues } from './http-errors.ts';
 import {
@@ -47,6 +47,8 @@ declare module 'fastify' {
     session?: SessionRecord;
     /** The enrolled device (device routes only). */
     deviceId?: string;
+    /** What the caller's token was found to be, before anything was decided (for the rate limiter's key). */
+    caller?: { device?: Principal; session?: SessionRecord };
   }
 }
 
@@ -67,6 +69,25 @@ export const SIGN_IN_THROTTLE_PER_ADDRESS = growing(20);
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * The budget of one enrolled device on the v2 routes, apart from the per-caller limit: a device's whole backlog
+ * (1,000 queued reports, the sync target of DESIGN.md) and a retry of each after dropped connections must fit in one
+ * window, so one sync is never cut off. Past it the device obeys Retry-After (src/sync/outbox.ts) and carries on.
+ */
+export const DEVICE_RATE_LIMIT: RateLimitOptions = { max: 3_000, timeWindowMs: MINUTE_MS };
+
+/**
+ * The rate limiter's key: an enrolled device (revoked or not) by its id, an officer's session by the officer, and
+ * anyone without a token this server knows by address, so guessed tokens are limited and one address (a NAT) does
+ * not share its budget with the devices behind it.
+ */
+export const rateLimitKey = (request: FastifyRequest): string => {
+  const { device, session } = request.caller ?? {};
+  if (device?.deviceId) return `device:${device.deviceId}`;
+  if (session) return `officer:${session.officerId}`;
+  return `ip:${request.ip}`;
+};
+
 export type OrgRoutesOptions = {
   store: OrgStore;
   /** Sealed reports and the inbox (server/report-routes.ts), behind the same role hook. */
@@ -75,7 +96,10 @@ export type OrgRoutesOptions = {
   /** The one-time setup code of this process; undefined refuses every setup. */
   setupCode?: string;
   enrolled: EnrolledDeviceLookup;
+  /** Per officer, or per address without a known token; false turns all limiting here off. */
   rateLimit: RateLimitOptions | false;
+  /** Per enrolled device (DEVICE_RATE_LIMIT by default). */
+  deviceRateLimit: RateLimitOptions;
 };
 
 const retryAfterS = (waitMs: number): string => String(Math.max(1, Math.ceil(waitMs / 1000)));
@@ -110,57 +134,95 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
   const dummyAuthHash = createDummyAuthHash();
   let preloginSecret: Promise<Buffer> | undefined;
 
-  if (options.rateLimit) {
-    await app.register(rateLimit, {
-      global: true,
-      max: options.rateLimit.max,
-      timeWindow: options.rateLimit.timeWindowMs,
-      keyGenerator: (request) => `ip:${request.ip}`,
-    });
-  }
-
   app.addHook('onSend', async (_request, reply, payload) => {
     // Sessions, sealed keys and device tokens: no cache may keep them.
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
-  // The one authorisation hook: before the body is read, every route's role is checked here and nowhere else.
-  app.addHook('onRequest', async (request, reply) => {
+  // 1. Who is calling (onRequest, instance level): looks the token up and decides nothing, so the rate limiter (a
+  // route-level onRequest hook, which Fastify runs after this one) can key on the device or the officer.
+  app.addHook('onRequest', async (request) => {
     const auth = request.routeOptions.config.auth ?? 'officer';
     if (auth === 'public') return;
     const token = bearerToken(request.headers.authorization);
     if (auth === 'device') {
-      const device = token ? await enrolled(token) : undefined;
-      if (!device?.deviceId)
-        return unauthorised(reply, 'Send this device’s access token: Authorization: Bearer <token>.');
+      request.caller = { device: token ? await enrolled(token) : undefined };
+      return;
+    }
+    const session = token && TOKEN_SHAPE.test(token) ? await store.sessionByHash(hashToken(token)) : undefined;
+    request.caller = { session };
+  });
+
+  if (options.rateLimit) {
+    const perCaller = options.rateLimit;
+    const perDevice = options.deviceRateLimit;
+    await app.register(rateLimit, {
+      global: true,
+      keyGenerator: rateLimitKey,
+      max: (_request, key) => (key.startsWith('device:') ? perDevice.max : perCaller.max),
+      timeWindow: (_request, key) => (key.startsWith('device:') ? perDevice.timeWindowMs : perCaller.timeWindowMs),
+    });
+  }
+
+  // 2. The one authorisation check, after the rate limiter (so guessed tokens are limited too) and before the body
+  // is read. Callback style on purpose: a hook that replies and never calls `done` stops the request there.
+  app.addHook('preParsing', (request, reply, payload, done) => {
+    authorise(request, reply).then(
+      (allowed) => {
+        if (allowed) done(null, payload);
+      },
+      (error: Error) => done(error, payload),
+    );
+  });
+
+  /** True when the caller may go on; otherwise it has answered (401/403). */
+  const authorise = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    const auth = request.routeOptions.config.auth ?? 'officer';
+    if (auth === 'public') return true;
+    if (auth === 'device') {
+      const device = request.caller?.device;
+      if (!device?.deviceId) {
+        unauthorised(reply, 'Send this device’s access token: Authorization: Bearer <token>.');
+        return false;
+      }
       if (device.revoked) {
-        return sendError(
+        sendError(
           reply,
           403,
           'revoked',
           'This device’s access has been withdrawn; ask your organisation to enrol it again.',
         );
+        return false;
       }
       request.deviceId = device.deviceId;
-      return;
+      return true;
     }
-    const session = token && TOKEN_SHAPE.test(token) ? await store.sessionByHash(hashToken(token)) : undefined;
-    if (!session) return unauthorised(reply, 'Sign in first: this needs an officer’s session.');
+    const session = request.caller?.session;
+    if (!session) {
+      unauthorised(reply, 'Sign in first: this needs an officer’s session.');
+      return false;
+    }
     const now = clock();
     if (sessionExpired(session, now)) {
       await store.endSession(session);
-      return unauthorised(reply, 'Your session has ended. Sign in again.', 'session-expired');
+      unauthorised(reply, 'Your session has ended. Sign in again.', 'session-expired');
+      return false;
     }
     const officer = await store.officerById(session.officerId);
-    if (!officer) return unauthorised(reply, 'Sign in first: this needs an officer’s session.');
+    if (!officer) {
+      unauthorised(reply, 'Sign in first: this needs an officer’s session.');
+      return false;
+    }
     if (auth === 'confirmed-officer' && !officer.confirmed) {
-      return sendError(reply, 403, 'forbidden', 'Another officer must confirm your account before you can do this.');
+      sendError(reply, 403, 'forbidden', 'Another officer must confirm your account before you can do this.');
+      return false;
     }
     await store.touchSession(session.tokenHash, now.toISOString());
     request.officer = officer;
     request.session = { ...session, lastUsedAt: now.toISOString() };
-  });
+    return true;
+  };
 
   const sessionResponse = async (
     officer: OfficerRecord,

@@ -32,13 +32,19 @@ export const startSealedServer = async (
 ): Promise<SealedServer> => {
   const organisation = org ?? (await buildOrganisation());
   const server = await startSetUpServer(options, organisation.organisation);
-  const response = await send(server.url, ORG_PATHS.devices, {
-    token: server.session.token,
-    body: { name: 'Hall laptop' },
-  });
+  const { deviceToken, deviceId } = await enrolDevice(server, 'Hall laptop');
+  return { ...server, org: organisation, deviceToken, deviceId };
+};
+
+/** Enrols one more device through the officer's route; its token and id. */
+export const enrolDevice = async (
+  server: SetUpServer,
+  name: string,
+): Promise<Pick<SealedServer, 'deviceToken' | 'deviceId'>> => {
+  const response = await send(server.url, ORG_PATHS.devices, { token: server.session.token, body: { name } });
   if (response.status !== 201) throw new Error(`enrolment failed: ${response.status}`);
   const { device, token } = EnrolDeviceResponseSchema.parse(await response.json());
-  return { ...server, org: organisation, deviceToken: token, deviceId: device.id };
+  return { deviceToken: token, deviceId: device.id };
 };
 
 /** A `start` for sealed servers that this test file closes after each test. */
@@ -98,7 +104,7 @@ export type PostSealedOptions = { token?: string | null; key?: string | null; bo
 
 /** POST /v2/reports with the device token and the matching Idempotency-Key unless told otherwise. */
 export const postSealed = (
-  server: SealedServer,
+  server: Pick<SealedServer, 'url' | 'deviceToken'>,
   s: SealedSubmission | Record<string, unknown>,
   options: PostSealedOptions = {},
 ) => {
