@@ -4,6 +4,7 @@
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSqliteStore } from '../../../server/storage/sqlite.ts';
 import { ErrorBodySchema, idempotencyKey, type Receipt, ReceiptSchema } from '../../../src/domain/protocol.ts';
 import { SEALED_PATHS, type SealedSubmission } from '../../../src/domain/sealed-protocol.ts';
 import {
@@ -132,9 +133,11 @@ describe('the database behind POST /v2/reports', () => {
   });
 
   it('answers 503 with Retry-After, not 500, when the database has gone away, and stays up', async () => {
-    const server = track(await startSealedServer());
+    // The test owns the store, so it can close the database under the running server.
+    const store = openSqliteStore({ path: ':memory:' });
+    const server = track(await startSealedServer({ store }));
     const s = await sealedSubmission(server.org);
-    await server.app.reportStore.close();
+    await store.close();
     const response = await postSealed(server, s);
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
