@@ -4,8 +4,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
 import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
-import { preloadKeyDerivation, type Vault } from '../../vault/vault.ts';
 import { lazyComponent } from '../../ui/lazy.tsx';
+import { preloadKeyDerivation, type Vault } from '../../vault/vault.ts';
 import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
