@@ -1,0 +1,90 @@
+// The vault header's shape and checks, and the wrong-passphrase delays: what the vault keeps in storage beside
+// the wrapped key. Pure: no crypto, no storage.
+import { AppError } from '../domain/errors.ts';
+import { type Bytes, isKdfParams, type KdfParams, SALT_BYTES } from './crypto.ts';
+
+/** Version of the header layout below; a later layout adds a migration in the store. */
+export const VAULT_HEADER_VERSION = 1;
+
+/** The vault header (table `meta`, key 'vault'). Nothing in it is secret without the passphrase. */
+export type VaultHeader = {
+  kdf: KdfParams;
+  salt: Bytes;
+  /** How the data key is wrapped: AES-KW (RFC 3394) under the passphrase-derived key; no IV needed. */
+  wrap: 'AES-KW';
+  wrappedKey: Bytes;
+  /** Unlock attempts since the last success. An attempt is counted before it is tried (see `unlock`). */
+  failedAttempts: number;
+  /** Epoch ms of the latest counted attempt, or null. */
+  lastFailedAt: number | null;
+  schemaVersion: number;
+  createdAt: number;
+};
+
+/** What the vault needs from storage. `updateHeader` must run `change` inside one write transaction. */
+export type VaultStorage = {
+  readHeader: () => Promise<VaultHeader | undefined>;
+  /** Stores the first header; AppError('invalid', { reason: 'vault-exists' }) if there is one (never overwrite a vault). */
+  createHeader: (header: VaultHeader) => Promise<void>;
+  /** Atomic read-change-write; `change` is synchronous and may throw to abort. AppError('no-vault') without a header. */
+  updateHeader: (change: (header: VaultHeader) => VaultHeader) => Promise<VaultHeader>;
+  /** The organisation's wipe policy (clear setting), or null when off. */
+  readWipeAfterFailures: () => Promise<number | null>;
+  /** Deletes every row of every table in one transaction. */
+  wipeAll: () => Promise<void>;
+};
+
+/** Wrong passphrases allowed before delays start. */
+export const UNLOCK_FREE_ATTEMPTS = 3;
+export const UNLOCK_DELAY_BASE_MS = 2_000;
+export const UNLOCK_DELAY_CAP_MS = 5 * 60_000;
+
+/** The wait after `failedAttempts` wrong passphrases: none for the first 3, then 2 s, 4 s, 8 s ... up to 5 min. */
+export const unlockDelayMs = (failedAttempts: number): number =>
+  failedAttempts < UNLOCK_FREE_ATTEMPTS
+    ? 0
+    : Math.min(UNLOCK_DELAY_BASE_MS * 2 ** (failedAttempts - UNLOCK_FREE_ATTEMPTS), UNLOCK_DELAY_CAP_MS);
+
+/** How long until the next attempt is allowed. A clock moved backwards costs one full delay, never more. */
+export const retryAfterMs = (header: Pick<VaultHeader, 'failedAttempts' | 'lastFailedAt'>, now: number): number => {
+  const delay = unlockDelayMs(header.failedAttempts);
+  if (delay === 0 || header.lastFailedAt === null) return 0;
+  const elapsed = now - header.lastFailedAt;
+  if (elapsed < 0) return delay;
+  return Math.max(0, delay - elapsed);
+};
+
+/** Detail of AppError('wrong-passphrase') and of `failureStatus()`: no secret, safe to show. */
+export type UnlockFailure = {
+  failedAttempts: number;
+  retryAfterMs: number;
+  /** Wrong passphrases left before the wipe policy deletes everything, or null when the policy is off. */
+  attemptsBeforeWipe: number | null;
+  wiped: boolean;
+};
+
+const isBytes = (value: unknown): value is Bytes => value instanceof Uint8Array;
+
+const isVaultHeader = (value: unknown): value is VaultHeader => {
+  if (value === null || typeof value !== 'object') return false;
+  const h = value as Record<string, unknown>;
+  return (
+    isKdfParams(h.kdf) &&
+    isBytes(h.salt) &&
+    h.salt.byteLength === SALT_BYTES &&
+    h.wrap === 'AES-KW' &&
+    isBytes(h.wrappedKey) &&
+    Number.isSafeInteger(h.failedAttempts) &&
+    (h.failedAttempts as number) >= 0 &&
+    (h.lastFailedAt === null || Number.isFinite(h.lastFailedAt)) &&
+    typeof h.schemaVersion === 'number'
+  );
+};
+
+export const checked = (value: unknown): VaultHeader => {
+  if (!isVaultHeader(value)) throw new AppError('tampered', { reason: 'vault-header' });
+  return value;
+};
+
+export const sameBytes = (a: Bytes, b: Bytes): boolean =>
+  a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
