@@ -71,6 +71,19 @@ const guidancePackFile = (): Plugin => ({
   },
 });
 
+// @hpke/common falls back to `await import("crypto")` (Node's webcrypto) only where globalThis.crypto is missing,
+// which never happens in a browser that has WebCrypto. Vite would replace it with an empty shim and warn on every
+// build; this answers that one import with the browser's own WebCrypto instead, and leaves every other import alone.
+const HPKE_NODE_CRYPTO = '\0safevisit-hpke-webcrypto';
+const hpkeWebCrypto = (): Plugin => ({
+  name: 'safevisit-hpke-webcrypto',
+  apply: 'build',
+  enforce: 'pre',
+  resolveId: (source, importer) =>
+    source === 'crypto' && importer?.includes('/node_modules/@hpke/') ? HPKE_NODE_CRYPTO : null,
+  load: (id) => (id === HPKE_NODE_CRYPTO ? 'export const webcrypto = globalThis.crypto;' : null),
+});
+
 // Brotli and gzip copies of every text file, served by @fastify/static's `preCompressed`. Runs last, after
 // vite-plugin-pwa has written sw.js, so the service worker is compressed too.
 const precompress = (): Plugin => {
@@ -88,6 +101,7 @@ const precompress = (): Plugin => {
 export default defineConfig({
   plugins: [
     preact(),
+    hpkeWebCrypto(),
     cspMeta(),
     splitEntries(),
     guidancePackFile(),

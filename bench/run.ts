@@ -138,6 +138,9 @@ const main = async () => {
     const pre = precache();
     const entryFiles = first.files.map((f) => f.file);
     const all = entryFiles.flatMap((f) => modules.get(f) ?? []);
+    // The officer's screens have their own entry: none of their code may reach the worker's first load.
+    const officer = all.filter((m) => m.module.startsWith('src/officer/')).map((m) => m.module);
+    if (officer.length > 0) throw new Error(`the officer's code is in the worker's first load: ${officer.join(', ')}`);
     const total = all.reduce((sum, m) => sum + m.bytes, 0);
     entryModules = all
       .sort((a, b) => b.bytes - a.bytes)

@@ -1,8 +1,8 @@
 // The enrolment link a device was opened with (`<origin>/#enrol=...`): taken from the address bar at boot, before
 // anything draws, and kept in memory only until Settings has asked the worker. The token never stays in history.
 
+import { ENROL_FRAGMENT_PREFIX } from '../domain/enrol-fragment.ts';
 import { createObservable } from '../domain/observable.ts';
-import { ENROL_FRAGMENT_PREFIX } from '../domain/org-protocol.ts';
 import { routeHref } from './router.ts';
 
 /** The fragment as opened ("#enrol=..."), until Settings takes it. */

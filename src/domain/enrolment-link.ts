@@ -1,7 +1,8 @@
 // The enrolment link, `<app origin>/#enrol=<base64url JSON>` (DESIGN.md "Enrolment"): made on the officer's screen,
 // read by the device. Pure text work: it checks the payload's shape, never the organisation's keys (the device's
 // enrolment does that against the fingerprint) and never fetches anything.
-import { ENROL_FRAGMENT_PREFIX, type EnrolmentPayload, EnrolmentPayloadSchema } from './org-protocol.ts';
+import { ENROL_FRAGMENT_PREFIX } from './enrol-fragment.ts';
+import { type EnrolmentPayload, EnrolmentPayloadSchema } from './org-protocol.ts';
 
 /** Longer than any real link (a payload is about 250 characters); anything past it is not ours. */
 export const ENROLMENT_LINK_MAX_CHARS = 4_096;

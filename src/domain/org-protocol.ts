@@ -187,5 +187,3 @@ export const EnrolmentPayloadSchema = z.strictObject({
   fingerprint: b64(43, 43),
 });
 export type EnrolmentPayload = z.infer<typeof EnrolmentPayloadSchema>;
-
-export const ENROL_FRAGMENT_PREFIX = '#enrol=';
