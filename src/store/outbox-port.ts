@@ -11,12 +11,15 @@ import type { SealedRequest } from '../domain/sealed-protocol.ts';
 import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
-import { guardedWrite } from './report-control.ts';
+import { type GuardedPlan, type GuardedRows, guardedWrite, guardedWriteMany, readRows } from './report-control.ts';
 import type { ReportRepo } from './report-repo.ts';
 import type { ReportSealer } from './report-sealer.ts';
 import type { SettingsRepo } from './settings-repo.ts';
 
+// 'sending' is no longer written (a send writes nothing); rows an earlier version left in it are sent as queued.
 const SENDABLE: ReadonlySet<ReportStatus> = new Set(['queued', 'sending']);
+/** At most this many receipts in one transaction. */
+const RECEIPTS_PER_WRITE = 100;
 
 /** The revision of one report the engine works on: an outbox row as it read it. */
 type Item = Pick<OutboxRow, 'reportId' | 'revision'>;
@@ -113,45 +116,121 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
     return kept ? { ok: true, submission: { id: item.reportId, revision: item.revision, body } } : null;
   };
 
+  /** The write that stores one delivery's receipt, as guardedWrite plans it (see markAccepted). */
+  const planAccepted =
+    (item: Item, receipt: Receipt, removeNow: boolean) =>
+    async ({ report, outbox: row }: GuardedRows): Promise<GuardedPlan<void>> => {
+      if (report === undefined) return { write: () => db.outbox.delete(receipt.id) };
+      if (!(await trusted(report))) return { value: undefined };
+      const delivered =
+        report.revision === receipt.revision && (row === undefined || row.revision === receipt.revision);
+      const next: ReportRow = {
+        ...report,
+        receipt: { revision: receipt.revision, receivedAt: receipt.receivedAt },
+        ...(delivered ? { status: 'synced' as const } : {}),
+      };
+      const removed = delivered && removeNow && item.revision === receipt.revision;
+      // A report removed in this write needs no new control envelope.
+      if (!removed) next.control = await control.sealReport(next);
+      // What stays once the content goes: when it arrived and, encrypted, its incident types.
+      const kept: ReceiptRow | null = delivered
+        ? {
+            id: receipt.id,
+            revision: receipt.revision,
+            receivedAt: receipt.receivedAt,
+            ...(report.summary ? { summary: report.summary } : {}),
+          }
+        : null;
+      return {
+        write: async () => {
+          if (kept) await db.receipts.put(kept);
+          if (removed) {
+            await db.reports.delete(receipt.id);
+          } else {
+            await db.reports.put(next);
+          }
+          if (delivered) await db.outbox.delete(receipt.id);
+        },
+      };
+    };
+
+  type Accepting = {
+    item: Item;
+    receipt: Receipt;
+    removeNow: boolean;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  };
+  let accepting: Accepting[] = [];
+  let writingReceipts = false;
+  /** Writes the waiting receipts, a batch (one report at most once) per transaction, until none wait. */
+  const writeReceipts = async () => {
+    writingReceipts = true;
+    try {
+      while (accepting.length > 0) {
+        const batch: Accepting[] = [];
+        const later: Accepting[] = [];
+        const ids = new Set<string>();
+        for (const entry of accepting) {
+          if (batch.length < RECEIPTS_PER_WRITE && !ids.has(entry.receipt.id)) {
+            ids.add(entry.receipt.id);
+            batch.push(entry);
+          } else later.push(entry);
+        }
+        accepting = later;
+        try {
+          await guardedWriteMany(
+            db,
+            batch.map(({ item, receipt, removeNow }) => ({
+              id: receipt.id,
+              prepare: planAccepted(item, receipt, removeNow),
+            })),
+          );
+          for (const entry of batch) entry.resolve();
+        } catch (e) {
+          for (const entry of batch) entry.reject(e);
+        }
+      }
+    } finally {
+      writingReceipts = false;
+    }
+  };
+
   return {
     listDue: (now) => outbox.due(now),
     countWaiting: () => outbox.count(),
     nextDueAt: async () => (await outbox.all())[0]?.nextAttemptAt ?? null,
 
     loadSubmission: async (item) => {
+      // Sending writes nothing: the body was sealed at submit and the server is idempotent, so a send the app did
+      // not live to record is simply sent again, with the same bytes, and answered with the same receipt.
+      const { report, outbox: row } = await readRows(db, item.reportId);
       // The outbox row as stored, not as the caller read it: its revision must be the sealed one.
-      const row = await outbox.get(item.reportId);
       if (row === undefined || row.revision !== item.revision) return null;
       const sealed = await control.openOutbox(row);
       if (sealed === undefined) {
         control.markChanged(item.reportId);
         return null;
       }
-      let claimed: ReportRow | undefined;
-      try {
-        // Only the clear state moves to 'sending': a sealed report's body is not decrypted to send it.
-        claimed = await reports.claim(item.reportId, item.revision);
-      } catch (e) {
-        // Changed while locked: neither sent nor dropped; the worker is told.
-        if (isAppError(e, 'control-changed')) {
-          control.markChanged(item.reportId);
-          return null;
-        }
-        throw e;
+      // The report's own sealed state must say it is waiting to be sent: edited while locked, it is neither sent
+      // nor dropped, and the worker is told.
+      if (report !== undefined && !(await control.checkReport(report))) {
+        control.markChanged(item.reportId);
+        return null;
       }
-      if (claimed === undefined || !SENDABLE.has(claimed.status)) {
-        // Deleted, or taken back to a draft elsewhere (its control checked by the claim): this outbox row is stale.
-        await guardedWrite(db, item.reportId, async ({ report, outbox: current }) => {
+      if (report === undefined || !SENDABLE.has(report.status)) {
+        // Deleted, or taken back to a draft elsewhere: this outbox row is stale.
+        await guardedWrite(db, item.reportId, async ({ report: now, outbox: current }) => {
           if (current?.revision !== item.revision) return { value: undefined };
-          if (report !== undefined && (SENDABLE.has(report.status) || !(await control.checkReport(report))))
+          if (now !== undefined && (SENDABLE.has(now.status) || !(await control.checkReport(now))))
             return { value: undefined };
           return { write: () => db.outbox.delete(item.reportId) };
         });
         return null;
       }
-      if (claimed.revision !== item.revision) {
+      if (report.revision !== item.revision) {
         // Queued again at a newer revision: rewrite the row so the newest revision goes next time.
-        await reports.queue(claimed.id);
+        await reports.queue(report.id);
         return null;
       }
       if (sealed.submission !== undefined) {
@@ -160,42 +239,13 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       return sealNow(item);
     },
 
-    // One transaction: receipt stored, status 'synced', outbox row gone (kept if a newer revision waits) and, with
-    // `removeNow`, the report removed: only with the receipt of exactly this revision.
+    // Receipt stored, status 'synced', outbox row gone (kept if a newer revision waits) and, with `removeNow`, the
+    // report removed, in one transaction and only with the receipt of exactly this revision. Receipts that arrive
+    // while one is being written are written together next, in one transaction.
     markAccepted: (item, receipt, removeNow) =>
-      guardedWrite(db, receipt.id, async ({ report, outbox: row }) => {
-        if (report === undefined) return { write: () => db.outbox.delete(receipt.id) };
-        if (!(await trusted(report))) return { value: undefined };
-        const delivered =
-          report.revision === receipt.revision && (row === undefined || row.revision === receipt.revision);
-        const next: ReportRow = {
-          ...report,
-          receipt: { revision: receipt.revision, receivedAt: receipt.receivedAt },
-          ...(delivered ? { status: 'synced' as const } : {}),
-        };
-        const removed = delivered && removeNow && item.revision === receipt.revision;
-        // A report removed in this write needs no new control envelope.
-        if (!removed) next.control = await control.sealReport(next);
-        // What stays once the content goes: when it arrived and, encrypted, its incident types.
-        const kept: ReceiptRow | null = delivered
-          ? {
-              id: receipt.id,
-              revision: receipt.revision,
-              receivedAt: receipt.receivedAt,
-              ...(report.summary ? { summary: report.summary } : {}),
-            }
-          : null;
-        return {
-          write: async () => {
-            if (kept) await db.receipts.put(kept);
-            if (removed) {
-              await db.reports.delete(receipt.id);
-            } else {
-              await db.reports.put(next);
-            }
-            if (delivered) await db.outbox.delete(receipt.id);
-          },
-        };
+      new Promise<void>((resolve, reject) => {
+        accepting.push({ item, receipt, removeNow, resolve, reject });
+        if (!writingReceipts) void writeReceipts();
       }),
 
     markFailed: (item, issues) => finish(item, 'failed', issues),

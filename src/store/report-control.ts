@@ -140,6 +140,25 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
 /** A report row and its outbox row as read before a guarded write. */
 export type GuardedRows = { report: ReportRow | undefined; outbox: OutboxRow | undefined };
 
+/** What a guarded write's `prepare` decides: a write to run in the transaction, or a value without writing. */
+export type GuardedPlan<R> = { write: () => Promise<R> } | { value: R };
+
+/** A report and its outbox row, read together in one transaction. */
+export const readRows = (db: SafeVisitDb, id: string): Promise<GuardedRows> =>
+  withStorageErrors(() =>
+    db.transaction('r', db.reports, db.outbox, async () => ({
+      report: await db.reports.get(id),
+      outbox: await db.outbox.get(id),
+    })),
+  );
+
+/** The body, the report's control and the outbox row's control: each rewrite of one gets a fresh IV. */
+const unmoved = (now: GuardedRows, before: GuardedRows): boolean =>
+  sameIv(now.report, before.report) &&
+  sameIv(now.report?.control, before.report?.control) &&
+  (now.outbox === undefined) === (before.outbox === undefined) &&
+  sameIv(now.outbox?.control, before.outbox?.control);
+
 /**
  * Reads a report and its outbox row, lets `prepare` do its async work (checks, envelopes) outside any transaction,
  * then runs the returned write in ONE transaction over both tables, only if neither row moved since the read
@@ -148,32 +167,68 @@ export type GuardedRows = { report: ReportRow | undefined; outbox: OutboxRow | u
 export const guardedWrite = async <R>(
   db: SafeVisitDb,
   id: string,
-  prepare: (rows: GuardedRows) => Promise<{ write: () => Promise<R> } | { value: R }>,
+  prepare: (rows: GuardedRows) => Promise<GuardedPlan<R>>,
 ): Promise<R> => {
   for (let attempt = 0; attempt < GUARDED_WRITE_TRIES; attempt++) {
-    const before = await withStorageErrors(() =>
-      db.transaction('r', db.reports, db.outbox, async () => ({
-        report: await db.reports.get(id),
-        outbox: await db.outbox.get(id),
-      })),
-    );
+    const before = await readRows(db, id);
     const plan = await prepare(before);
     if ('value' in plan) return plan.value;
     const done = await withStorageErrors(() =>
       // `receipts` too: a delivery writes the report's receipt in the same transaction.
       db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
-        const report = await db.reports.get(id);
-        const outbox = await db.outbox.get(id);
-        // The body, the report's control and the outbox row's control: each rewrite of one gets a fresh IV.
-        const unmoved =
-          sameIv(report, before.report) &&
-          sameIv(report?.control, before.report?.control) &&
-          (outbox === undefined) === (before.outbox === undefined) &&
-          sameIv(outbox?.control, before.outbox?.control);
-        return unmoved ? { result: await plan.write() } : null;
+        const now = { report: await db.reports.get(id), outbox: await db.outbox.get(id) };
+        return unmoved(now, before) ? { result: await plan.write() } : null;
       }),
     );
     if (done) return done.result;
   }
   throw new AppError('conflict', { reason: 'row-kept-moving' });
+};
+
+/** One report's part of guardedWriteMany. */
+export type GuardedJob<R> = { id: string; prepare: (rows: GuardedRows) => Promise<GuardedPlan<R>> };
+
+/**
+ * guardedWrite for several reports (distinct ids) in one read and one write transaction, e.g. a run's receipts: each
+ * plan is written only if its own rows did not move since the read; a report whose rows moved goes through
+ * guardedWrite alone afterwards (it reads again and retries). A write that throws aborts the whole transaction.
+ */
+export const guardedWriteMany = async <R>(db: SafeVisitDb, jobs: readonly GuardedJob<R>[]): Promise<R[]> => {
+  const ids = jobs.map((job) => job.id);
+  if (new Set(ids).size !== ids.length) throw new AppError('invalid', { reason: 'same-report-twice' });
+  const before = await withStorageErrors(() =>
+    db.transaction('r', db.reports, db.outbox, async () => {
+      const [reports, outbox] = [await db.reports.bulkGet(ids), await db.outbox.bulkGet(ids)];
+      return ids.map((_, i): GuardedRows => ({ report: reports[i], outbox: outbox[i] }));
+    }),
+  );
+  const plans = await Promise.all(jobs.map((job, i) => job.prepare(before[i] as GuardedRows)));
+  const results = new Map<number, R>();
+  const toWrite: number[] = [];
+  plans.forEach((plan, i) => {
+    if ('value' in plan) results.set(i, plan.value);
+    else toWrite.push(i);
+  });
+  const moved =
+    toWrite.length === 0
+      ? []
+      : await withStorageErrors(() =>
+          db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
+            const writeIds = toWrite.map((i) => ids[i] as string);
+            const [reports, outbox] = [await db.reports.bulkGet(writeIds), await db.outbox.bulkGet(writeIds)];
+            const movedNow: number[] = [];
+            for (const [k, i] of toWrite.entries()) {
+              const plan = plans[i] as { write: () => Promise<R> };
+              if (unmoved({ report: reports[k], outbox: outbox[k] }, before[i] as GuardedRows))
+                results.set(i, await plan.write());
+              else movedNow.push(i);
+            }
+            return movedNow;
+          }),
+        );
+  for (const i of moved) {
+    const job = jobs[i] as GuardedJob<R>;
+    results.set(i, await guardedWrite(db, job.id, job.prepare));
+  }
+  return jobs.map((_, i) => results.get(i) as R);
 };

@@ -227,6 +227,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     run: RunSummary,
     settings: SyncSettings & { endpoint: string; token: string },
     signal: AbortSignal | undefined,
+    keepReceipt: (stored: Promise<void>) => void,
   ): Promise<Stop | null> => {
     const loaded = await port.loadSubmission(item);
     if (loaded === null) return null;
@@ -243,10 +244,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     });
     switch (outcome.kind) {
       case 'accepted':
-        // Receipt and removal in one write: the report never leaves before its receipt is stored.
-        await port.markAccepted(item, outcome.receipt, settings.keepSyncedDays <= 0);
-        run.sent++;
-        patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
+        // Receipt and removal in one write: the report never leaves before its receipt is stored. The next report
+        // goes meanwhile; the run ends only once every receipt is stored (a receipt lost with the app is harmless:
+        // the same bytes are sent again and the server answers with the same receipt).
+        keepReceipt(port.markAccepted(item, outcome.receipt, settings.keepSyncedDays <= 0));
         return null;
       case 'retry': {
         const at = now() + nextRetryDelayMs(item.attempts, random, outcome.afterMs);
@@ -305,18 +306,40 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     patch({ total: due.length, sent: 0 });
     let next = 0;
     let stop: Stop | null = null;
+    // Receipts being stored; the first storage error stops the run and is thrown once they have all settled.
+    const storing = new Set<Promise<void>>();
+    let storeError: { error: unknown } | null = null;
+    const keepReceipt = (stored: Promise<void>) => {
+      const tracked: Promise<void> = stored
+        .then(
+          () => {
+            run.sent++;
+            patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
+          },
+          (error: unknown) => {
+            storeError ??= { error };
+          },
+        )
+        .finally(() => storing.delete(tracked));
+      storing.add(tracked);
+    };
     const worker = async () => {
-      while (stop === null && next < due.length) {
+      while (stop === null && storeError === null && next < due.length) {
         if (signal?.aborted) {
           stop = 'stopped';
           return;
         }
         const item = due[next++] as OutboxItem;
-        const result = await sendOne(item, run, settings, signal);
+        const result = await sendOne(item, run, settings, signal, keepReceipt);
         stop ??= result;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, due.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, due.length) }, worker));
+    } finally {
+      while (storing.size > 0) await Promise.all([...storing]);
+    }
+    if (storeError !== null) throw (storeError as { error: unknown }).error;
     return stop ?? ('done' as const);
   };
 

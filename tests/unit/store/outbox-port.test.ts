@@ -125,12 +125,38 @@ describe('sealed at submit', () => {
 });
 
 describe('the store’s outbox port', () => {
-  it('hands out a queued report as its sealed submission and marks it sending in the same write', async () => {
+  it('hands out a queued report as its sealed submission without writing anything, and the same bytes again after a send the app did not live to record', async () => {
     const { db, port, queue } = await setup();
     const item = await queue('r1', { revision: 2 });
+    const before = rawText([await db.reports.get('r1'), await db.outbox.get('r1')]);
     const loaded = await port.loadSubmission(item);
     expect(loaded).toMatchObject({ ok: true, submission: { id: 'r1', revision: 2 } });
-    expect((await db.reports.get('r1'))?.status).toBe('sending');
+    // Still queued, both rows as they were: a send the app dies in leaves nothing to repair.
+    expect(rawText([await db.reports.get('r1'), await db.outbox.get('r1')])).toBe(before);
+    const again = await port.loadSubmission(item);
+    expect(again).toEqual(loaded);
+  });
+
+  it('stores receipts that arrive together in one write, and acts on none whose report was edited outside the app', async () => {
+    const { db, port, queue, reports } = await setup();
+    const items = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => queue(id)));
+    await db.reports.update('c', { status: 'draft' });
+    const transaction = db.transaction.bind(db);
+    let writes = 0;
+    db.transaction = ((mode: string, ...rest: unknown[]) => {
+      if (mode === 'rw') writes++;
+      return (transaction as (...a: unknown[]) => unknown)(mode, ...rest);
+    }) as typeof db.transaction;
+    await Promise.all(
+      items.map((item) => port.markAccepted(item, { id: item.reportId, revision: 1, receivedAt: RECEIVED_AT }, true)),
+    );
+    db.transaction = transaction;
+    // The first receipt is written at once, the four that came while it was written together after it.
+    expect(writes).toBe(2);
+    expect((await db.receipts.toArray()).map((r) => r.id).sort()).toEqual(['a', 'b', 'd', 'e']);
+    expect(await db.reports.get('c')).toMatchObject({ status: 'draft' });
+    expect(await db.outbox.get('c')).toBeDefined();
+    expect(reports.control.changed.get().has('c')).toBe(true);
   });
 
   it('drops a stale outbox row whose report went back to a draft, and sends nothing for it', async () => {
