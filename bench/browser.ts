@@ -148,6 +148,7 @@ export type PageFigures = {
   vaultUnlock: Awaited<ReturnType<BenchApi['vaultUnlockTimes']>>;
   overhead: Awaited<ReturnType<BenchApi['encryptionOverhead']>>;
   sync: Awaited<ReturnType<BenchApi['syncAll']>>;
+  inbox: Awaited<ReturnType<BenchApi['inboxTimes']>>;
 };
 
 export type BenchPageTask = keyof PageFigures;
@@ -166,6 +167,9 @@ export const benchPageFigure = async <K extends BenchPageTask>(
     reports: number;
     /** The organisation the sync benchmark's reports are sealed to. */
     org: OrgDescriptor;
+    /** Its officer, who reads the inbox. */
+    officer?: { email: string; passphrase: string };
+    inboxRuns?: number;
   },
 ): Promise<PageFigures[K]> => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -193,6 +197,14 @@ export const benchPageFigure = async <K extends BenchPageTask>(
           ([endpoint, token, n, org]) => (globalThis as unknown as BenchGlobal).bench.syncAll(endpoint, token, n, org),
           [origin, args.token, args.reports, args.org] as const,
         )) as PageFigures[K];
+      case 'inbox': {
+        if (!args.officer) throw new Error('the inbox needs the officer who reads it');
+        return (await page.evaluate(
+          ([endpoint, officer, runs, passes]) =>
+            (globalThis as unknown as BenchGlobal).bench.inboxTimes(endpoint, officer, runs, passes),
+          [origin, args.officer, args.inboxRuns ?? 1, args.searchPasses] as const,
+        )) as PageFigures[K];
+      }
     }
     throw new Error(`unknown bench page task ${String(task)}`);
   } finally {

@@ -13,6 +13,8 @@ export const FIGURE_IDS = [
   'list_1000_ms',
   'search_p95_ms',
   'sync_1000_ms',
+  'inbox_open_1000_ms',
+  'inbox_search_p95_ms',
   'heap_1000_mb',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];

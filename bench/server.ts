@@ -16,6 +16,8 @@ import { APP_OUT_DIR, PAGE_OUT_DIR } from './sizes.ts';
 const ORG_SETUP_MODULE = '../tests/unit/sync/org-setup.ts';
 type OrgSetup = {
   SETUP_CODE: string;
+  OFFICER_EMAIL: string;
+  OFFICER_PASSPHRASE: string;
   setUpOrganisationOn: (
     url: string,
   ) => Promise<{ org: OrgDescriptor; enrolDevice: (name?: string) => Promise<{ token: string }> }>;
@@ -34,13 +36,17 @@ export type BenchServer = {
   submits: SubmitStats;
   org: OrgDescriptor;
   deviceToken: string;
+  /** The organisation's first officer, who signs in to read the inbox. */
+  officer: { email: string; passphrase: string };
   close: () => Promise<void>;
 };
 
 export const startBenchServer = async (): Promise<BenchServer> => {
   // Rate limiting off: 1,000 reports from one device in a few seconds is the point of the sync figure, and the
   // limiter would answer 429 (the engine would then wait for Retry-After, which measures the limit, not the sync).
-  const { SETUP_CODE, setUpOrganisationOn } = (await import(ORG_SETUP_MODULE)) as OrgSetup;
+  const { SETUP_CODE, OFFICER_EMAIL, OFFICER_PASSPHRASE, setUpOrganisationOn } = (await import(
+    ORG_SETUP_MODULE
+  )) as OrgSetup;
   const app = await buildApp({ staticDir: APP_OUT_DIR, setupCode: SETUP_CODE, rateLimit: false });
   const submits: SubmitStats = { count: 0, totalMs: 0 };
   app.addHook('onResponse', async (request, reply) => {
@@ -60,5 +66,13 @@ export const startBenchServer = async (): Promise<BenchServer> => {
   const origin = `http://127.0.0.1:${address.port}`;
   const organisation = await setUpOrganisationOn(origin);
   const { token } = await organisation.enrolDevice('Bench device');
-  return { origin, app, submits, org: organisation.org, deviceToken: token, close: () => app.close() };
+  return {
+    origin,
+    app,
+    submits,
+    org: organisation.org,
+    deviceToken: token,
+    officer: { email: OFFICER_EMAIL, passphrase: OFFICER_PASSPHRASE },
+    close: () => app.close(),
+  };
 };

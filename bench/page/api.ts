@@ -9,6 +9,8 @@ export type EncryptionOverhead = { encryptedMs: number[]; plainMs: number[]; che
 export type SeededDrafts = { stored: number; passphrase: string };
 export type SyncRun = {
   ms: number;
+  /** Time to queue the reports, each sealed at submit (not part of `ms`). */
+  queueMs: number;
   queued: number;
   /** The sync engine's RunSummary (src/sync/outbox.ts), restated here so this file needs no DOM types. */
   summary: { stopped: string; sent: number; failed: number; retried: number };
@@ -20,6 +22,20 @@ export type SyncRun = {
   portMs: Record<string, number>;
 };
 
+/** The officer's inbox: `runs` times fetching and opening every report, then searching the opened reports. */
+export type InboxTimes = {
+  /** Per run: from asking for the inbox to every report decrypted and checked. */
+  openMs: number[];
+  /** Per run: to the first screenful opened (what the inbox shows first). */
+  firstScreenMs: number[];
+  reports: number;
+  opened: number;
+  /** One sample per query per pass, ms. */
+  searchMs: number[];
+  queries: number;
+  hits: number;
+};
+
 export type BenchApi = {
   searchTimes: (passes: number) => SearchTimes;
   vaultUnlockTimes: (runs: number) => Promise<VaultUnlockTimes>;
@@ -27,4 +43,11 @@ export type BenchApi = {
   seedAppDrafts: (n: number) => Promise<SeededDrafts>;
   /** Queues `n` reports sealed at submit to `org` (outside the timed run), then times one sync run. */
   syncAll: (endpoint: string, token: string, n: number, org: OrgDescriptor) => Promise<SyncRun>;
+  /** Signs in as the officer, then times the inbox code (src/officer/inbox) over what the server holds. */
+  inboxTimes: (
+    origin: string,
+    officer: { email: string; passphrase: string },
+    runs: number,
+    passes: number,
+  ) => Promise<InboxTimes>;
 };

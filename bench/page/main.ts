@@ -3,6 +3,17 @@
 import { REPORT_SCHEMA_VERSION, type ReportDraft, ReportDraftSchema } from '../../src/domain/report-schema.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { createGuidanceSearch } from '../../src/guidance/search.ts';
+import { signIn } from '../../src/officer/account-flows.ts';
+import { createInboxApi } from '../../src/officer/inbox/inbox-api.ts';
+import {
+  type Content,
+  type InboxEntry,
+  isOpened,
+  searchInbox,
+  sortInbox,
+} from '../../src/officer/inbox/inbox-model.ts';
+import { openAll } from '../../src/officer/inbox/open-reports.ts';
+import { createOfficerApi } from '../../src/officer/officer-api.ts';
 import { APP_DB_NAME, type ReportRow, SafeVisitDb } from '../../src/store/db.ts';
 import { createOutboxPort } from '../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../src/store/outbox-repo.ts';
@@ -15,6 +26,22 @@ import type { Vault } from '../../src/vault/vault.ts';
 import { GUIDANCE_FIELD_QUERIES } from '../../tests/unit/guidance/field-queries.ts';
 import type { BenchApi } from './api.ts';
 import { benchDraft } from './drafts.ts';
+
+/** What an officer types into "Search reports": words, phrases, a name, an incident type, one that finds nothing. */
+const INBOX_QUERIES = [
+  'screenshots',
+  'football practice',
+  'group chat',
+  'grandmother tablet',
+  'safeguarding lead friday',
+  'threatened to share',
+  'console settings',
+  'Worker 12',
+  'bullying',
+  'follow-up visit',
+  'pictures',
+  'no such words here',
+];
 
 /** The passphrase of every vault the benchmarks create (strong enough for the real rules). */
 const BENCH_PASSPHRASE = 'Correct-Horse-Battery-42';
@@ -159,7 +186,9 @@ const api: BenchApi = {
     });
     const outbox = createOutboxRepo(db);
     const now = Date.now();
+    const queueStarted = performance.now();
     for (let i = 0; i < n; i++) await reports.put(record(i, 'queued', now - 1_000));
+    const queueMs = performance.now() - queueStarted;
     const queued = await outbox.count();
     // The real fetch, timed, to split the run into network+server time and the device's own work.
     let fetchMs = 0;
@@ -200,7 +229,56 @@ const api: BenchApi = {
     const left = { outbox: await outbox.count(), reports: await db.reports.count() };
     db.close();
     await SafeVisitDb.delete('bench-sync');
-    return { ms, queued, summary, left, fetchMs, requests, portMs };
+    return { ms, queueMs, queued, summary, left, fetchMs, requests, portMs };
+  },
+
+  /**
+   * The officer's inbox as InboxArea runs it: the envelopes fetched (every page), put in inbox order and opened in
+   * this browser with the organisation's keys (HPKE, JSON, the report schema), `runs` times; then each query searched
+   * alone over the opened reports, `passes` times. The list's drawing is not included.
+   */
+  inboxTimes: async (origin, officer, runs, passes) => {
+    const api = createOfficerApi({ baseUrl: origin });
+    const session = await signIn(api, officer.email, officer.passphrase);
+    const keys = session.orgKeys;
+    if (!keys) throw new Error('the officer holds no organisation keys');
+    const inbox = createInboxApi(api, session.token);
+    const openMs: number[] = [];
+    const firstScreenMs: number[] = [];
+    let entries: InboxEntry[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      let firstScreen = Number.NaN;
+      const items = sortInbox((await inbox.list()).map((item) => ({ item }))).map((e) => e.item);
+      let contents: readonly (Content | undefined)[] = [];
+      await openAll(keys, items, {
+        onProgress: (next) => {
+          if (Number.isNaN(firstScreen)) firstScreen = performance.now() - started;
+          contents = next;
+        },
+      });
+      openMs.push(performance.now() - started);
+      firstScreenMs.push(firstScreen);
+      entries = items.map((item, i) => ({ item, content: contents[i] ?? { state: 'pending' } }));
+    }
+    const samples: number[] = [];
+    let hits = 0;
+    for (let pass = 0; pass < passes; pass++) {
+      for (const query of INBOX_QUERIES) {
+        const started = performance.now();
+        hits += searchInbox(entries, query).length;
+        samples.push(performance.now() - started);
+      }
+    }
+    return {
+      openMs,
+      firstScreenMs,
+      reports: entries.length,
+      opened: entries.filter(isOpened).length,
+      searchMs: samples,
+      queries: INBOX_QUERIES.length,
+      hits,
+    };
   },
 
   /**

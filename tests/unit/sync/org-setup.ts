@@ -21,7 +21,9 @@ import {
 } from '../../../src/vault/org.ts';
 
 export const SETUP_CODE = 'DEVICE-TEST-SETUP-2026';
-const OFFICER_PASSPHRASE = 'Copper lantern orchard 93 misty';
+/** The first officer's sign-in (the benchmark signs in with it to time the inbox). */
+export const OFFICER_EMAIL = 'lead@riverside.example';
+export const OFFICER_PASSPHRASE = 'Copper lantern orchard 93 misty';
 
 const json = async (response: Response) => {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
@@ -43,7 +45,7 @@ export type Organisation = {
 
 /** Sets up the organisation on a server at `url` (started with `setupCode: SETUP_CODE`) through the real crypto. */
 export const setUpOrganisationOn = async (url: string, orgName = 'Riverside Family Support'): Promise<Organisation> => {
-  const email = 'lead@riverside.example';
+  const email = OFFICER_EMAIL;
   const kdf = newOfficerKdf();
   const { authKey, kek } = await deriveOfficerSecrets(OFFICER_PASSPHRASE, kdf);
   const { organisation, privateKeys } = await createOrganisationKeys(orgName);
