@@ -7,6 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { SUBMISSION_MAX_BYTES } from '../src/domain/protocol.ts';
+import { type AlertOptions, type AlertWorker, startAlertWorker } from './alerts.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts';
 import { createTokenChecker } from './auth.ts';
 import { enrolledDeviceLookup } from './devices.ts';
@@ -15,7 +16,7 @@ import { handleError, sendError } from './http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
-import type { OrgStore, SealedReportStore, Store } from './storage/types.ts';
+import type { AlertStore, OrgStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 export type AppOptions = {
@@ -50,6 +51,8 @@ export type AppOptions = {
   rateLimit?: RateLimitOptions | false;
   /** Requests per window per enrolled device on the v2 routes (default DEVICE_RATE_LIMIT, sized for a backlog). */
   deviceRateLimit?: RateLimitOptions;
+  /** Alerts to the safeguarding lead on each new report (webhook and/or email); unset sends none and queues none. */
+  alerts?: AlertOptions;
 };
 
 declare module 'fastify' {
@@ -60,6 +63,9 @@ declare module 'fastify' {
     orgStore: OrgStore;
     /** The sealed reports of the same database (tests count rows). */
     sealedReports: SealedReportStore;
+    /** The alerts of the same database (tests read them), and the worker when alerts are configured. */
+    alertStore: AlertStore;
+    alertWorker: AlertWorker | undefined;
   }
 }
 
@@ -98,6 +104,11 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   const clock = options.now ?? (() => new Date());
   const enrolled = enrolledDeviceLookup(store, clock);
   if (!options.store) app.addHook('onClose', async () => store.close());
+  // Starts delivering what an earlier run left queued; stops before the database closes.
+  const alertWorker = options.alerts ? startAlertWorker(store, clock, options.alerts) : undefined;
+  app.decorate('alertStore', store);
+  app.decorate('alertWorker', alertWorker);
+  if (alertWorker) app.addHook('preClose', async () => alertWorker.stop());
 
   await app.register(fastifyHelmet, HELMET_OPTIONS);
   app.addHook('onRequest', async (_request, reply) => {
@@ -126,6 +137,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
       enrolled,
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
       deviceRateLimit: options.deviceRateLimit ?? DEVICE_RATE_LIMIT,
+      alerts: alertWorker,
     }),
   );
 

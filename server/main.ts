@@ -2,6 +2,7 @@
 // environment. The only place that reads process.env; on an empty database it prints the one-time setup code.
 import { join } from 'node:path';
 import { isAppError } from '../src/domain/errors.ts';
+import { alertsFromEnv } from './alert-config.ts';
 import { buildApp } from './app.ts';
 import { BUILT_GUIDANCE_FILE, readGuidanceFile } from './guidance.ts';
 import { DEVICE_RATE_LIMIT } from './org-routes.ts';
@@ -52,6 +53,9 @@ const deviceRateLimitMax = Number(env.SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN ?? DEV
 if (!Number.isSafeInteger(deviceRateLimitMax) || deviceRateLimitMax < 1)
   fail('SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN must be a whole number of requests per minute, 1 or more.');
 
+const alerts = alertsFromEnv(env, `http://${host}:${port}`);
+if (alerts && 'error' in alerts) fail(alerts.error);
+
 const app = await buildApp({
   staticDir,
   logger: env.SAFEVISIT_LOG === '1',
@@ -62,6 +66,7 @@ const app = await buildApp({
   guidancePack,
   rateLimit: rateLimitMax > 0 ? { max: rateLimitMax, timeWindowMs: 60_000 } : false,
   deviceRateLimit: { max: deviceRateLimitMax, timeWindowMs: 60_000 },
+  alerts: alerts && !('error' in alerts) ? alerts : undefined,
 }).catch((error: unknown) => {
   if (isAppError(error, 'invalid') && Array.isArray(error.detail)) {
     return fail(

@@ -28,7 +28,7 @@ import {
   sessionExpiresAt,
   verifyAuthKey,
 } from './officer-auth.ts';
-import { registerReportRoutes } from './report-routes.ts';
+import { type ReportAlerts, registerReportRoutes } from './report-routes.ts';
 import { createSetupCodeChecker } from './setup-code.ts';
 import type { OfficerRecord, OrgStore, SealedReportStore, SessionRecord } from './storage/types.ts';
 import { type Clock, createThrottle, type ThrottleOptions } from './throttle.ts';
@@ -100,6 +100,8 @@ export type OrgRoutesOptions = {
   rateLimit: RateLimitOptions | false;
   /** Per enrolled device (DEVICE_RATE_LIMIT by default). */
   deviceRateLimit: RateLimitOptions;
+  /** Alerts queued with each new report, and woken after it. */
+  alerts?: ReportAlerts;
 };
 
 const retryAfterS = (waitMs: number): string => String(Math.max(1, Math.ceil(waitMs / 1000)));
@@ -370,5 +372,5 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
   });
 
   registerDeviceRoutes(app, store, clock);
-  registerReportRoutes(app, options.reports, clock);
+  registerReportRoutes(app, options.reports, clock, options.alerts);
 };

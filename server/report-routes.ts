@@ -14,14 +14,22 @@ import {
 } from '../src/domain/sealed-protocol.ts';
 import { sha256Hex } from './auth.ts';
 import { sendError, toWireIssues } from './http-errors.ts';
-import type { Reader, SealedReportStore } from './storage/types.ts';
+import type { AlertChannel, Reader, SealedReportStore } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 const ReportParamsSchema = z.strictObject({ id: z.uuid({ error: 'must be a report id' }) });
 
 const noSuchReport = (reply: FastifyReply) => sendError(reply, 404, 'not-found', 'There is no such report.');
 
-export const registerReportRoutes = (app: FastifyInstance, store: SealedReportStore, clock: Clock): void => {
+/** The alert channels a new report queues in its own transaction, and the worker to wake after it. */
+export type ReportAlerts = { channels: readonly AlertChannel[]; kick: () => void };
+
+export const registerReportRoutes = (
+  app: FastifyInstance,
+  store: SealedReportStore,
+  clock: Clock,
+  alerts?: ReportAlerts,
+): void => {
   /** The signed-in officer and now, for the audit row; the role hook has already refused anyone else. */
   const readerOf = (request: FastifyRequest): Reader | undefined =>
     request.officer ? { officerId: request.officer.id, at: clock().toISOString() } : undefined;
@@ -49,6 +57,7 @@ export const registerReportRoutes = (app: FastifyInstance, store: SealedReportSt
     const outcome = await store.saveSealed(
       { ...submission, deviceId, bodyHash: sha256Hex(canonicalJson(sealedContent(submission))) },
       clock().toISOString(),
+      alerts?.channels,
     );
     if (outcome.kind === 'unknown-key') {
       return sendError(
@@ -67,6 +76,7 @@ export const registerReportRoutes = (app: FastifyInstance, store: SealedReportSt
         'This server already holds this report revision with different content; send it as a new revision.',
       );
     }
+    if (outcome.kind === 'created') alerts?.kick();
     const receipt: Receipt = { id: submission.id, revision: submission.revision, receivedAt: outcome.receivedAt };
     return reply.code(outcome.kind === 'created' ? 201 : 200).send(receipt);
   });

@@ -3,8 +3,16 @@
 // key that opens an envelope, so it has no plaintext to lose.
 import type Database from 'better-sqlite3';
 import type { InboxEnvelope, Review, Urgency } from '../../src/domain/sealed-protocol.ts';
+import { alertWriter } from './sqlite-alerts.ts';
 import { auditWriter, guarded } from './sqlite-org.ts';
-import type { InboxPage, NewSealedReport, Reader, SealedReportStore, SealedSaveOutcome } from './types.ts';
+import type {
+  AlertChannel,
+  InboxPage,
+  NewSealedReport,
+  Reader,
+  SealedReportStore,
+  SealedSaveOutcome,
+} from './types.ts';
 
 /** Schema version 3: the sealed reports, and a detail column on the audit log (ids of an export). */
 export const SEALED_MIGRATION = `
@@ -81,6 +89,7 @@ const parseCursor = (cursor: string | undefined): { rank: number; seq: number } 
 
 export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   const audit = auditWriter(db);
+  const queueAlerts = alertWriter(db);
   const keyExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM encryption_keys WHERE kid = ?');
   const insert = db.prepare(
     `INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
@@ -113,15 +122,20 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   );
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM reports');
 
-  const save = db.transaction((report: NewSealedReport, receivedAt: string): SealedSaveOutcome => {
-    if (!keyExists.get(report.keyId)) return { kind: 'unknown-key' };
-    if (insert.run({ ...report, receivedAt }).changes === 1) return { kind: 'created', receivedAt };
-    const existing = findOne.get(report.id, report.revision);
-    if (!existing) throw new Error('insert ignored but no row found');
-    return existing.body_hash === report.bodyHash
-      ? { kind: 'replayed', receivedAt: existing.received_at }
-      : { kind: 'conflict' };
-  });
+  const save = db.transaction(
+    (report: NewSealedReport, receivedAt: string, alertChannels: readonly AlertChannel[]): SealedSaveOutcome => {
+      if (!keyExists.get(report.keyId)) return { kind: 'unknown-key' };
+      if (insert.run({ ...report, receivedAt }).changes === 1) {
+        queueAlerts(report.id, report.revision, alertChannels, receivedAt);
+        return { kind: 'created', receivedAt };
+      }
+      const existing = findOne.get(report.id, report.revision);
+      if (!existing) throw new Error('insert ignored but no row found');
+      return existing.body_hash === report.bodyHash
+        ? { kind: 'replayed', receivedAt: existing.received_at }
+        : { kind: 'conflict' };
+    },
+  );
 
   const inbox = db.transaction((options: { limit: number; cursor?: string }, reader: Reader): InboxPage => {
     const after = parseCursor(options.cursor);
@@ -160,7 +174,8 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   });
 
   return {
-    saveSealed: (report, receivedAt) => guarded(() => save.immediate(report, receivedAt)),
+    saveSealed: (report, receivedAt, alertChannels = []) =>
+      guarded(() => save.immediate(report, receivedAt, alertChannels)),
     inbox: (options, reader) => guarded(() => inbox.immediate(options, reader)),
     openSealed: (id, reader) => guarded(() => open.immediate(id, reader)),
     markReviewed: (id, reader) => guarded(() => markReviewed.immediate(id, reader)),

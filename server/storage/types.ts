@@ -9,7 +9,14 @@ import type {
   OrgEncryptionKey,
   SealedGrant,
 } from '../../src/domain/org-protocol.ts';
-import type { ExportFormat, InboxEnvelope, InboxItem, InboxReport, Review } from '../../src/domain/sealed-protocol.ts';
+import type {
+  ExportFormat,
+  InboxEnvelope,
+  InboxItem,
+  InboxReport,
+  Review,
+  Urgency,
+} from '../../src/domain/sealed-protocol.ts';
 
 export type SaveOutcome =
   /** First time this id and revision arrived: stored, with this receivedAt. */
@@ -139,9 +146,14 @@ export interface SealedReportStore {
   /**
    * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), so concurrent
    * and repeated submissions store exactly one row; 'unknown-key' when the key id is none of the organisation's
-   * encryption keys. Throws AppError('storage-unavailable') when the engine cannot be used now (the API answers 503).
+   * encryption keys. A 'created' revision queues one alert per channel in `alertChannels` in the same transaction
+   * (a replay queues none). Throws AppError('storage-unavailable') when the engine cannot be used now (the API answers 503).
    */
-  saveSealed(report: NewSealedReport, receivedAt: string): Promise<SealedSaveOutcome>;
+  saveSealed(
+    report: NewSealedReport,
+    receivedAt: string,
+    alertChannels?: readonly AlertChannel[],
+  ): Promise<SealedSaveOutcome>;
   /** The newest revision of each report, urgent first then newest received, and one 'inbox-read' audit row. */
   inbox(options: { limit: number; cursor?: string }, reader: Reader): Promise<InboxPage>;
   /** Every revision, newest first, and a 'report-opened' audit row; undefined (no row) when there is no such report. */
@@ -157,5 +169,47 @@ export interface SealedReportStore {
   sealedCount(): Promise<number>;
 }
 
-/** One database holds everything: the reports and the organisation side. */
-export type Store = StoreLifecycle & SealedReportStore & OrgStore;
+// Alerts to the safeguarding lead (server/alerts.ts): a table of pending deliveries, claimed with a lease so several
+// server processes on one database deliver each once. Ids, times and urgency only.
+
+export type AlertChannel = 'webhook' | 'email';
+
+export type AlertRow = {
+  seq: number;
+  reportId: string;
+  revision: number;
+  channel: AlertChannel;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  /** The lease of the process delivering it now; null when nobody is. */
+  claimedUntil: string | null;
+  /** One plain sentence about the last failure (never a receiver's answer body). */
+  lastError: string | null;
+  deliveredAt: string | null;
+  gaveUpAt: string | null;
+};
+
+/** A due alert leased to this process, with the routing fields it announces. */
+export type ClaimedAlert = AlertRow & { claim: string; urgency: Urgency; receivedAt: string };
+
+export type AlertOutcome =
+  | { kind: 'delivered'; at: string }
+  | { kind: 'retry'; error: string; nextAttemptAt: string }
+  | { kind: 'gave-up'; error: string; at: string; nextAttemptAt: string };
+
+export interface AlertStore {
+  /** Leases the most overdue alert of these channels until `leaseUntil`, in one write transaction; undefined if none. */
+  claimAlert(channels: readonly AlertChannel[], now: string, leaseUntil: string): Promise<ClaimedAlert | undefined>;
+  /** Records the attempt; false (nothing written) when the lease was lost to another process. */
+  finishAlert(alert: ClaimedAlert, outcome: AlertOutcome): Promise<boolean>;
+  /** Gives the lease back without counting an attempt (the process is stopping). */
+  releaseAlert(alert: ClaimedAlert): Promise<void>;
+  /** When the next pending alert of these channels falls due (or its lease ends); undefined when none is pending. */
+  nextAlertAt(channels: readonly AlertChannel[]): Promise<string | undefined>;
+  /** Every alert, oldest first (for tests and the console). */
+  alerts(): Promise<AlertRow[]>;
+}
+
+/** One database holds everything: the reports, their alerts and the organisation side. */
+export type Store = StoreLifecycle & SealedReportStore & OrgStore & AlertStore;
