@@ -1,4 +1,4 @@
-// The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to version 4
+// The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to the current version (5)
 // and its plaintext reports are gone from the file and its WAL, a newer database is refused plainly, and the audit
 // table refuses updates and deletes.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,7 @@ const V1_SCHEMA = `
 `;
 
 describe('SQLite migrations', () => {
-  it('moves a version 1 database to version 4, deleting its plaintext reports from the file and the WAL', async () => {
+  it('moves a version 1 database to the current version (5, with alerts), deleting its plaintext reports from the file and the WAL', async () => {
     const path = join(dir, 'v1.sqlite');
     const old = new Database(path);
     old.pragma('journal_mode = WAL');
@@ -47,7 +47,7 @@ describe('SQLite migrations', () => {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'submissions'").all()).toEqual([]);
     db.close();
     // A second open has nothing more to say.
