@@ -31,6 +31,7 @@ import {
 import { type ReportAlerts, registerReportRoutes } from './report-routes.ts';
 import { createSetupCodeChecker } from './setup-code.ts';
 import type { OfficerRecord, OrgStore, SealedReportStore, SessionRecord } from './storage/types.ts';
+import { registerTeamRoutes } from './team-routes.ts';
 import { type Clock, createThrottle, type ThrottleOptions } from './throttle.ts';
 
 /** Who may call a route: anyone, an officer with a live session (confirmed or not), or an enrolled device. */
@@ -119,7 +120,7 @@ const tooManyTries = (reply: FastifyReply, waitMs: number, what: string): Fastif
 const unauthorised = (
   reply: FastifyReply,
   message: string,
-  code: 'unauthorised' | 'session-expired' = 'unauthorised',
+  code: 'unauthorised' | 'session-expired' | 'officer-removed' = 'unauthorised',
 ): FastifyReply => {
   reply.header('WWW-Authenticate', 'Bearer');
   return sendError(reply, 401, code, message);
@@ -203,6 +204,15 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
     const session = request.caller?.session;
     if (!session) {
       unauthorised(reply, 'Sign in first: this needs an officer’s session.');
+      return false;
+    }
+    if (session.endedBecause === 'removed') {
+      await store.endSession(session);
+      unauthorised(
+        reply,
+        'This officer account has been removed from the organisation, so its session has ended.',
+        'officer-removed',
+      );
       return false;
     }
     const now = clock();
@@ -373,4 +383,5 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
 
   registerDeviceRoutes(app, store, clock);
   registerReportRoutes(app, options.reports, clock, options.alerts);
+  registerTeamRoutes(app, store, clock);
 };

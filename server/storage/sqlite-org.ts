@@ -12,6 +12,7 @@ import type {
   OfficerRecord,
   OrgStore,
   SessionRecord,
+  TeamStore,
 } from './types.ts';
 
 /** Schema version 2 of the SQLite database (version 1 is the submissions table). */
@@ -77,7 +78,7 @@ export const ORG_MIGRATION = `
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
 
-type OfficerRow = {
+export type OfficerRow = {
   id: string;
   name: string;
   email: string;
@@ -88,7 +89,13 @@ type OfficerRow = {
   confirmed: number;
   created_at: string;
 };
-type SessionRow = { token_hash: string; officer_id: string; created_at: string; last_used_at: string };
+type SessionRow = {
+  token_hash: string;
+  officer_id: string;
+  created_at: string;
+  last_used_at: string;
+  ended: string | null;
+};
 type DeviceRow = {
   id: string;
   name: string;
@@ -97,7 +104,7 @@ type DeviceRow = {
   revoked_at: string | null;
   enrolled_by: string | null;
 };
-type AuditDbRow = {
+export type AuditDbRow = {
   seq: number;
   at: string;
   officer_id: string | null;
@@ -106,7 +113,7 @@ type AuditDbRow = {
   detail: string | null;
 };
 
-const toOfficer = (row: OfficerRow): OfficerRecord => ({
+export const toOfficer = (row: OfficerRow): OfficerRecord => ({
   id: row.id,
   name: row.name,
   email: row.email,
@@ -121,6 +128,7 @@ const toSession = (row: SessionRow): SessionRecord => ({
   officerId: row.officer_id,
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
+  ...(row.ended === 'removed' ? { endedBecause: 'removed' as const } : {}),
 });
 const toDevice = (row: DeviceRow): DeviceRecord => ({
   id: row.id,
@@ -129,6 +137,15 @@ const toDevice = (row: DeviceRow): DeviceRecord => ({
   lastSeenAt: row.last_seen_at,
   revokedAt: row.revoked_at,
   enrolledBy: row.enrolled_by,
+});
+
+export const toAuditRow = (r: AuditDbRow): AuditRow => ({
+  seq: r.seq,
+  at: r.at,
+  officerId: r.officer_id,
+  action: r.action as AuditAction,
+  subjectId: r.subject_id,
+  detail: r.detail === null ? null : (JSON.parse(r.detail) as AuditDetail),
 });
 
 /** Any engine failure is "try again later" (503), never a 500. */
@@ -155,7 +172,8 @@ export const auditWriter = (db: Database.Database): AuditWriter => {
     void insert.run(at, officerId, action, subjectId, detail ? JSON.stringify(detail) : null);
 };
 
-export const sqliteOrgStore = (db: Database.Database): OrgStore => {
+/** Everything of OrgStore but more officers and the audit log's reading (sqlite-team.ts). */
+export const sqliteOrgStore = (db: Database.Database): Omit<OrgStore, keyof TeamStore> => {
   const orgRow = db.prepare<[], { name: string; signing_key: string; name_signature: string }>(
     'SELECT name, signing_key, name_signature FROM organisation WHERE id = 1',
   );
@@ -174,8 +192,11 @@ export const sqliteOrgStore = (db: Database.Database): OrgStore => {
      VALUES (@id, @name, @email, @kdf, @authHash, @publicKey, @wrappedPrivateKey, @confirmed, @createdAt)`,
   );
   const insertGrant = db.prepare('INSERT INTO grants (officer_id, kid, sealed) VALUES (?, ?, ?)');
-  const officerByEmail = db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE email = ?');
-  const officerById = db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE id = ?');
+  // A removed officer (sqlite-team.ts) is nobody here: no sign-in, no session.
+  const officerByEmail = db.prepare<[string], OfficerRow>(
+    'SELECT * FROM officers WHERE email = ? AND removed_at IS NULL',
+  );
+  const officerById = db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE id = ? AND removed_at IS NULL');
   const grantRows = db.prepare<[string], SealedGrant>(
     'SELECT kid, sealed FROM grants WHERE officer_id = ? ORDER BY kid',
   );
@@ -287,18 +308,6 @@ export const sqliteOrgStore = (db: Database.Database): OrgStore => {
         return row && toDevice(row);
       }),
     secret: (name) => guarded(() => secret.immediate(name)),
-    auditLog: () =>
-      guarded(() =>
-        auditRows.all().map(
-          (r): AuditRow => ({
-            seq: r.seq,
-            at: r.at,
-            officerId: r.officer_id,
-            action: r.action as AuditAction,
-            subjectId: r.subject_id,
-            detail: r.detail === null ? null : (JSON.parse(r.detail) as AuditDetail),
-          }),
-        ),
-      ),
+    auditLog: () => guarded(() => auditRows.all().map(toAuditRow)),
   };
 };

@@ -7,13 +7,14 @@ import Database from 'better-sqlite3';
 import { ALERTS_MIGRATION, sqliteAlertStore } from './sqlite-alerts.ts';
 import { ORG_MIGRATION, sqliteOrgStore } from './sqlite-org.ts';
 import { SEALED_MIGRATION, sqliteSealedStore } from './sqlite-sealed.ts';
+import { sqliteTeamStore, TEAM_MIGRATION } from './sqlite-team.ts';
 import type { Store } from './types.ts';
 
 export const DEFAULT_DB_PATH = 'data/safevisit.sqlite';
 /** How long a write waits for another connection's lock before the API answers 503. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 /** Owner-only: the database holds officers' key material and token hashes. */
 export const DATA_DIR_MODE = 0o700;
 export const DB_FILE_MODE = 0o600;
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<number, string> = {
   3: SEALED_MIGRATION,
   4: DROP_PLAINTEXT_MIGRATION,
   5: ALERTS_MIGRATION,
+  6: TEAM_MIGRATION,
 };
 
 export type SqliteStoreOptions = { path?: string; busyTimeoutMs?: number };
@@ -92,6 +94,7 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
 
   return {
     ...sqliteOrgStore(db),
+    ...sqliteTeamStore(db),
     ...sqliteSealedStore(db),
     ...sqliteAlertStore(db),
     discardedPlaintextReports: plaintextRows,

@@ -1,5 +1,7 @@
 // The storage interface of the sync server: one file per engine implements it (sqlite.ts now, PostgreSQL later).
 // Engines enforce idempotency in the database itself; they keep sealed envelopes and never see a report's content.
+
+import type { AuditAction, AuditDetail } from '../../src/domain/audit-protocol.ts';
 import type {
   Device,
   Officer,
@@ -17,6 +19,7 @@ import type {
   Review,
   Urgency,
 } from '../../src/domain/sealed-protocol.ts';
+import type { Invite } from '../../src/domain/team-protocol.ts';
 
 export type SaveOutcome =
   /** First time this id and revision arrived: stored, with this receivedAt. */
@@ -37,21 +40,8 @@ export interface StoreLifecycle {
 // grants, sessions, enrolled devices and the audit log. Keys and sealed values are opaque base64url text here; tokens
 // and passphrase-derived keys only ever arrive as hashes.
 
-/** What officers do that the audit log records: ids only, never content. */
-export type AuditAction =
-  | 'setup'
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-out'
-  | 'device-enrolled'
-  | 'device-revoked'
-  | 'inbox-read'
-  | 'report-opened'
-  | 'report-reviewed'
-  | 'reports-exported';
-
-/** More about an action than one subject id: ids and enumerated values only, never content. */
-export type AuditDetail = { ids?: string[]; format?: ExportFormat };
+/** What officers do that the audit log records (src/domain/audit-protocol.ts): ids only, never content. */
+export type { AuditAction, AuditDetail };
 
 export type AuditRow = {
   seq: number;
@@ -71,7 +61,60 @@ export type OfficerRecord = Officer & {
   keys: OfficerKeys;
 };
 
-export type SessionRecord = { tokenHash: string; officerId: string; createdAt: string; lastUsedAt: string };
+export type SessionRecord = {
+  tokenHash: string;
+  officerId: string;
+  createdAt: string;
+  lastUsedAt: string;
+  /** Set when the session was ended for its officer (removed): the next request is told why, once. */
+  endedBecause?: 'removed';
+};
+
+/** An invite to join as an officer: the server keeps its token's hash only. */
+export type InviteRecord = Invite & { invitedBy: string };
+
+/** What an invite token was found to be. */
+export type InviteLookup = { state: 'open' | 'used' | 'expired'; invite: InviteRecord } | undefined;
+
+/** The audit log's page as the store answers it, newest first. */
+export type AuditLogPage = { rows: AuditRow[]; nextBefore?: number };
+
+/** More officers (server/team-routes.ts): invites, confirmation, removal, and reading the audit log. */
+export interface TeamStore {
+  /** Officers not removed, oldest first. */
+  listOfficers(): Promise<OfficerRecord[]>;
+  /** Every officer the audit log can name, removed ones too: id and name only. */
+  officerNames(): Promise<{ id: string; name: string }[]>;
+  /** Stores the invite and the 'officer-invited' row; 'email-taken' (nothing written) when an officer has that email. */
+  createInvite(invite: InviteRecord, tokenHash: string): Promise<'created' | 'email-taken'>;
+  /** Invites neither accepted nor expired at `at`, newest first. */
+  openInvites(at: string): Promise<InviteRecord[]>;
+  inviteByTokenHash(tokenHash: string, at: string): Promise<InviteLookup>;
+  /**
+   * In ONE transaction: checks the invite is open, marks it used, stores the officer (unconfirmed, no grants) and the
+   * 'invite-accepted' row. Anything else writes nothing and says why.
+   */
+  acceptInvite(
+    tokenHash: string,
+    officer: OfficerRecord,
+  ): Promise<'accepted' | 'used' | 'expired' | 'unknown' | 'email-taken'>;
+  /** Stores the grants, marks the officer confirmed and writes 'officer-confirmed', in one transaction. */
+  confirmOfficer(
+    id: string,
+    grants: SealedGrant[],
+    by: string,
+    at: string,
+  ): Promise<'confirmed' | 'already-confirmed' | 'unknown'>;
+  /**
+   * Marks the officer removed (their email forgotten, their name kept for the audit log), deletes their grants, ends
+   * their sessions and writes 'officer-removed', in one transaction. Refuses yourself and the last confirmed officer.
+   */
+  removeOfficer(id: string, by: string, at: string): Promise<'removed' | 'self' | 'last-confirmed' | 'unknown'>;
+  /** The audit log newest first, filtered by officer and action, `limit` rows older than `before`. */
+  auditPage(query: { officer?: string; action?: AuditAction; before?: number; limit: number }): Promise<AuditLogPage>;
+  /** Any audit row an action of the routes writes on its own (the audit log exported: its row count). */
+  recordAudit(at: string, officerId: string, action: AuditAction, detail?: AuditDetail): Promise<void>;
+}
 
 export type DeviceRecord = Device & { enrolledBy: string | null };
 
@@ -85,7 +128,7 @@ export type NewOrganisation = {
   grants: SealedGrant[];
 };
 
-export interface OrgStore {
+export interface OrgStore extends TeamStore {
   /** The published descriptor (`GET /v2/org`), encryption keys oldest first; undefined before setup. */
   organisation(): Promise<OrgDescriptor | undefined>;
   /**

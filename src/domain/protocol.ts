@@ -77,6 +77,15 @@ export const WIRE_ERROR_CODES = [
   'already-set-up',
   'session-expired',
   'revoked',
+  // More officers (src/domain/team-protocol.ts).
+  'officer-removed',
+  'invite-unknown',
+  'invite-used',
+  'invite-expired',
+  'email-taken',
+  'already-confirmed',
+  'remove-self',
+  'last-officer',
   // Sealed reports (src/domain/sealed-protocol.ts).
   'unknown-key',
   // v1 reports (sent in clear) are refused: the device must update.

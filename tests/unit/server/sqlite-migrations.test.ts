@@ -47,7 +47,7 @@ describe('SQLite migrations', () => {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'submissions'").all()).toEqual([]);
     db.close();
     // A second open has nothing more to say.
