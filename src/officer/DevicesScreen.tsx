@@ -4,10 +4,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { encodeEnrolmentLink } from '../domain/enrolment-link.ts';
 import { type Device, DeviceNameSchema } from '../domain/org-protocol.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../ui/form-bits.tsx';
-import type { OfficerApi } from './officer-api.ts';
 import { officerSentence } from './officer-errors.ts';
 import { QrCode } from './QrCode.tsx';
-import type { OfficerSession } from './session-keeper.ts';
+import type { SignedInScreenProps } from './session-keeper.ts';
 
 const NAME = 'device-name';
 
@@ -16,16 +15,7 @@ const when = (iso: string) => dateTime.format(new Date(iso));
 
 type Enrolled = { name: string; link: string };
 
-export const DevicesScreen = ({
-  api,
-  session,
-  onFailure,
-}: {
-  api: OfficerApi;
-  session: OfficerSession;
-  /** A failure the screen cannot handle itself (an ended session); the app signs out when told so. */
-  onFailure: (error: unknown) => boolean;
-}) => {
+export const DevicesScreen = ({ api, session, onFailure }: SignedInScreenProps) => {
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [listError, setListError] = useState('');
   const [name, setName] = useState('');

@@ -2,6 +2,7 @@
 // screens. When a session ends, for any reason, everything it showed is dropped and the sign-in form returns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OrgDescriptor } from '../domain/org-protocol.ts';
+import { inviteTokenOf } from '../domain/team-protocol.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { DevicesScreen } from './DevicesScreen.tsx';
 import type { OfficerApi } from './officer-api.ts';
@@ -10,19 +11,27 @@ import { type OfficerScreen, officerHref, useOfficerRoute } from './officer-rout
 import { SetupScreen } from './SetupScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 import type { OfficerSession, SessionEnd, SessionKeeper } from './session-keeper.ts';
+import { AcceptInviteScreen } from './team/AcceptInviteScreen.tsx';
 
 // The inbox (decryption, report layout, exports) is its own chunk: signing in loads only the shell.
 const InboxArea = lazyComponent(() => import('./inbox/InboxArea.tsx').then((m) => m.InboxArea));
 
+// More officers and the audit log: chunks of their own too.
+const OfficersScreen = lazyComponent(() => import('./team/OfficersScreen.tsx').then((m) => m.OfficersScreen));
+const AuditScreen = lazyComponent(() => import('./audit/AuditScreen.tsx').then((m) => m.AuditScreen));
+
 const NAV: { screen: OfficerScreen; label: string }[] = [
   { screen: 'inbox', label: 'Inbox' },
   { screen: 'devices', label: 'Devices' },
+  { screen: 'officers', label: 'Officers' },
+  { screen: 'audit', label: 'Audit log' },
 ];
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unreachable'; sentence: string }
   | { kind: 'setup' }
+  | { kind: 'invite'; token: string }
   | { kind: 'sign-in'; org: OrgDescriptor | null; notice: string | null }
   | { kind: 'signed-in'; session: OfficerSession };
 
@@ -30,6 +39,7 @@ const END_NOTICES: Record<SessionEnd, string | null> = {
   'signed-out': 'You have signed out.',
   'signed-out-idle': OFFICER_SENTENCES['signed-out-idle'],
   'session-expired': OFFICER_SENTENCES['session-expired'],
+  'officer-removed': OFFICER_SENTENCES['officer-removed'],
 };
 
 export const OfficerApp = ({
@@ -46,6 +56,12 @@ export const OfficerApp = ({
   const route = useOfficerRoute();
 
   const load = useCallback(async () => {
+    // An invite link (`#invite=<token>`): the invitee's own screen, before anything else.
+    const inviteToken = inviteTokenOf(window.location.hash);
+    if (inviteToken) {
+      setPhase({ kind: 'invite', token: inviteToken });
+      return;
+    }
     setPhase({ kind: 'loading' });
     try {
       const org = await api.organisation();
@@ -92,6 +108,10 @@ export const OfficerApp = ({
 
   /** An expired session on any call ends it here; other failures stay with the screen that met them. */
   const onFailure = (error: unknown): boolean => {
+    if (isOfficerError(error, 'officer-removed')) {
+      keeper.end('officer-removed');
+      return true;
+    }
     if (!isOfficerError(error, 'session-expired')) return false;
     keeper.end('session-expired');
     return true;
@@ -146,10 +166,13 @@ export const OfficerApp = ({
             onAlreadySetUp={(notice) => setPhase({ kind: 'sign-in', org: null, notice })}
           />
         )}
+        {phase.kind === 'invite' && <AcceptInviteScreen api={api} token={phase.token} onSignedIn={signedIn} />}
         {phase.kind === 'sign-in' && (
           <SignInScreen api={api} orgName={phase.org?.name ?? null} notice={phase.notice} onSignedIn={signedIn} />
         )}
         {session && route.screen === 'devices' && <DevicesScreen api={api} session={session} onFailure={onFailure} />}
+        {session && route.screen === 'officers' && <OfficersScreen api={api} session={session} onFailure={onFailure} />}
+        {session && route.screen === 'audit' && <AuditScreen api={api} session={session} onFailure={onFailure} />}
         {session && route.screen === 'inbox' && (
           <InboxArea api={api} session={session} reportId={route.id ?? null} onFailure={onFailure} />
         )}

@@ -1,7 +1,7 @@
 // Setting up the organisation and signing in, in the officer's browser: the passphrase and the keys it opens never
 // leave this page; the server gets an authentication key, public keys and sealed values only (DESIGN.md, "The
 // organisation side"). All the crypto is the vault's (src/vault/org.ts); this only runs the steps in order.
-import type { SessionResponse, SetupRequest } from '../domain/org-protocol.ts';
+import type { SealedGrant, SessionResponse, SetupRequest } from '../domain/org-protocol.ts';
 import {
   createOfficerKeyPair,
   createOrganisationKeys,
@@ -19,6 +19,9 @@ import type { OfficerSession } from './session-keeper.ts';
 
 export type SetupInput = { setupCode: string; orgName: string; name: string; email: string; passphrase: string };
 
+/** The code two officers compare (read aloud, by phone) before one confirms the other: of the public key's SHA-256. */
+export const keyCodeOf = async (publicKey: string): Promise<string> => fingerprintCode(await fingerprintOf(publicKey));
+
 const toSession = async (response: SessionResponse, orgKeys: OfficerSession['orgKeys']): Promise<OfficerSession> => {
   const fingerprint = await fingerprintOf(response.org.signingKey);
   return {
@@ -29,6 +32,7 @@ const toSession = async (response: SessionResponse, orgKeys: OfficerSession['org
     org: response.org,
     fingerprint,
     fingerprintCode: fingerprintCode(fingerprint),
+    keyCode: await keyCodeOf(response.keys.publicKey),
     orgKeys,
   };
 };
@@ -72,4 +76,31 @@ export const signIn = async (api: OfficerApi, emailInput: string, passphrase: st
     await api.signOut(response.token).catch(() => undefined);
     throw e;
   }
+};
+
+/**
+ * The invitee: makes their KDF, secrets and key pair here (bound to the invited email), sends the public half and
+ * the wrapped private key with the invite token, then signs in. They read nothing until another officer confirms.
+ */
+export const acceptInvite = async (
+  api: OfficerApi,
+  token: string,
+  invitedEmail: string,
+  passphrase: string,
+): Promise<OfficerSession> => {
+  const email = invitedEmail.trim().toLowerCase();
+  const kdf = newOfficerKdf();
+  const { authKey, kek } = await deriveOfficerSecrets(passphrase, kdf);
+  const { keys } = await createOfficerKeyPair(kek, email);
+  await api.acceptInvite({ token, kdf, authKey, keys });
+  return signIn(api, email, passphrase);
+};
+
+/** Seals the organisation's private keys (held by this confirmed officer) to the pending officer's public key. */
+export const sealGrantsFor = async (
+  session: OfficerSession,
+  officer: { publicKey: string; email: string },
+): Promise<SealedGrant[]> => {
+  if (!session.orgKeys) throw new OfficerError('forbidden');
+  return sealGrants(officer.publicKey, officer.email, session.orgKeys);
 };

@@ -17,6 +17,12 @@ import {
   type SetupRequest,
 } from '../domain/org-protocol.ts';
 import type { WireIssue } from '../domain/protocol.ts';
+import {
+  type AcceptInviteRequest,
+  type InviteDetails,
+  InviteDetailsSchema,
+  TEAM_PATHS,
+} from '../domain/team-protocol.ts';
 import { parseRetryAfterMs } from '../sync/retry-policy.ts';
 import { OfficerError, problemFor, type RouteKind } from './officer-errors.ts';
 
@@ -124,6 +130,13 @@ export const createOfficerApi = ({
       json(await call('session', 'POST', ORG_PATHS.devices, { name }, token), EnrolDeviceResponseSchema),
     revokeDevice: async (token: string, id: string): Promise<void> => {
       const response = await call('session', 'POST', ORG_PATHS.revokeDevice(id), {}, token);
+      await response.body?.cancel();
+    },
+    /** What an invite link is for; OfficerError 'invite-used', 'invite-expired' or 'invite-unknown' otherwise. */
+    inviteDetails: async (token: string): Promise<InviteDetails> =>
+      json(await call('public', 'POST', TEAM_PATHS.inviteDetails, { token }), InviteDetailsSchema),
+    acceptInvite: async (request: AcceptInviteRequest): Promise<void> => {
+      const response = await call('public', 'POST', TEAM_PATHS.acceptInvite, request);
       await response.body?.cancel();
     },
     /**

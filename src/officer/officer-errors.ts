@@ -21,7 +21,15 @@ export type OfficerProblem =
   | 'invalid'
   | 'not-found'
   | 'keys-tampered'
-  | 'keys-unreadable';
+  | 'keys-unreadable'
+  | 'officer-removed'
+  | 'invite-used'
+  | 'invite-expired'
+  | 'invite-unknown'
+  | 'email-taken'
+  | 'already-confirmed'
+  | 'remove-self'
+  | 'last-officer';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -44,6 +52,14 @@ export const OFFICER_SENTENCES: Record<OfficerProblem, string> = {
     'The organisation’s keys from the server did not check out, so nothing was opened. Tell whoever runs the server.',
   'keys-unreadable':
     'Your passphrase was accepted but your keys could not be opened. Tell whoever runs the server; nothing was changed.',
+  'officer-removed': 'Your officer account has been removed from the organisation, so your session has ended.',
+  'invite-used': 'This invite link has already been used. Ask the officer who invited you for a new one.',
+  'invite-expired': 'This invite link has expired: invites last 7 days. Ask the officer who invited you for a new one.',
+  'invite-unknown': 'This invite link does not work. Check that you copied the whole link, or ask for a new one.',
+  'email-taken': 'An officer with this email address is already in the organisation.',
+  'already-confirmed': 'This officer has already been confirmed.',
+  'remove-self': 'You cannot remove yourself: ask another officer to do it.',
+  'last-officer': 'This is the last confirmed officer, so they cannot be removed.',
 };
 
 /** An expected failure of the officer's screens, with what the server said when it helps the form. */
@@ -76,6 +92,14 @@ const PROBLEM_OF_WIRE_CODE: Partial<Record<string, OfficerProblem>> = {
   'already-set-up': 'already-set-up',
   'session-expired': 'session-expired',
   'rate-limited': 'rate-limited',
+  'officer-removed': 'officer-removed',
+  'invite-used': 'invite-used',
+  'invite-expired': 'invite-expired',
+  'invite-unknown': 'invite-unknown',
+  'email-taken': 'email-taken',
+  'already-confirmed': 'already-confirmed',
+  'remove-self': 'remove-self',
+  'last-officer': 'last-officer',
 };
 
 /**

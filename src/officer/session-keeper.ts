@@ -3,6 +3,7 @@
 import type { Officer, OrgDescriptor } from '../domain/org-protocol.ts';
 import { type Autolock, type AutolockClock, createAutolock } from '../vault/autolock.ts';
 import type { OrgPrivateKeys } from '../vault/org.ts';
+import type { OfficerApi } from './officer-api.ts';
 import { OFFICER_IDLE_TIMEOUT_MS } from './officer-errors.ts';
 
 export type OfficerSession = {
@@ -16,11 +17,21 @@ export type OfficerSession = {
   /** The short readable code of the organisation's fingerprint, read out to workers at enrolment. */
   fingerprint: string;
   fingerprintCode: string;
+  /** The short readable code of this officer's own public key, compared out of band when another confirms them. */
+  keyCode?: string;
   /** Null for an officer not yet confirmed (no grants): they can sign in and read nothing. */
   orgKeys: OrgPrivateKeys | null;
 };
 
-export type SessionEnd = 'signed-out' | 'signed-out-idle' | 'session-expired';
+/** What every signed-in screen is given: the API, the session, and the app's handler of an ended session. */
+export type SignedInScreenProps = {
+  api: OfficerApi;
+  session: OfficerSession;
+  /** A failure the screen cannot handle itself (an ended session); true when the app has dealt with it. */
+  onFailure: (error: unknown) => boolean;
+};
+
+export type SessionEnd = 'signed-out' | 'signed-out-idle' | 'session-expired' | 'officer-removed';
 
 export type SessionKeeperOptions = {
   /** Called once per session when it ends, with why; the screen clears itself and shows the sign-in form. */

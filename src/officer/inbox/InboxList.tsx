@@ -3,27 +3,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../domain/sealed-protocol.ts';
 import { SearchField } from '../../ui/form-bits.tsx';
+import { download } from '../download.ts';
 import { officerSentence } from '../officer-errors.ts';
 import { officerHref } from '../officer-route.ts';
 import type { InboxApi } from './inbox-api.ts';
 import { EXPORT_TYPES, exportFileName, exportText } from './inbox-export.ts';
 import { formatDate, formatDateTime, reviewText, URGENCY_TEXT } from './inbox-format.ts';
 import { CONTENT_SENTENCES, type InboxEntry, isOpened, searchInbox } from './inbox-model.ts';
-
-/** How long a download's blob: URL lives: long enough for the browser to start saving it. */
-export const DOWNLOAD_URL_LIFETIME_MS = 60_000;
-
-const download = (text: string, type: string, fileName: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
-};
 
 /** The link's words: the date it happened and the incident types, or what is known before it is open. */
 export const entryName = (entry: InboxEntry): string => {
