@@ -1,8 +1,9 @@
 // `npm run bench`: builds the current app and the bench page, starts the real server and Debian Chromium, measures
 // every figure of the performance budget, prints the table and writes results.json and results.md into bench/out/
-// (with `--record`, into the committed bench/ as well).
+// (with `--record`, into the committed bench/ as well). `--only ID[,ID]` measures those figures alone (the build
+// always runs), e.g. `npx tsx bench/run.ts --only sync_1000_ms`; it cannot be recorded.
 // Exits 0 when every figure was measured (over budget or not), 1 when the bench itself broke.
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { describeKdf, VAULT_KDF_DEFAULTS } from '../src/vault/kdf-params.ts';
 import { type AppFigures, appFigures, benchPageFigure, coldStartOffline, launch } from './browser.ts';
 import type { SyncRun, VaultUnlockTimes } from './page/api.ts';
@@ -26,6 +27,15 @@ const PLAN = {
   inboxRuns: 5,
 } as const;
 
+const onlyAt = process.argv.indexOf('--only');
+/** The figure ids asked for with `--only`, or null for every figure. */
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
+if (only !== null && (only.size === 0 || process.argv.includes('--record'))) {
+  console.error('--only takes figure ids (e.g. --only sync_1000_ms) and cannot be recorded.');
+  process.exit(1);
+}
+const wanted = (...figureIds: string[]) => only === null || figureIds.some((id) => only.has(id));
+
 const started = Date.now();
 /** The whole run must stay under five minutes on two cores; past this it is broken, not slow. */
 const WATCHDOG_MS = 280_000;
@@ -43,6 +53,7 @@ const measure = async (
   fallbacks: Omit<Figure, 'within_budget' | 'value'>[],
   body: () => Promise<Omit<Figure, 'within_budget'>[]>,
 ): Promise<void> => {
+  if (!wanted(...fallbacks.map((f) => f.id))) return;
   try {
     const measured = await body();
     const bad = measured.filter((f) => f.value !== null && !Number.isFinite(f.value)).map((f) => f.id);
@@ -176,7 +187,13 @@ const main = async () => {
     ];
   });
 
-  log('starting the server and Chromium');
+  if (!wanted(FIRST_LOAD.id, PRECACHE.id)) await buildAll();
+
+  log(
+    `starting the server and Chromium (load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   const server = await startBenchServer();
   const browser = await launch();
   const chromiumVersion = browser.version();
@@ -353,25 +370,28 @@ const main = async () => {
 
     log('vault.unlock in the bench page');
     let vaultUnlock: VaultUnlockTimes | null = null;
-    try {
-      vaultUnlock = await benchPageFigure(browser, server.origin, 'vaultUnlock', pageArgs);
-    } catch (error) {
-      log(`vault.unlock timing failed (kept out of the figure): ${String(error)}`);
-    }
+    const appWanted = wanted(UNLOCK.id, LIST.id, HEAP.id, AUTOSAVE.id);
+    if (appWanted)
+      try {
+        vaultUnlock = await benchPageFigure(browser, server.origin, 'vaultUnlock', pageArgs);
+      } catch (error) {
+        log(`vault.unlock timing failed (kept out of the figure): ${String(error)}`);
+      }
 
     log('the real app: seed 1,000 drafts, unlock, list, heap, autosave');
     const app: Partial<AppFigures> = {};
     let appError: unknown = null;
-    try {
-      await appFigures(
-        browser,
-        server.origin,
-        { drafts: PLAN.drafts, unlockRuns: PLAN.unlockRuns, listRuns: PLAN.listRuns, edits: PLAN.edits },
-        app,
-      );
-    } catch (error) {
-      appError = error;
-    }
+    if (appWanted)
+      try {
+        await appFigures(
+          browser,
+          server.origin,
+          { drafts: PLAN.drafts, unlockRuns: PLAN.unlockRuns, listRuns: PLAN.listRuns, edits: PLAN.edits },
+          app,
+        );
+      } catch (error) {
+        appError = error;
+      }
     const fail = (what: string) => {
       throw appError ?? new Error(`${what} was not measured`);
     };
@@ -473,6 +493,11 @@ const main = async () => {
     for (const m of entryModules.slice(0, 8)) console.log(`  ${m.share.toFixed(1).padStart(5)} %  ${m.module}`);
   }
   log(`wrote ${dirs.map((dir) => `${dir}/results.json and ${dir}/results.md`).join(', ')} in ${results.duration_s} s`);
+  log(
+    `load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   process.exitCode = broken ? 1 : 0;
 };
 
