@@ -21,14 +21,31 @@ import type { Clock } from './throttle.ts';
 /** Only text shaped like an issued token (32 bytes, base64url) is looked up. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-/** For the bearer-token check of `/v1/reports` and `/v2/device`: finds the device and notes that it was seen. */
+/**
+ * A device's "last seen" is written at most this often: the token check runs on every request (a sync sends
+ * hundreds a second) and needs only a read; the officer's Devices list stays right to the minute.
+ */
+export const LAST_SEEN_EVERY_MS = 60 * 1000;
+
+/** True when the stored lastSeenAt is a minute old or more (or ahead of the clock, which was set back). */
+const seenLongAgo = (lastSeenAt: string | null, now: Date): boolean => {
+  if (lastSeenAt === null) return true;
+  const since = now.getTime() - Date.parse(lastSeenAt);
+  return !(since >= 0 && since < LAST_SEEN_EVERY_MS);
+};
+
+/** For the bearer-token check of the device routes: finds the device and notes that it was seen (see above). */
 export const enrolledDeviceLookup =
   (store: OrgStore, clock: Clock): EnrolledDeviceLookup =>
   async (token) => {
     if (!TOKEN_SHAPE.test(token)) return undefined;
-    const device = await store.deviceByTokenHash(hashToken(token), clock().toISOString());
+    const device = await store.deviceByTokenHash(hashToken(token));
     if (!device) return undefined;
-    return { role: 'device', label: `device:${device.id}`, deviceId: device.id, revoked: device.revokedAt !== null };
+    const revoked = device.revokedAt !== null;
+    const now = clock();
+    // Debounced by the stored time itself: nothing to keep in memory, and right across restarts.
+    if (!revoked && seenLongAgo(device.lastSeenAt, now)) await store.markDeviceSeen(device.id, now.toISOString());
+    return { role: 'device', label: `device:${device.id}`, deviceId: device.id, revoked };
   };
 
 const wire = (d: DeviceRecord): Device => ({

@@ -216,9 +216,7 @@ export const sqliteOrgStore = (db: Database.Database): Omit<OrgStore, keyof Team
   );
   const deviceById = db.prepare<[string], DeviceRow>(`SELECT ${deviceColumns} FROM devices WHERE id = ?`);
   const revokeDevice = db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const seeDevice = db.prepare<[string, string], DeviceRow>(
-    `UPDATE devices SET last_seen_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING ${deviceColumns}`,
-  );
+  const seeDevice = db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ? AND revoked_at IS NULL');
   const deviceByToken = db.prepare<[string], DeviceRow>(`SELECT ${deviceColumns} FROM devices WHERE token_hash = ?`);
   const insertSecret = db.prepare(
     'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
@@ -302,11 +300,8 @@ export const sqliteOrgStore = (db: Database.Database): Omit<OrgStore, keyof Team
     enrolDevice: (device, tokenHash) => guarded(() => enrolDevice.immediate(device, tokenHash)),
     listDevices: () => guarded(() => listDevices.all().map(toDevice)),
     revokeDevice: (id, officerId, at) => guarded(() => revoke.immediate(id, officerId, at)),
-    deviceByTokenHash: (hash, at) =>
-      guarded(() => {
-        const row = seeDevice.get(at, hash) ?? deviceByToken.get(hash);
-        return row && toDevice(row);
-      }),
+    deviceByTokenHash: (hash) => guarded(() => deviceByToken.get(hash)).then((row) => row && toDevice(row)),
+    markDeviceSeen: (id, at) => guarded(() => void seeDevice.run(at, id)),
     secret: (name) => guarded(() => secret.immediate(name)),
     auditLog: () => guarded(() => auditRows.all().map(toAuditRow)),
   };

@@ -156,11 +156,10 @@ export interface OrgStore extends TeamStore {
    * keeps its first revokedAt and gets no second row. Undefined when there is no such device.
    */
   revokeDevice(id: string, officerId: string, at: string): Promise<DeviceRecord | undefined>;
-  /**
-   * The device holding this token hash. A device not revoked gets lastSeenAt = `at` in the same statement; a
-   * revoked one is answered unchanged. Undefined when no device has this token.
-   */
-  deviceByTokenHash(tokenHash: string, at: string): Promise<DeviceRecord | undefined>;
+  /** The device holding this token hash (a read only), or undefined when no device has this token. */
+  deviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
+  /** Sets the device's lastSeenAt to `at` unless it is revoked (a revoked device's row stays as it was). */
+  markDeviceSeen(id: string, at: string): Promise<void>;
   /** A random server secret of 32 bytes, made on first use and kept in the database (e.g. for made-up salts). */
   secret(name: string): Promise<Buffer>;
   /** The audit log, oldest first (its screen and API come later; tests read it). */
