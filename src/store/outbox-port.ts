@@ -11,7 +11,7 @@ import type { SealedRequest } from '../domain/sealed-protocol.ts';
 import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import type { OutboxRepo } from './outbox-repo.ts';
-import { type GuardedPlan, type GuardedRows, guardedWrite, guardedWriteMany, readRows } from './report-control.ts';
+import { type GuardedPlan, type GuardedRows, guardedWrite, guardedWriteMany, readRowsMany } from './report-control.ts';
 import type { ReportRepo } from './report-repo.ts';
 import type { ReportSealer } from './report-sealer.ts';
 import type { SettingsRepo } from './settings-repo.ts';
@@ -31,7 +31,7 @@ export type StoreOutboxPort = {
   listDue: (now: number) => Promise<OutboxRow[]>;
   countWaiting: () => Promise<number>;
   nextDueAt: () => Promise<number | null>;
-  loadSubmission: (item: Item) => Promise<LoadedSubmission | null>;
+  loadSubmissions: (items: readonly Item[]) => Promise<(LoadedSubmission | null)[]>;
   markAccepted: (item: Item, receipt: Receipt, removeNow: boolean) => Promise<void>;
   markFailed: (item: Item, issues: WireIssue[]) => Promise<void>;
   markConflict: (item: Item) => Promise<void>;
@@ -154,6 +154,42 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       };
     };
 
+  /** One outbox row's submission, from its rows as read: both rows' sealed controls checked first. */
+  const submissionFrom = async (item: Item, { report, outbox: row }: GuardedRows): Promise<LoadedSubmission | null> => {
+    // The outbox row as stored, not as the caller read it: its revision must be the sealed one.
+    if (row === undefined || row.revision !== item.revision) return null;
+    const sealed = await control.openOutbox(row);
+    if (sealed === undefined) {
+      control.markChanged(item.reportId);
+      return null;
+    }
+    // The report's own sealed state must say it is waiting to be sent: edited while locked, it is neither sent
+    // nor dropped, and the worker is told.
+    if (report !== undefined && !(await control.checkReport(report))) {
+      control.markChanged(item.reportId);
+      return null;
+    }
+    if (report === undefined || !SENDABLE.has(report.status)) {
+      // Deleted, or taken back to a draft elsewhere: this outbox row is stale.
+      await guardedWrite(db, item.reportId, async ({ report: now, outbox: current }) => {
+        if (current?.revision !== item.revision) return { value: undefined };
+        if (now !== undefined && (SENDABLE.has(now.status) || !(await control.checkReport(now))))
+          return { value: undefined };
+        return { write: () => db.outbox.delete(item.reportId) };
+      });
+      return null;
+    }
+    if (report.revision !== item.revision) {
+      // Queued again at a newer revision: rewrite the row so the newest revision goes next time.
+      await reports.queue(report.id);
+      return null;
+    }
+    if (sealed.submission !== undefined) {
+      return { ok: true, submission: { id: item.reportId, revision: item.revision, body: sealed.submission } };
+    }
+    return sealNow(item);
+  };
+
   type Accepting = {
     item: Item;
     receipt: Receipt;
@@ -201,42 +237,20 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
     countWaiting: () => outbox.count(),
     nextDueAt: async () => (await outbox.all())[0]?.nextAttemptAt ?? null,
 
-    loadSubmission: async (item) => {
+    loadSubmissions: async (items) => {
       // Sending writes nothing: the body was sealed at submit and the server is idempotent, so a send the app did
-      // not live to record is simply sent again, with the same bytes, and answered with the same receipt.
-      const { report, outbox: row } = await readRows(db, item.reportId);
-      // The outbox row as stored, not as the caller read it: its revision must be the sealed one.
-      if (row === undefined || row.revision !== item.revision) return null;
-      const sealed = await control.openOutbox(row);
-      if (sealed === undefined) {
-        control.markChanged(item.reportId);
-        return null;
-      }
-      // The report's own sealed state must say it is waiting to be sent: edited while locked, it is neither sent
-      // nor dropped, and the worker is told.
-      if (report !== undefined && !(await control.checkReport(report))) {
-        control.markChanged(item.reportId);
-        return null;
-      }
-      if (report === undefined || !SENDABLE.has(report.status)) {
-        // Deleted, or taken back to a draft elsewhere: this outbox row is stale.
-        await guardedWrite(db, item.reportId, async ({ report: now, outbox: current }) => {
-          if (current?.revision !== item.revision) return { value: undefined };
-          if (now !== undefined && (SENDABLE.has(now.status) || !(await control.checkReport(now))))
-            return { value: undefined };
-          return { write: () => db.outbox.delete(item.reportId) };
-        });
-        return null;
-      }
-      if (report.revision !== item.revision) {
-        // Queued again at a newer revision: rewrite the row so the newest revision goes next time.
-        await reports.queue(report.id);
-        return null;
-      }
-      if (sealed.submission !== undefined) {
-        return { ok: true, submission: { id: item.reportId, revision: item.revision, body: sealed.submission } };
-      }
-      return sealNow(item);
+      // not live to record is simply sent again, with the same bytes, and answered with the same receipt. The rows
+      // of the whole batch are read in one transaction; each is then checked on its own.
+      const rows = await readRowsMany(
+        db,
+        items.map((item) => item.reportId),
+      );
+      // Every check settles before the answer (a failure is thrown once they all have): nothing of this batch
+      // still runs once the engine stops.
+      const settled = await Promise.allSettled(items.map((item, i) => submissionFrom(item, rows[i] as GuardedRows)));
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((r) => (r as PromiseFulfilledResult<LoadedSubmission | null>).value);
     },
 
     // Receipt stored, status 'synced', outbox row gone (kept if a newer revision waits) and, with `removeNow`, the

@@ -152,6 +152,15 @@ export const readRows = (db: SafeVisitDb, id: string): Promise<GuardedRows> =>
     })),
   );
 
+/** Several reports' rows (`ids` distinct) in ONE read transaction, in the order of `ids`. */
+export const readRowsMany = (db: SafeVisitDb, ids: string[]): Promise<GuardedRows[]> =>
+  withStorageErrors(() =>
+    db.transaction('r', db.reports, db.outbox, async () => {
+      const [reports, outbox] = [await db.reports.bulkGet(ids), await db.outbox.bulkGet(ids)];
+      return ids.map((_, i): GuardedRows => ({ report: reports[i], outbox: outbox[i] }));
+    }),
+  );
+
 /** The body, the report's control and the outbox row's control: each rewrite of one gets a fresh IV. */
 const unmoved = (now: GuardedRows, before: GuardedRows): boolean =>
   sameIv(now.report, before.report) &&
@@ -196,12 +205,7 @@ export type GuardedJob<R> = { id: string; prepare: (rows: GuardedRows) => Promis
 export const guardedWriteMany = async <R>(db: SafeVisitDb, jobs: readonly GuardedJob<R>[]): Promise<R[]> => {
   const ids = jobs.map((job) => job.id);
   if (new Set(ids).size !== ids.length) throw new AppError('invalid', { reason: 'same-report-twice' });
-  const before = await withStorageErrors(() =>
-    db.transaction('r', db.reports, db.outbox, async () => {
-      const [reports, outbox] = [await db.reports.bulkGet(ids), await db.outbox.bulkGet(ids)];
-      return ids.map((_, i): GuardedRows => ({ report: reports[i], outbox: outbox[i] }));
-    }),
-  );
+  const before = await readRowsMany(db, ids);
   const plans = await Promise.all(jobs.map((job, i) => job.prepare(before[i] as GuardedRows)));
   const results = new Map<number, R>();
   const toWrite: number[] = [];

@@ -15,6 +15,11 @@ export const SYNC_LOCK_NAME = 'safevisit-sync';
 
 /** Reports in flight at once during a run (each with its own request and outcome). */
 export const SYNC_CONCURRENCY = 4;
+/**
+ * Due reports read together (their rows in one transaction, both sealed controls checked) ahead of their sends;
+ * the next batch is read while the last of this one is sent. Small, so a check stays close to its send.
+ */
+export const SYNC_READ_BATCH = 50;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -46,10 +51,11 @@ export type OutboxPort = {
   /** The earliest nextAttemptAt in the outbox, or null when it is empty. */
   nextDueAt: () => Promise<number | null>;
   /**
-   * The sealed submission for this row, as stored, with the report marked 'sending'. Null when the row
-   * no longer matches a queued report (the port drops such a stale row). Throws AppError('locked') while locked.
+   * The sealed submission of each row, as stored (in the order of `items`), once the sealed controls of both its rows
+   * vouch for it; writes nothing except in rare repairs. Null for a row that no longer matches a queued report (the
+   * port drops such a stale row). Reads the whole batch in one transaction. Throws AppError('locked') while locked.
    */
-  loadSubmission: (item: OutboxItem) => Promise<LoadedSubmission | null>;
+  loadSubmissions: (items: readonly OutboxItem[]) => Promise<(LoadedSubmission | null)[]>;
   /**
    * In ONE transaction: store the receipt, set status 'synced' and remove the outbox row. This is the proof of
    * delivery; only after it may the report be removed. With `removeNow` (no retention) the same transaction
@@ -220,16 +226,17 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     port.purgeSynced(keepSyncedDays > 0 ? now() - keepSyncedDays * DAY_MS : Number.POSITIVE_INFINITY);
 
   type Stop = 'held' | 'unreachable' | 'needs-token' | 'revoked' | 'stopped';
+  /** A due row with its submission as loaded (null: nothing to send). */
+  type Ready = { item: OutboxItem; loaded: LoadedSubmission | null };
 
   /** Sends one outbox row and records the outcome; a Stop ends the run for every row not yet started. */
   const sendOne = async (
-    item: OutboxItem,
+    { item, loaded }: Ready,
     run: RunSummary,
     settings: SyncSettings & { endpoint: string; token: string },
     signal: AbortSignal | undefined,
     keepReceipt: (stored: Promise<void>) => void,
   ): Promise<Stop | null> => {
-    const loaded = await port.loadSubmission(item);
     if (loaded === null) return null;
     if (!loaded.ok) {
       await port.markFailed(item, loaded.issues);
@@ -304,11 +311,42 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     const signal = controller?.signal;
     const due = await port.listDue(now());
     patch({ total: due.length, sent: 0 });
-    let next = 0;
     let stop: Stop | null = null;
+    // The first error of a read or a send: every worker stops, and it is thrown once all have settled.
+    let failure: { error: unknown } | null = null;
     // Receipts being stored; the first storage error stops the run and is thrown once they have all settled.
     const storing = new Set<Promise<void>>();
     let storeError: { error: unknown } | null = null;
+    const going = () => stop === null && storeError === null && failure === null;
+    // Read ahead in batches: `ready` holds loaded rows not yet taken, `reading` the batch being read.
+    const ready: Ready[] = [];
+    let readUpTo = 0;
+    let reading: Promise<void> | null = null;
+    const readAhead = () => {
+      // Once the run is stopping, nothing more is read.
+      if (reading !== null || readUpTo >= due.length || !going()) return;
+      const batch = due.slice(readUpTo, readUpTo + SYNC_READ_BATCH);
+      readUpTo += batch.length;
+      reading = port.loadSubmissions(batch).then(
+        (loaded) => {
+          ready.push(...batch.map((item, i) => ({ item, loaded: loaded[i] ?? null })));
+          reading = null;
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          reading = null;
+        },
+      );
+    };
+    /** The next loaded row to send, or undefined when none is left (or a read failed). */
+    const nextReady = async (): Promise<Ready | undefined> => {
+      for (;;) {
+        if (ready.length <= SYNC_READ_BATCH / 2) readAhead();
+        const entry = ready.shift();
+        if (entry !== undefined || reading === null || !going()) return entry;
+        await reading;
+      }
+    };
     const keepReceipt = (stored: Promise<void>) => {
       const tracked: Promise<void> = stored
         .then(
@@ -324,21 +362,26 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       storing.add(tracked);
     };
     const worker = async () => {
-      while (stop === null && storeError === null && next < due.length) {
+      while (going()) {
         if (signal?.aborted) {
           stop = 'stopped';
           return;
         }
-        const item = due[next++] as OutboxItem;
-        const result = await sendOne(item, run, settings, signal, keepReceipt);
-        stop ??= result;
+        const entry = await nextReady();
+        if (entry === undefined || !going()) return;
+        try {
+          const result = await sendOne(entry, run, settings, signal, keepReceipt);
+          stop ??= result;
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     };
-    try {
-      await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, due.length) }, worker));
-    } finally {
-      while (storing.size > 0) await Promise.all([...storing]);
-    }
+    // Nothing of the run is left going on when it ends (the lock is let go next): every worker, read and receipt.
+    await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, due.length) }, worker));
+    while (reading !== null) await reading;
+    while (storing.size > 0) await Promise.all([...storing]);
+    if (failure !== null) throw (failure as { error: unknown }).error;
     if (storeError !== null) throw (storeError as { error: unknown }).error;
     return stop ?? ('done' as const);
   };

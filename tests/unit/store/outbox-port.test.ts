@@ -55,8 +55,13 @@ const opened = async (org: Org, body: string): Promise<{ submission: SealedSubmi
   return { submission, report: JSON.parse(new TextDecoder().decode(bytes)) };
 };
 
-const bodyOf = async (port: OutboxPort, item: Parameters<OutboxPort['loadSubmission']>[0]): Promise<string> => {
-  const loaded = await port.loadSubmission(item);
+type Item = Parameters<OutboxPort['loadSubmissions']>[0][number];
+
+/** One row's submission through the batch read the engine uses. */
+const loadOne = async (port: OutboxPort, item: Item) => (await port.loadSubmissions([item]))[0] ?? null;
+
+const bodyOf = async (port: OutboxPort, item: Item): Promise<string> => {
+  const loaded = await loadOne(port, item);
   if (!loaded?.ok) throw new Error(`not loaded: ${JSON.stringify(loaded)}`);
   return loaded.submission.body;
 };
@@ -129,12 +134,31 @@ describe('the store’s outbox port', () => {
     const { db, port, queue } = await setup();
     const item = await queue('r1', { revision: 2 });
     const before = rawText([await db.reports.get('r1'), await db.outbox.get('r1')]);
-    const loaded = await port.loadSubmission(item);
+    const loaded = await loadOne(port, item);
     expect(loaded).toMatchObject({ ok: true, submission: { id: 'r1', revision: 2 } });
     // Still queued, both rows as they were: a send the app dies in leaves nothing to repair.
     expect(rawText([await db.reports.get('r1'), await db.outbox.get('r1')])).toBe(before);
-    const again = await port.loadSubmission(item);
+    const again = await loadOne(port, item);
     expect(again).toEqual(loaded);
+  });
+
+  it('reads a batch of due reports in one transaction and hands out each one whose two rows vouch for it, none edited outside the app', async () => {
+    const { db, port, queue, reports } = await setup();
+    const items = await Promise.all(['a', 'b', 'c', 'd'].map((id) => queue(id)));
+    await db.reports.update('b', { status: 'draft' });
+    await db.outbox.update('c', { revision: 7 });
+    const transaction = db.transaction.bind(db);
+    const modes: string[] = [];
+    db.transaction = ((mode: string, ...rest: unknown[]) => {
+      modes.push(mode);
+      return (transaction as (...a: unknown[]) => unknown)(mode, ...rest);
+    }) as typeof db.transaction;
+    const loaded = await port.loadSubmissions(items);
+    db.transaction = transaction;
+    expect(modes).toEqual(['r']);
+    expect(loaded.map((l) => (l?.ok ? l.submission.id : l))).toEqual(['a', null, null, 'd']);
+    expect(await db.outbox.get('b')).toBeDefined();
+    expect(reports.control.changed.get()).toEqual(new Set(['b']));
   });
 
   it('stores receipts that arrive together in one write, and acts on none whose report was edited outside the app', async () => {
@@ -166,7 +190,7 @@ describe('the store’s outbox port', () => {
     await reports.setStatus('r1', 'draft');
     // Another tab's sealed row, written before the report went back to a draft.
     if (staleRow) await db.outbox.put(staleRow);
-    expect(await port.loadSubmission(item)).toBeNull();
+    expect(await loadOne(port, item)).toBeNull();
     expect(await db.outbox.get('r1')).toBeUndefined();
     expect((await db.reports.get('r1'))?.status).toBe('draft');
   });
@@ -175,7 +199,7 @@ describe('the store’s outbox port', () => {
     const { db, port, queue, reports } = await setup();
     const item = await queue('r1');
     await db.reports.update('r1', { status: 'draft' });
-    expect(await port.loadSubmission(item)).toBeNull();
+    expect(await loadOne(port, item)).toBeNull();
     expect(await db.outbox.get('r1')).toBeDefined();
     expect(reports.control.changed.get().has('r1')).toBe(true);
   });
@@ -183,7 +207,7 @@ describe('the store’s outbox port', () => {
   it('fails a report that does not pass the submit rules without sealing or sending it', async () => {
     const { port, queue } = await setup();
     const item = await queue('r1', { data: completeDraft({ description: '' }) });
-    const loaded = await port.loadSubmission(item);
+    const loaded = await loadOne(port, item);
     expect(loaded?.ok).toBe(false);
   });
 
@@ -217,7 +241,7 @@ describe('the store’s outbox port', () => {
   it('puts a report back in the queue with the new schedule', async () => {
     const { db, port, queue } = await setup();
     const item = await queue('r1');
-    await port.loadSubmission(item);
+    await loadOne(port, item);
     await port.reschedule(item, { attempts: 1, nextAttemptAt: 42, lastError: 'server-error' });
     expect((await db.reports.get('r1'))?.status).toBe('queued');
     expect(await db.outbox.get('r1')).toMatchObject({ attempts: 1, nextAttemptAt: 42, lastError: 'server-error' });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SyncState } from '../../../src/sync/outbox.ts';
-import { createMutexLock, createSyncEngine, type OutboxPort } from '../../../src/sync/outbox.ts';
+import { createMutexLock, createSyncEngine, type OutboxPort, SYNC_READ_BATCH } from '../../../src/sync/outbox.ts';
 import { completeDraft } from '../domain/report-fixtures.ts';
 import {
   type Clock,
@@ -321,6 +321,52 @@ describe('sync engine with the reference server', () => {
     expect(await srv.count()).toBe(1);
   });
 
+  it('stops the run when a batch cannot be read, with nothing of it still going on once the run has ended', async () => {
+    const due = Array.from({ length: 3 * SYNC_READ_BATCH }, (_, i) => ({
+      reportId: `r${i}`,
+      revision: 1,
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+    }));
+    const reads: number[] = [];
+    let ended = false;
+    let lateCalls = 0;
+    const port: OutboxPort = {
+      listDue: async () => due,
+      countWaiting: async () => due.length,
+      nextDueAt: async () => 0,
+      loadSubmissions: async (items) => {
+        if (ended) lateCalls++;
+        reads.push(items.length);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (reads.length === 2) throw new AppError('storage-unavailable');
+        // Nothing to send in this batch (each row stale): the engine goes straight on to the next one.
+        return items.map(() => null);
+      },
+      markAccepted: async () => undefined,
+      markFailed: async () => undefined,
+      markConflict: async () => undefined,
+      reschedule: async () => undefined,
+      purgeSynced: async () => 0,
+    };
+    const engine = createSyncEngine({
+      port,
+      settings: async () => ({ endpoint: 'https://example.org', token: TOKEN, keepSyncedDays: 0 }),
+      lock: createMutexLock(),
+      fetch: async () => {
+        throw new Error('nothing is sent');
+      },
+    });
+
+    const summary = await engine.runOnce();
+    ended = true;
+    expect(summary).toMatchObject({ stopped: 'storage', sent: 0 });
+    expect(engine.state.get().lastError).toBe('storage-unavailable');
+    expect(reads).toEqual([SYNC_READ_BATCH, SYNC_READ_BATCH]);
+    expect(lateCalls).toBe(0);
+  });
+
   it('puts a report back, attempt not counted, when the app stops mid-send; a slow server is a timeout', async () => {
     const clock = createClock();
     const silent = await startHttp((req) => req.resume());
@@ -380,9 +426,19 @@ describe('sync engine with the reference server', () => {
     const s = await store({ clock, endpoint: srv.url });
     const ids = new Set<string>();
     for (let i = 0; i < 200; i++) ids.add(await queueReport(s, clock));
-    const engine = engineFor(s, clock);
+    const reads: number[] = [];
+    const port: OutboxPort = {
+      ...s.port,
+      loadSubmissions: (items) => {
+        reads.push(items.length);
+        return s.port.loadSubmissions(items);
+      },
+    };
+    const engine = engineFor(s, clock, { port });
 
     expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 200, failed: 0, retried: 0 });
+    // Read ahead in batches (one transaction each), not one read per report.
+    expect(reads).toEqual([SYNC_READ_BATCH, SYNC_READ_BATCH, SYNC_READ_BATCH, SYNC_READ_BATCH]);
     expect(await srv.count()).toBe(200);
     for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
     expect(await s.db.reports.count()).toBe(0);

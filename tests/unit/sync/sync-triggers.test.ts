@@ -9,7 +9,7 @@ const emptyOutbox = (nextDueAt: () => number | null = () => null): OutboxPort =>
   listDue: async () => [],
   countWaiting: async () => 0,
   nextDueAt: async () => nextDueAt(),
-  loadSubmission: async () => null,
+  loadSubmissions: async (items) => items.map(() => null),
   markAccepted: async () => undefined,
   markFailed: async () => undefined,
   markConflict: async () => undefined,
