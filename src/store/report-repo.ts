@@ -54,16 +54,6 @@ export type ReportRepo<T> = {
   put: (record: ReportRecord<T>) => Promise<void>;
   /** The decrypted record, or undefined. AppError('locked') while locked, AppError('tampered') if its ciphertext fails. */
   get: (id: string) => Promise<ReportRecord<T> | undefined>;
-  /**
-   * For the sync engine, without decrypting the body: in one write, marks the report 'sending' when it is queued at
-   * `revision`, and answers its row as it now is. AppError('control-changed') as claimForSending.
-   */
-  claim: (id: string, revision: number) => Promise<ReportRow | undefined>;
-  /**
-   * For the sync engine: reads the record and, in one write, marks it 'sending' when it is queued at `revision`.
-   * AppError('control-changed') when its sending state does not match its sealed control (nothing is written).
-   */
-  claimForSending: (id: string, revision: number) => Promise<ReportRecord<T> | undefined>;
   /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
   list: () => Promise<{ records: ReportRecord<T>[]; damaged: ReportMeta[] }>;
   /** What stays of every sent report (ReceiptRow), newest received first, its incident types decrypted. */
@@ -171,23 +161,6 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     }
   };
 
-  const claim = async (id: string, revision: number): Promise<ReportRow | undefined> => {
-    requireUnlocked();
-    return guardedWrite(db, id, async ({ report }) => {
-      if (report === undefined) return { value: undefined };
-      if (!(await control.checkReport(report))) throw new AppError('control-changed', { id });
-      if (report.status !== 'queued' || report.revision !== revision) return { value: report };
-      const claimed: ReportRow = { ...report, status: 'sending' };
-      claimed.control = await control.sealReport(claimed);
-      return {
-        write: async () => {
-          await db.reports.put(claimed);
-          return claimed;
-        },
-      };
-    });
-  };
-
   /** The user's explicit change of status: a new sealed control from the row as it is, keeping a verified receipt. */
   const restatus = (id: string, status: ReportStatus) =>
     guardedWrite(db, id, async ({ report }: GuardedRows) => {
@@ -256,13 +229,6 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
           },
         };
       });
-    },
-
-    claim,
-
-    claimForSending: async (id, revision) => {
-      const row = await claim(id, revision);
-      return row === undefined ? undefined : decryptRow(row);
     },
 
     listReceipts: async () => {
