@@ -22,6 +22,8 @@ export type ReportRow = {
   schemaVersion: number;
   /** Envelope version of the ciphertext (see vault/crypto.ts). */
   v: Envelope['v'];
+  /** The data key that encrypted the body (envelope version 2; missing on version 1, key 0). */
+  kid?: number;
   iv: Bytes;
   ciphertext: Bytes;
   /** The server's receipt for the last revision it acknowledged (no personal data). */
@@ -76,6 +78,8 @@ export type GuidanceRow = {
 };
 
 export type MetaKey = 'vault';
+/** The vault header's key in `meta`. */
+export const VAULT_HEADER_KEY: MetaKey = 'vault';
 export type GuidanceKey = 'active';
 
 // Dexie schema strings: first entry is the primary key ('' = out-of-line key), then the indexes.

@@ -12,8 +12,8 @@ import { withStorageErrors } from './errors.ts';
 
 /** Version of the control layout; part of each envelope's additional data. */
 export const CONTROL_SCHEMA_VERSION = 1;
-const REPORT_CONTROL_TABLE = 'reports-control';
-const OUTBOX_CONTROL_TABLE = 'outbox-control';
+export const REPORT_CONTROL_TABLE = 'reports-control';
+export const OUTBOX_CONTROL_TABLE = 'outbox-control';
 /** Tries of a guarded write when another write moved the row between its read and its transaction. */
 const GUARDED_WRITE_TRIES = 3;
 
@@ -42,6 +42,28 @@ const sameControl = (a: ReportControl, b: unknown): boolean => {
   return (
     isReportStatus(c.status) && c.status === a.status && c.revision === a.revision && c.body === a.body && receiptsMatch
   );
+};
+
+/**
+ * A report row's control for `next`, the same row with its body re-encrypted under a new data key (a re-key): sealed
+ * afresh for the new body when it vouched for `row`, else its same (mismatching) value again, so a row changed while
+ * locked stays changed. undefined when no key opens it (it stays as it is, as damaged as before).
+ */
+export const resealReportControl = async (
+  row: ReportRow,
+  next: ReportRow,
+  crypto: KeyedCrypto,
+): Promise<Envelope | undefined> => {
+  if (row.control === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = await crypto.decryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, row.control);
+  } catch (e) {
+    if (isAppError(e, 'tampered')) return undefined;
+    throw e;
+  }
+  const sealed = sameControl(controlOf(row), value) ? controlOf(next) : value;
+  return crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, sealed);
 };
 
 /** True when both are the same stored envelope (each one has a fresh random IV), or both are missing. */

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
-import { ENVELOPE_VERSION } from '../vault/crypto.ts';
+import type { Envelope } from '../vault/crypto.ts';
 import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
@@ -70,10 +70,26 @@ export type ReportRepo<T> = {
   control: ReportControlGuard;
 };
 
-const REPORTS_TABLE = 'reports';
+export const REPORTS_TABLE = 'reports';
 /** The additional data's table of the summary envelope (on the report row, then copied to its receipt). */
 export const SUMMARY_TABLE = 'report-summary';
-const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** The body envelope of a stored report row. */
+export const bodyOf = (row: Pick<ReportRow, 'v' | 'kid' | 'iv' | 'ciphertext'>): Envelope => ({
+  v: row.v,
+  ...(row.kid === undefined ? {} : { kid: row.kid }),
+  iv: row.iv,
+  ct: row.ciphertext,
+});
+
+/** A report row's body fields from its envelope. */
+export const bodyFields = (envelope: Envelope): Pick<ReportRow, 'v' | 'kid' | 'iv' | 'ciphertext'> => ({
+  v: envelope.v,
+  ...(envelope.kid === undefined ? {} : { kid: envelope.kid }),
+  iv: envelope.iv,
+  ciphertext: envelope.ct,
+});
 
 const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): Omit<OutboxRow, 'control'> => ({
   reportId: row.id,
@@ -108,11 +124,8 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
   const now = options.now ?? Date.now;
 
   const decryptRow = async (row: ReportRow): Promise<ReportRecord<T>> => {
-    const raw = await vault.decryptJson(REPORTS_TABLE, row.id, row.schemaVersion, {
-      v: row.v,
-      iv: row.iv,
-      ct: row.ciphertext,
-    });
+    // Bound to the row's revision: an older body of this report put back under its current revision is 'tampered'.
+    const raw = await vault.decryptJson(REPORTS_TABLE, row.id, row.schemaVersion, bodyOf(row), row.revision);
     const upgraded =
       row.schemaVersion !== options.schemaVersion && options.upgrade ? options.upgrade(raw, row.schemaVersion) : raw;
     const parsed = options.schema.safeParse(upgraded);
@@ -192,7 +205,13 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work. The key
       // is taken once, now: a save under way when "Lock" is pressed still writes the words typed just before.
       const keyed = vault.keyed();
-      const envelope = await keyed.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data);
+      const envelope = await keyed.encryptJson(
+        REPORTS_TABLE,
+        record.id,
+        options.schemaVersion,
+        parsed.data,
+        record.revision,
+      );
       const summary = options.summarise
         ? await keyed.encryptJson(SUMMARY_TABLE, record.id, SUMMARY_SCHEMA_VERSION, options.summarise(parsed.data))
         : undefined;
@@ -208,9 +227,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         updatedAt: record.updatedAt,
         revision: record.revision,
         schemaVersion: options.schemaVersion,
-        v: ENVELOPE_VERSION,
-        iv: envelope.iv,
-        ciphertext: envelope.ct,
+        ...bodyFields(envelope),
         ...(summary ? { summary } : {}),
       };
       await guardedWrite(db, record.id, async ({ report: previous }) => {

@@ -19,7 +19,7 @@ const SETTING_NAMES = Object.keys(SETTINGS_DEFAULTS) as SettingName[];
 
 /** Version of the secret values' layout; part of each secret's additional data. */
 export const SECRETS_SCHEMA_VERSION = 1;
-const SECRETS_TABLE = 'secrets';
+export const SECRETS_TABLE = 'secrets';
 
 /** One setting as stored, or its default when missing or no longer valid (a damaged row must not stop the app). */
 const readSetting = <K extends SettingName>(name: K, stored: unknown): Settings[K] => {

@@ -2,35 +2,37 @@
 // itself. Stores what the vault gives it; never sees a passphrase or an unwrapped key.
 import { AppError } from '../domain/errors.ts';
 import { Vault, type VaultHeader, type VaultOptions, type VaultStorage } from '../vault/vault.ts';
-import type { SafeVisitDb } from './db.ts';
+import { type SafeVisitDb, VAULT_HEADER_KEY } from './db.ts';
 import { withStorageErrors } from './errors.ts';
+import { reencryptRecords } from './record-rekey.ts';
 import { readWipeAfterFailures } from './wipe-policy.ts';
 
-const HEADER_KEY = 'vault';
-
 export const createVaultStorage = (db: SafeVisitDb): VaultStorage => ({
-  readHeader: () => withStorageErrors(() => db.meta.get(HEADER_KEY)),
+  readHeader: () => withStorageErrors(() => db.meta.get(VAULT_HEADER_KEY)),
 
   createHeader: (header) =>
     withStorageErrors(() =>
       db.transaction('rw', db.meta, async () => {
-        if ((await db.meta.get(HEADER_KEY)) !== undefined) throw new AppError('invalid', { reason: 'vault-exists' });
-        await db.meta.add(header, HEADER_KEY);
+        if ((await db.meta.get(VAULT_HEADER_KEY)) !== undefined)
+          throw new AppError('invalid', { reason: 'vault-exists' });
+        await db.meta.add(header, VAULT_HEADER_KEY);
       }),
     ),
 
   updateHeader: (change) =>
     withStorageErrors(() =>
       db.transaction('rw', db.meta, async (): Promise<VaultHeader> => {
-        const current = await db.meta.get(HEADER_KEY);
+        const current = await db.meta.get(VAULT_HEADER_KEY);
         if (current === undefined) throw new AppError('no-vault');
         const next = change(current);
-        await db.meta.put(next, HEADER_KEY);
+        await db.meta.put(next, VAULT_HEADER_KEY);
         return next;
       }),
     ),
 
   readWipeAfterFailures: () => readWipeAfterFailures(db),
+
+  reencryptAll: (crypto, options) => reencryptRecords(db, crypto, options),
 
   wipeAll: () =>
     withStorageErrors(() => db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())))).then(

@@ -22,15 +22,28 @@ export const SALT_BYTES = 16;
 /** 96-bit IVs: the size AES-GCM is specified for; random per call, never reused under one key in practice. */
 export const IV_BYTES = 12;
 export const DATA_KEY_BITS = 256;
-/** Version of the record envelope and of the additional-data string; bump both together. */
-export const ENVELOPE_VERSION = 1;
+/**
+ * Version of the record envelope and of its additional data; bump both together. Version 2 names the data key
+ * that encrypted it (`kid`) and binds that key id and, for records that have one, the revision. Version 1 (no
+ * `kid`: the vault's first data key, id 0) is still read, never written.
+ */
+export const ENVELOPE_VERSION = 2;
+export const LEGACY_ENVELOPE_VERSION = 1;
+/** The data key of every version 1 envelope and of a vault header made before key ids. */
+export const FIRST_KEY_ID = 0;
 
-/** An encrypted value as stored: version, IV and ciphertext (with its 16-byte GCM tag). IndexedDB keeps the bytes as is. */
+/** An encrypted value as stored: version, data key id, IV and ciphertext (with its 16-byte GCM tag). */
 export type Envelope = {
-  v: typeof ENVELOPE_VERSION;
+  v: typeof ENVELOPE_VERSION | typeof LEGACY_ENVELOPE_VERSION;
+  /** The data key that encrypted it (version 2); missing on version 1, which is always FIRST_KEY_ID. */
+  kid?: number;
   iv: Bytes;
   ct: Bytes;
 };
+
+/** Which data key opens `envelope`. */
+export const envelopeKeyId = (envelope: Pick<Envelope, 'v' | 'kid'>): number =>
+  envelope.v === LEGACY_ENVELOPE_VERSION ? FIRST_KEY_ID : (envelope.kid as number);
 
 export const subtle = (): SubtleCrypto => {
   const s = globalThis.crypto?.subtle;
@@ -175,27 +188,49 @@ export const rewrapDataKey = async (
   return new Uint8Array(await subtle().wrapKey('raw', extractable, newWrappingKey, 'AES-KW')) as Bytes;
 };
 
-/**
- * The additional authenticated data of a stored record. It binds the ciphertext to its table, record id and
- * schema version, so a ciphertext copied onto another record (or relabelled) fails to decrypt. The id is
- * URI-encoded so no id can imitate another table/id pair through the ':' separator.
- */
-export const recordAad = (table: string, id: string, schemaVersion: number): Bytes => {
+const checkAadParts = (table: string, id: string, schemaVersion: number): void => {
   if (!/^[a-z][a-z0-9-]*$/.test(table)) throw new AppError('invalid', { reason: 'aad-table' });
   if (id.length === 0) throw new AppError('invalid', { reason: 'aad-id' });
   if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 0) {
     throw new AppError('invalid', { reason: 'aad-schema-version' });
   }
-  return utf8(`safevisit:v${ENVELOPE_VERSION}:${table}:${encodeURIComponent(id)}:${schemaVersion}`);
 };
 
-/** AES-256-GCM with a fresh random 96-bit IV on every call. */
-export const encrypt = async (key: CryptoKey, bytes: Bytes, aad: Bytes): Promise<Envelope> => {
+/**
+ * The additional data of a version 1 record (read only): its table, record id and schema version, so a ciphertext
+ * copied onto another record (or relabelled) fails to decrypt. The id is URI-encoded so no id can imitate another
+ * table/id pair through the ':' separator.
+ */
+export const recordAad = (table: string, id: string, schemaVersion: number): Bytes => {
+  checkAadParts(table, id, schemaVersion);
+  return utf8(`safevisit:v${LEGACY_ENVELOPE_VERSION}:${table}:${encodeURIComponent(id)}:${schemaVersion}`);
+};
+
+/** Where a record lives, as its additional data binds it. `revision` for records that have one (report bodies). */
+export type RecordContext = { table: string; id: string; schemaVersion: number; revision?: number };
+
+/**
+ * The additional data of a version 2 record: the data key id, table, record id, schema version and revision ('-'
+ * for records without one). An older body of the same record (a lower revision) put back under the row's current
+ * revision fails to decrypt, as does a body relabelled to another key id.
+ */
+export const boundRecordAad = (keyId: number, { table, id, schemaVersion, revision }: RecordContext): Bytes => {
+  checkAadParts(table, id, schemaVersion);
+  if (!Number.isSafeInteger(keyId) || keyId < 0) throw new AppError('invalid', { reason: 'aad-key-id' });
+  if (revision !== undefined && (!Number.isSafeInteger(revision) || revision < 0)) {
+    throw new AppError('invalid', { reason: 'aad-revision' });
+  }
+  const bound = revision === undefined ? '-' : String(revision);
+  return utf8(`safevisit:v${ENVELOPE_VERSION}:${keyId}:${table}:${encodeURIComponent(id)}:${schemaVersion}:${bound}`);
+};
+
+/** AES-256-GCM with a fresh random 96-bit IV on every call; `keyId` names the data key in the envelope. */
+export const encrypt = async (key: CryptoKey, bytes: Bytes, aad: Bytes, keyId = FIRST_KEY_ID): Promise<Envelope> => {
   const iv = randomBytes(IV_BYTES);
   const ct = new Uint8Array(
     await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 }, key, bytes),
   ) as Bytes;
-  return { v: ENVELOPE_VERSION, iv, ct };
+  return { v: ENVELOPE_VERSION, kid: keyId, iv, ct };
 };
 
 /** Reverses `encrypt`. Any malformed envelope or failed authentication (changed bytes, other AAD, other key) is AppError('tampered'). */
@@ -203,7 +238,8 @@ export const decrypt = async (key: CryptoKey, envelope: Envelope, aad: Bytes): P
   if (
     envelope === null ||
     typeof envelope !== 'object' ||
-    envelope.v !== ENVELOPE_VERSION ||
+    (envelope.v !== ENVELOPE_VERSION && envelope.v !== LEGACY_ENVELOPE_VERSION) ||
+    (envelope.v === ENVELOPE_VERSION && !(Number.isSafeInteger(envelope.kid) && (envelope.kid as number) >= 0)) ||
     !(envelope.iv instanceof Uint8Array) ||
     envelope.iv.byteLength !== IV_BYTES ||
     !(envelope.ct instanceof Uint8Array) ||

@@ -1,10 +1,18 @@
 // The vault header's shape and checks, and the wrong-passphrase delays: what the vault keeps in storage beside
 // the wrapped key. Pure: no crypto, no storage.
 import { AppError } from '../domain/errors.ts';
-import { type Bytes, isKdfParams, type KdfParams, SALT_BYTES } from './crypto.ts';
+import type { Bytes, KdfParams } from './crypto.ts';
+import { isKdfParams, SALT_BYTES } from './crypto.ts';
+import type { RekeyCrypto } from './record-json.ts';
 
-/** Version of the header layout below; a later layout adds a migration in the store. */
-export const VAULT_HEADER_VERSION = 1;
+/**
+ * Version of the header layout below. 2 adds key ids (`keyId`, `retiring`); a version 1 header (no `keyId`) holds
+ * data key 0, and its vault is re-keyed at its next unlock so every record moves to the version 2 additional data.
+ */
+export const VAULT_HEADER_VERSION = 2;
+
+/** A data key being replaced, wrapped under the CURRENT passphrase: kept only until every record is re-encrypted. */
+export type RetiringKey = { keyId: number; wrappedKey: Bytes };
 
 /** The vault header (table `meta`, key 'vault'). Nothing in it is secret without the passphrase. */
 export type VaultHeader = {
@@ -13,6 +21,14 @@ export type VaultHeader = {
   /** How the data key is wrapped: AES-KW (RFC 3394) under the passphrase-derived key; no IV needed. */
   wrap: 'AES-KW';
   wrappedKey: Bytes;
+  /** Id of the data key in `wrappedKey` (each re-key adds 1); missing on version 1 headers, which hold key 0. */
+  keyId?: number;
+  /**
+   * While a re-key runs (a passphrase change, or the move to version 2 records): the data keys being replaced, wrapped
+   * under the same passphrase as `wrappedKey`, so a re-key the app was closed in finishes at the next unlock. Removed
+   * in the transaction that finds no record left under them.
+   */
+  retiring?: RetiringKey[];
   /** Unlock attempts since the last success. An attempt is counted before it is tried (see `unlock`). */
   failedAttempts: number;
   /** Epoch ms of the latest counted attempt, or null. */
@@ -32,6 +48,19 @@ export type VaultStorage = {
   readWipeAfterFailures: () => Promise<number | null>;
   /** Deletes every row of every table in one transaction. */
   wipeAll: () => Promise<void>;
+  /**
+   * Re-encrypts, batch by batch (crypto outside the transactions), every record not under the current key (`crypto.isCurrent`), then,
+   * in ONE transaction that finds no record left under another key (apart from records that no key opens), applies
+   * `finish` to the header. Calls `afterBatch` after each batch (it may throw to stop: the next call resumes).
+   */
+  reencryptAll: (crypto: RekeyCrypto, options: ReencryptOptions) => Promise<void>;
+};
+
+export type ReencryptOptions = {
+  finish: (header: VaultHeader) => VaultHeader;
+  afterBatch?: () => void;
+  /** Records per write transaction (default 100). */
+  batchSize?: number;
 };
 
 /** Wrong passphrases allowed before delays start. */
@@ -65,6 +94,8 @@ export type UnlockFailure = {
 
 const isBytes = (value: unknown): value is Bytes => value instanceof Uint8Array;
 
+const isKeyId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
 const isVaultHeader = (value: unknown): value is VaultHeader => {
   if (value === null || typeof value !== 'object') return false;
   const h = value as Record<string, unknown>;
@@ -74,6 +105,10 @@ const isVaultHeader = (value: unknown): value is VaultHeader => {
     h.salt.byteLength === SALT_BYTES &&
     h.wrap === 'AES-KW' &&
     isBytes(h.wrappedKey) &&
+    (h.keyId === undefined || isKeyId(h.keyId)) &&
+    (h.retiring === undefined ||
+      (Array.isArray(h.retiring) &&
+        h.retiring.every((r: Partial<RetiringKey> | null) => isKeyId(r?.keyId) && isBytes(r?.wrappedKey)))) &&
     Number.isSafeInteger(h.failedAttempts) &&
     (h.failedAttempts as number) >= 0 &&
     (h.lastFailedAt === null || Number.isFinite(h.lastFailedAt)) &&

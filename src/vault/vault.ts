@@ -6,6 +6,7 @@ import {
   createDataKey,
   deriveWrappingKey,
   type Envelope,
+  FIRST_KEY_ID,
   KDF_DEFAULTS,
   type KdfParams,
   kdfBelow,
@@ -16,9 +17,10 @@ import {
   unwrapDataKey,
   VAULT_KDF_DEFAULTS,
 } from './crypto.ts';
-import { decryptJsonWith, encryptJsonWith } from './record-json.ts';
+import { type KeyedCrypto, type KeyRing, keyedWith } from './record-json.ts';
 import {
   checked,
+  type RetiringKey,
   retryAfterMs,
   sameBytes,
   type UnlockFailure,
@@ -29,7 +31,10 @@ import {
 } from './vault-header.ts';
 
 export { preloadKeyDerivation } from './crypto.ts';
+export type { KeyedCrypto, RekeyCrypto } from './record-json.ts';
 export {
+  type ReencryptOptions,
+  type RetiringKey,
   retryAfterMs,
   UNLOCK_DELAY_BASE_MS,
   UNLOCK_DELAY_CAP_MS,
@@ -62,7 +67,7 @@ export type VaultState = 'none' | 'locked' | 'unlocked';
 export const VAULT_CHANNEL_NAME = 'safevisit-vault';
 
 /** Messages between tabs. They carry no data, only what happened. */
-type VaultMessage = { type: 'locked' } | { type: 'wiped' } | { type: 'created' };
+type VaultMessage = { type: 'locked' } | { type: 'wiped' } | { type: 'created' } | { type: 'rekeyed' };
 
 /** The part of BroadcastChannel the vault uses; injectable for tests. */
 export type VaultChannel = {
@@ -89,15 +94,27 @@ export type VaultOptions = {
 const isVaultMessage = (data: unknown): data is VaultMessage =>
   typeof data === 'object' &&
   data !== null &&
-  ['locked', 'wiped', 'created'].includes((data as { type?: unknown }).type as string);
+  ['locked', 'wiped', 'created', 'rekeyed'].includes((data as { type?: unknown }).type as string);
 
 const defaultChannel = (): VaultChannel | null =>
   typeof globalThis.BroadcastChannel === 'function'
     ? (new globalThis.BroadcastChannel(VAULT_CHANNEL_NAME) as unknown as VaultChannel)
     : null;
 
-/** The vault's record encryption, as `Vault.keyed()` hands it out. */
-export type KeyedCrypto = Pick<Vault, 'encryptJson' | 'decryptJson'>;
+/** Unwraps each retiring key (AES-KW under the same wrapping key as the current one); a failure is a changed header. */
+const unwrapRetiring = async (wrappingKey: CryptoKey, retiring: RetiringKey[] = []) =>
+  Promise.all(
+    retiring.map(async ({ keyId, wrappedKey }): Promise<[number, CryptoKey]> => {
+      try {
+        return [keyId, await unwrapDataKey(wrappingKey, wrappedKey)];
+      } catch (cause) {
+        throw new AppError('tampered', { reason: 'vault-header' }, { cause });
+      }
+    }),
+  );
+
+/** The header with no re-key pending (its `retiring` removed). */
+const withoutRetiring = ({ retiring: _, ...rest }: VaultHeader): VaultHeader => rest;
 
 /**
  * The lock state and the data key. Every method except `create`, `unlock`, `lock`, `wipe`, `failureStatus`,
@@ -110,8 +127,11 @@ export class Vault {
   readonly #channel: VaultChannel | null;
   readonly #listeners = new Set<(state: VaultState) => void>();
   #state: VaultState;
-  /** The data key: non-extractable, in memory only, dropped on lock. */
-  #key: CryptoKey | null = null;
+  /** The data keys (non-extractable, in memory only, dropped on lock): the current one, and during a re-key the old. */
+  #ring: KeyRing | null = null;
+  /** The re-key pass under way (never rejects: its error is kept for `whenRekeyed`). */
+  #rekeying: Promise<void> = Promise.resolve();
+  #rekeyError: unknown = null;
 
   private constructor(storage: VaultStorage, state: VaultState, options: VaultOptions) {
     this.#storage = storage;
@@ -174,6 +194,7 @@ export class Vault {
         salt,
         wrap: 'AES-KW',
         wrappedKey,
+        keyId: FIRST_KEY_ID,
         failedAttempts: 0,
         lastFailedAt: null,
         schemaVersion: VAULT_HEADER_VERSION,
@@ -184,7 +205,7 @@ export class Vault {
       if (isAppError(error, 'invalid')) this.#setState('locked');
       throw error;
     }
-    this.#key = key;
+    this.#ring = { current: FIRST_KEY_ID, keys: new Map([[FIRST_KEY_ID, key]]) };
     this.#setState('unlocked');
     this.#post({ type: 'created' });
   }
@@ -202,25 +223,69 @@ export class Vault {
       this.#setState('locked');
     }
     const { header, wrappingKey, key } = await this.#attempt(passphrase);
+    const currentId = header.keyId ?? FIRST_KEY_ID;
+    const retiring = await unwrapRetiring(wrappingKey, header.retiring);
+    const ring: KeyRing = { current: currentId, keys: new Map([...retiring, [currentId, key]]) };
 
     // A header below the target (a PBKDF2 vault, or Argon2id with lower costs) is rewrapped under the raised
-    // parameters: the data key and every record stay as they are; only the header changes.
-    let raised: Pick<VaultHeader, 'kdf' | 'salt' | 'wrappedKey'> | null = null;
+    // parameters, with every key it holds; the keys themselves stay as they are.
+    let wrapping = wrappingKey;
+    let next: Pick<VaultHeader, 'kdf' | 'salt' | 'wrappedKey' | 'retiring'> = {
+      kdf: header.kdf,
+      salt: header.salt,
+      wrappedKey: header.wrappedKey,
+      ...(header.retiring ? { retiring: header.retiring } : {}),
+    };
     if (kdfBelow(header.kdf, this.#targetKdf)) {
       const salt = randomBytes(SALT_BYTES);
       const kdf = raisedKdf(header.kdf, this.#targetKdf);
-      const newWrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
-      raised = { kdf, salt, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) };
+      wrapping = await deriveWrappingKey(passphrase, salt, kdf);
+      next = {
+        kdf,
+        salt,
+        wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, wrapping),
+        ...(header.retiring ? { retiring: await this.#rewrapRetiring(wrappingKey, header.retiring, wrapping) } : {}),
+      };
+    }
+    // A version 1 vault (records under key 0, additional data without key id or revision) is re-keyed once: a new
+    // data key for every write from now on, key 0 kept as retiring until the pass below has re-encrypted everything.
+    let rekeyed: Pick<VaultHeader, 'keyId' | 'schemaVersion'> | null = null;
+    if (header.keyId === undefined) {
+      const fresh = await createDataKey(wrapping);
+      const keyId = FIRST_KEY_ID + 1;
+      next = {
+        ...next,
+        wrappedKey: fresh.wrappedKey,
+        retiring: [{ keyId: FIRST_KEY_ID, wrappedKey: next.wrappedKey }],
+      };
+      rekeyed = { keyId, schemaVersion: VAULT_HEADER_VERSION };
+      ring.keys.set(keyId, fresh.key);
+      ring.current = keyId;
     }
     await this.#storage.updateHeader((stored) => {
       const current = checked(stored);
-      const reset = { ...current, failedAttempts: 0, lastFailedAt: null };
-      // Only replace the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins.
+      // Only replace the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins, and our keys may be
+      // the ones it is retiring, so this tab stays locked (the next try unwraps the new ones).
       const unchanged = sameBytes(current.salt, header.salt) && sameBytes(current.wrappedKey, header.wrappedKey);
-      return raised && unchanged ? { ...reset, ...raised } : reset;
+      if (!unchanged) throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
+      return { ...current, ...next, ...rekeyed, failedAttempts: 0, lastFailedAt: null };
     });
-    this.#key = key;
+    this.#ring = ring;
     this.#setState('unlocked');
+    if (rekeyed) this.#post({ type: 'rekeyed' });
+    // Finishes a re-key the app was closed in (or the one just started), while the app works: reads use either key.
+    if (ring.keys.size > 1)
+      this.#rekeying = this.#reencrypt(ring).catch((error: unknown) => {
+        this.#rekeyError = error;
+      });
+  }
+
+  /** Resolves once no re-key pass runs (one runs after an unlock that found one unfinished); rejects with its error. */
+  async whenRekeyed(): Promise<void> {
+    await this.#rekeying;
+    const error = this.#rekeyError;
+    this.#rekeyError = null;
+    if (error !== null) throw error;
   }
 
   /** Counters for the unlock screen (e.g. a countdown after a reload). Works while locked. */
@@ -244,25 +309,56 @@ export class Vault {
   }
 
   /**
-   * Rewraps the data key under `next` (records are not re-encrypted). `current` is checked like an unlock attempt,
-   * so it counts towards the delays and the wipe policy. Needs an unlocked vault.
+   * Makes a NEW data key under `next`, re-encrypts every record with it, then deletes the old key: an old copy of the
+   * header and the old passphrase open nothing written since. The new passphrase is current from the first header
+   * write (the old keys wait in it, wrapped under `next`), so if the app is closed midway, unlocking with `next`
+   * finishes the job. `current` is checked like an unlock attempt (it counts towards the delays and the wipe
+   * policy). Needs an unlocked vault.
    */
   async changePassphrase(current: string, next: string): Promise<void> {
-    this.#requireKey();
+    const ring = this.#requireRing();
     await requireStrong(next);
-    const { header, wrappingKey } = await this.#attempt(current);
+    // One pass at a time: an unfinished one (from the last unlock) ends first, or fails and is taken over below.
+    await this.#rekeying;
+    const { header, wrappingKey, key: currentKey } = await this.#attempt(current);
     const salt = randomBytes(SALT_BYTES);
     // Never lower the work factor below what the header already had.
     const kdf = raisedKdf(header.kdf, this.#targetKdf);
     const newWrappingKey = await deriveWrappingKey(next, salt, kdf);
-    const wrappedKey = await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey);
+    const oldId = header.keyId ?? FIRST_KEY_ID;
+    const keyId = Math.max(oldId, ...(header.retiring ?? []).map((r) => r.keyId)) + 1;
+    const fresh = await createDataKey(newWrappingKey);
+    const retiring: RetiringKey[] = [
+      { keyId: oldId, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) },
+      ...(await this.#rewrapRetiring(wrappingKey, header.retiring ?? [], newWrappingKey)),
+    ];
+    const oldKeys = await unwrapRetiring(wrappingKey, header.retiring);
     await this.#storage.updateHeader((stored) => {
       const now = checked(stored);
       if (!sameBytes(now.salt, header.salt) || !sameBytes(now.wrappedKey, header.wrappedKey)) {
         throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
       }
-      return { ...now, kdf, salt, wrappedKey, failedAttempts: 0, lastFailedAt: null };
+      return {
+        ...now,
+        kdf,
+        salt,
+        wrappedKey: fresh.wrappedKey,
+        keyId,
+        retiring,
+        failedAttempts: 0,
+        lastFailedAt: null,
+        schemaVersion: VAULT_HEADER_VERSION,
+      };
     });
+    // In place: a handle from keyed() taken before now writes under the new key too.
+    for (const [id, key] of [[oldId, currentKey] as const, ...oldKeys]) ring.keys.set(id, key);
+    ring.keys.set(keyId, fresh.key);
+    ring.current = keyId;
+    // Other tabs hold the old key only: they lock, and unlock again with the new passphrase.
+    this.#post({ type: 'rekeyed' });
+    this.#rekeyError = null;
+    this.#rekeying = this.#reencrypt(ring);
+    await this.whenRekeyed();
   }
 
   /** Deletes the key and every row of every table, in any state; every tab goes to 'none'. */
@@ -273,14 +369,32 @@ export class Vault {
     this.#post({ type: 'wiped' });
   }
 
-  /** Encrypts `value` as JSON for row `id` of `table`; the envelope only decrypts for the same table, id and schema version. */
-  async encryptJson(table: string, id: string, schemaVersion: number, value: unknown): Promise<Envelope> {
-    return encryptJsonWith(this.#requireKey(), table, id, schemaVersion, value);
+  /**
+   * Encrypts `value` as JSON for row `id` of `table` under the current data key; the envelope only decrypts for the
+   * same table, id, schema version and `revision` (given for records that have one: report bodies).
+   */
+  async encryptJson(
+    table: string,
+    id: string,
+    schemaVersion: number,
+    value: unknown,
+    revision?: number,
+  ): Promise<Envelope> {
+    return keyedWith(this.#requireRing()).encryptJson(table, id, schemaVersion, value, revision);
   }
 
-  /** Reverses `encryptJson`: AppError('tampered') when the envelope was changed or belongs to another record. */
-  async decryptJson(table: string, id: string, schemaVersion: number, envelope: Envelope): Promise<unknown> {
-    return decryptJsonWith(this.#requireKey(), table, id, schemaVersion, envelope);
+  /**
+   * Reverses `encryptJson` with the key the envelope names: AppError('tampered') when the envelope was changed,
+   * belongs to another record or revision, or is under a key this vault no longer holds.
+   */
+  async decryptJson(
+    table: string,
+    id: string,
+    schemaVersion: number,
+    envelope: Envelope,
+    revision?: number,
+  ): Promise<unknown> {
+    return keyedWith(this.#requireRing()).decryptJson(table, id, schemaVersion, envelope, revision);
   }
 
   /**
@@ -288,11 +402,7 @@ export class Vault {
    * "Lock" is pressed) finishes its few steps as a single `encryptJson` would. AppError('locked') when locked.
    */
   keyed(): KeyedCrypto {
-    const key = this.#requireKey();
-    return {
-      encryptJson: (table, id, schemaVersion, value) => encryptJsonWith(key, table, id, schemaVersion, value),
-      decryptJson: (table, id, schemaVersion, envelope) => decryptJsonWith(key, table, id, schemaVersion, envelope),
-    };
+    return keyedWith(this.#requireRing());
   }
 
   /** Locks and stops listening to other tabs (page unload, tests). */
@@ -349,18 +459,46 @@ export class Vault {
     throw new AppError('wrong-passphrase', detail, { cause });
   }
 
-  #requireKey(): CryptoKey {
-    if (this.#key === null) throw new AppError('locked');
-    return this.#key;
+  #requireRing(): KeyRing {
+    if (this.#ring === null) throw new AppError('locked');
+    return this.#ring;
+  }
+
+  /** The retiring keys rewrapped from one wrapping key to another (a passphrase change, a raised KDF). */
+  async #rewrapRetiring(from: CryptoKey, retiring: RetiringKey[], to: CryptoKey): Promise<RetiringKey[]> {
+    return Promise.all(
+      retiring.map(async ({ keyId, wrappedKey }) => ({ keyId, wrappedKey: await rewrapDataKey(from, wrappedKey, to) })),
+    );
+  }
+
+  /**
+   * Re-encrypts every record not under the ring's current key, then deletes the other keys from the header (in the
+   * transaction that finds no record left under them) and from memory. Stops at the next batch when the vault locks.
+   */
+  async #reencrypt(ring: KeyRing): Promise<void> {
+    const retired = [...ring.keys.keys()].filter((id) => id !== ring.current);
+    const target = ring.current;
+    await this.#storage.reencryptAll(keyedWith(ring), {
+      afterBatch: () => {
+        if (this.#ring !== ring) throw new AppError('locked');
+      },
+      finish: (stored) => {
+        const header = checked(stored);
+        // Another re-key started meanwhile: it finishes the job (and deletes these keys) itself.
+        if ((header.keyId ?? FIRST_KEY_ID) !== target) throw new AppError('conflict', { reason: 'rekeyed-elsewhere' });
+        return withoutRetiring(header);
+      },
+    });
+    if (ring.current === target) for (const id of retired) ring.keys.delete(id);
   }
 
   #lockHere(): void {
-    this.#key = null;
+    this.#ring = null;
     if (this.#state === 'unlocked') this.#setState('locked');
   }
 
   async #onMessage(message: VaultMessage): Promise<void> {
-    if (message.type === 'locked') this.#lockHere();
+    if (message.type === 'locked' || message.type === 'rekeyed') this.#lockHere();
     if (message.type === 'wiped') {
       this.#lockHere();
       // Trust the database, not the message: a stray 'wiped' must not show the create screen over a vault.

@@ -49,6 +49,7 @@ describe('report repository', () => {
         'createdAt',
         'id',
         'iv',
+        'kid',
         'revision',
         'schemaVersion',
         'status',

@@ -3,6 +3,7 @@ import {
   type Argon2idParams,
   argon2idBytes,
   type Bytes,
+  boundRecordAad,
   createDataKey,
   decrypt,
   deriveWrappingKey,
@@ -45,7 +46,7 @@ describe('crypto', () => {
     const { key } = await dataKey();
     const aad = recordAad('reports', 'r1', 1);
     const envelope = await encrypt(key, utf8('hello'), aad);
-    expect(envelope.v).toBe(1);
+    expect(envelope).toMatchObject({ v: 2, kid: 0 });
     expect(envelope.iv.byteLength).toBe(IV_BYTES);
     expect(new TextDecoder().decode(await decrypt(key, envelope, aad))).toBe('hello');
   });
@@ -72,7 +73,8 @@ describe('crypto', () => {
     ['a changed IV', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, iv: flip(e.iv, 3) })],
     ['a truncated ciphertext', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, ct: e.ct.slice(0, 8) as Bytes })],
     ['a short IV', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, iv: e.iv.slice(0, 8) as Bytes })],
-    ['another envelope version', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, v: 2 as unknown as 1 })],
+    ['another envelope version', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, v: 3 as unknown as 1 })],
+    ['a version 2 envelope without a key id', (e: { iv: Bytes; ct: Bytes }) => ({ ...e, v: 2 as const, kid: -1 })],
   ])('refuses %s as tampered', async (_name, change) => {
     const { key } = await dataKey();
     const aad = recordAad('reports', 'r1', 1);
@@ -88,6 +90,31 @@ describe('crypto', () => {
     const { key } = await dataKey();
     const envelope = await encrypt(key, utf8('secret words'), recordAad('reports', 'r1', 1));
     await expectAppError(decrypt(key, envelope, otherAad), 'tampered');
+  });
+
+  it.each([
+    ['a lower revision', boundRecordAad(0, { table: 'reports', id: 'r1', schemaVersion: 1, revision: 2 })],
+    ['no revision', boundRecordAad(0, { table: 'reports', id: 'r1', schemaVersion: 1 })],
+    ['another key id', boundRecordAad(1, { table: 'reports', id: 'r1', schemaVersion: 1, revision: 3 })],
+    ['the version 1 additional data', recordAad('reports', 'r1', 1)],
+  ])('refuses a version 2 ciphertext read with %s', async (_name, otherAad) => {
+    const { key } = await dataKey();
+    const aad = boundRecordAad(0, { table: 'reports', id: 'r1', schemaVersion: 1, revision: 3 });
+    const envelope = await encrypt(key, utf8('secret words'), aad);
+    expect(new TextDecoder().decode(await decrypt(key, envelope, aad))).toBe('secret words');
+    await expectAppError(decrypt(key, envelope, otherAad), 'tampered');
+  });
+
+  it('writes the version 2 additional data with key id and revision, "-" without one', () => {
+    const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+    expect(text(boundRecordAad(4, { table: 'reports', id: 'a:1', schemaVersion: 2, revision: 7 }))).toBe(
+      'safevisit:v2:4:reports:a%3A1:2:7',
+    );
+    expect(text(boundRecordAad(4, { table: 'secrets', id: 'enrolment', schemaVersion: 1 }))).toBe(
+      'safevisit:v2:4:secrets:enrolment:1:-',
+    );
+    expect(() => boundRecordAad(-1, { table: 'reports', id: 'a', schemaVersion: 1 })).toThrow();
+    expect(() => boundRecordAad(0, { table: 'reports', id: 'a', schemaVersion: 1, revision: 1.5 })).toThrow();
   });
 
   it('refuses a ciphertext under another data key', async () => {

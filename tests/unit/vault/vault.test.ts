@@ -6,9 +6,9 @@ import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
 import {
   type Argon2idParams,
+  boundRecordAad,
   decrypt,
   deriveWrappingKey,
-  recordAad,
   unwrapDataKey,
   VAULT_KDF_DEFAULTS,
 } from '../../../src/vault/crypto.ts';
@@ -41,6 +41,13 @@ const caught = async (promise: Promise<unknown>): Promise<AppError> => {
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
+};
+
+const ORG = {
+  orgName: 'Hillside Family Service',
+  orgAddress: '1 High Street, Maidstone',
+  coordinatorName: 'Alex Doe',
+  orgContact: '01622 000000',
 };
 
 const failWith = async (vault: Vault, passphrase = WRONG_PASSPHRASE) => caught(vault.unlock(passphrase));
@@ -262,24 +269,29 @@ describe('Wrong passphrases', () => {
 });
 
 describe('Changing the passphrase', () => {
-  it('rewraps the data key: every record stays readable, the old passphrase stops working', async () => {
+  it('makes a new data key: stored records stay readable, the old key and the old passphrase open nothing', async () => {
     const { db, vault } = await createdVault();
     track(db);
     track(vault);
-    const envelopes = await Promise.all(
-      ['a', 'b', 'c'].map(async (id) => ({ id, envelope: await vault.encryptJson('reports', id, 1, { id }) })),
-    );
+    const settings = createSettingsRepo(db, vault);
+    await settings.setSecret('orgDefaults', ORG);
+    // Not stored, so not re-encrypted: only the old data key opens it, and that key is gone after the change.
+    const loose = await vault.encryptJson('reports', 'a', 1, { id: 'a' });
     const before = await db.meta.get('vault');
     await vault.changePassphrase(STRONG_PASSPHRASE, OTHER_STRONG_PASSPHRASE);
     const after = await db.meta.get('vault');
     expect(after?.salt).not.toEqual(before?.salt);
     expect(after?.wrappedKey).not.toEqual(before?.wrappedKey);
+    expect(after).toMatchObject({ keyId: 1, schemaVersion: 2 });
+    expect(after?.retiring).toBeUndefined();
+    expect((await caught(vault.decryptJson('reports', 'a', 1, loose))).detail).toMatchObject({ reason: 'key-retired' });
+    expect(await settings.getSecret('orgDefaults')).toEqual(ORG);
+    expect(await db.secrets.get('orgDefaults')).toMatchObject({ v: 2, kid: 1 });
 
     vault.lock();
     expect((await failWith(vault, STRONG_PASSPHRASE)).code).toBe('wrong-passphrase');
     await vault.unlock(OTHER_STRONG_PASSPHRASE);
-    for (const { id, envelope } of envelopes)
-      expect(await vault.decryptJson('reports', id, 1, envelope)).toEqual({ id });
+    expect(await settings.getSecret('orgDefaults')).toEqual(ORG);
   });
 
   it('refuses a wrong current passphrase (counted) and a weak new one, leaving the header as it was', async () => {
@@ -368,11 +380,15 @@ describe('Moving PBKDF2 vaults to Argon2id', () => {
     expect(await moved.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
     expect((await db.meta.get('vault'))?.kdf).toEqual(FAST_ARGON2ID);
 
-    // Known limit, for the re-keying change (it rewrites every record): a copy of the OLD header and the
-    // passphrase still open the same data key, since only the wrapping changed.
+    // Raising the KDF keeps the passphrase and the data key (only a passphrase change makes a new key): a copy of
+    // the OLD header with the same passphrase still opens the same data key, which nothing but the passphrase guards.
     const oldWrappingKey = await deriveWrappingKey(STRONG_PASSPHRASE, before.salt, before.kdf);
     const oldDataKey = await unwrapDataKey(oldWrappingKey, before.wrappedKey);
-    const bytes = await decrypt(oldDataKey, envelope, recordAad('reports', 'r1', 1));
+    const bytes = await decrypt(
+      oldDataKey,
+      envelope,
+      boundRecordAad(0, { table: 'reports', id: 'r1', schemaVersion: 1 }),
+    );
     expect(JSON.parse(new TextDecoder().decode(bytes))).toBe('kept');
   });
 
