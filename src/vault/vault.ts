@@ -18,6 +18,9 @@ import {
   VAULT_KDF_DEFAULTS,
 } from './crypto.ts';
 import { type KeyedCrypto, type KeyRing, keyedWith } from './record-json.ts';
+import { requireStrong } from './require-strong.ts';
+import { rewrapRetiring, unwrapRetiring, withoutRetiring } from './retiring-keys.ts';
+import { defaultChannel, isVaultMessage, type VaultChannel, type VaultMessage } from './vault-channel.ts';
 import {
   checked,
   type RetiringKey,
@@ -46,35 +49,8 @@ export {
   type VaultStorage,
 } from './vault-header.ts';
 
-/** Refuses a passphrase that breaks a rule or that the guessing estimate finds too easy: AppError('invalid', { reason: 'weak-passphrase', rules }). */
-const requireStrong = async (passphrase: string): Promise<void> => {
-  // The rules are their own chunk too: unlocking never needs them.
-  const { checkPassphrase, isStrongEnough, loadPassphraseEstimator } = await import('./passphrase-strength.ts');
-  // Not in the precache (its dictionaries alone are over twice the app): offline before first use, it cannot load.
-  const estimator = await loadPassphraseEstimator().catch((cause: unknown) => {
-    throw new AppError('checker-unavailable', undefined, { cause });
-  });
-  const estimate = estimator.estimateGuesses(passphrase);
-  if (isStrongEnough(passphrase, estimate)) return;
-  const rules = checkPassphrase(passphrase, estimate)
-    .filter((check) => !check.ok)
-    .map((check) => check.rule);
-  throw new AppError('invalid', { reason: 'weak-passphrase', rules });
-};
-
 export type VaultState = 'none' | 'locked' | 'unlocked';
-
-export const VAULT_CHANNEL_NAME = 'safevisit-vault';
-
-/** Messages between tabs. They carry no data, only what happened. */
-type VaultMessage = { type: 'locked' } | { type: 'wiped' } | { type: 'created' } | { type: 'rekeyed' };
-
-/** The part of BroadcastChannel the vault uses; injectable for tests. */
-export type VaultChannel = {
-  postMessage: (message: VaultMessage) => void;
-  addEventListener: (type: 'message', listener: (event: { data: unknown }) => void) => void;
-  close: () => void;
-};
+export { VAULT_CHANNEL_NAME, type VaultChannel } from './vault-channel.ts';
 
 export type VaultOptions = {
   /** Clock in epoch ms (tests). */
@@ -90,31 +66,6 @@ export type VaultOptions = {
   /** Cross-tab channel; defaults to BroadcastChannel('safevisit-vault') where it exists; null turns it off. */
   channel?: VaultChannel | null;
 };
-
-const isVaultMessage = (data: unknown): data is VaultMessage =>
-  typeof data === 'object' &&
-  data !== null &&
-  ['locked', 'wiped', 'created', 'rekeyed'].includes((data as { type?: unknown }).type as string);
-
-const defaultChannel = (): VaultChannel | null =>
-  typeof globalThis.BroadcastChannel === 'function'
-    ? (new globalThis.BroadcastChannel(VAULT_CHANNEL_NAME) as unknown as VaultChannel)
-    : null;
-
-/** Unwraps each retiring key (AES-KW under the same wrapping key as the current one); a failure is a changed header. */
-const unwrapRetiring = async (wrappingKey: CryptoKey, retiring: RetiringKey[] = []) =>
-  Promise.all(
-    retiring.map(async ({ keyId, wrappedKey }): Promise<[number, CryptoKey]> => {
-      try {
-        return [keyId, await unwrapDataKey(wrappingKey, wrappedKey)];
-      } catch (cause) {
-        throw new AppError('tampered', { reason: 'vault-header' }, { cause });
-      }
-    }),
-  );
-
-/** The header with no re-key pending (its `retiring` removed). */
-const withoutRetiring = ({ retiring: _, ...rest }: VaultHeader): VaultHeader => rest;
 
 /**
  * The lock state and the data key. Every method except `create`, `unlock`, `lock`, `wipe`, `failureStatus`,
@@ -244,7 +195,7 @@ export class Vault {
         kdf,
         salt,
         wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, wrapping),
-        ...(header.retiring ? { retiring: await this.#rewrapRetiring(wrappingKey, header.retiring, wrapping) } : {}),
+        ...(header.retiring ? { retiring: await rewrapRetiring(wrappingKey, header.retiring, wrapping) } : {}),
       };
     }
     // A version 1 vault (records under key 0, additional data without key id or revision) is re-keyed once: a new
@@ -330,7 +281,7 @@ export class Vault {
     const fresh = await createDataKey(newWrappingKey);
     const retiring: RetiringKey[] = [
       { keyId: oldId, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) },
-      ...(await this.#rewrapRetiring(wrappingKey, header.retiring ?? [], newWrappingKey)),
+      ...(await rewrapRetiring(wrappingKey, header.retiring ?? [], newWrappingKey)),
     ];
     const oldKeys = await unwrapRetiring(wrappingKey, header.retiring);
     await this.#storage.updateHeader((stored) => {
@@ -462,13 +413,6 @@ export class Vault {
   #requireRing(): KeyRing {
     if (this.#ring === null) throw new AppError('locked');
     return this.#ring;
-  }
-
-  /** The retiring keys rewrapped from one wrapping key to another (a passphrase change, a raised KDF). */
-  async #rewrapRetiring(from: CryptoKey, retiring: RetiringKey[], to: CryptoKey): Promise<RetiringKey[]> {
-    return Promise.all(
-      retiring.map(async ({ keyId, wrappedKey }) => ({ keyId, wrappedKey: await rewrapDataKey(from, wrappedKey, to) })),
-    );
   }
 
   /**
