@@ -17,7 +17,7 @@ const NAV = ['Reports', 'Guidance', 'Settings'];
 
 describe('UI contract', () => {
   it('finds every named control exactly once on the screens where it belongs', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/#/reports`);
     await waitForController(page);
     for (const name of ['Create vault']) await expectOne(page, 'button', name, 'vault setup');

@@ -4,12 +4,22 @@
 // the attacker's server nor is deleted, and the worker is told in plain words.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { organisationOf, SETUP_CODE } from './enrol.ts';
+import { enrolByLink, organisationOf, SETUP_CODE } from './enrol.ts';
 import { browserSuite, createVault, startServer, type TestServer, unlockVault, waitForController } from './harness.ts';
 
 const suite = browserSuite({ rateLimit: false, setupCode: SETUP_CODE });
 
 const CHANGED = 'A saved report’s sending state was changed while the app was locked; it was not sent or deleted.';
+
+/** A fresh profile whose vault is created and whose device is enrolled with the server's organisation. */
+const enrolledDevice = async () => {
+  const profile = await suite.newProfile();
+  await profile.page.goto(`${suite.server.url}/#/settings`);
+  await waitForController(profile.page);
+  await createVault(profile.page);
+  await enrolByLink(profile.page, suite.server.url);
+  return profile;
+};
 
 const writeReport = async (page: Page, words: string, button: 'Save draft' | 'Submit report') => {
   await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
@@ -71,14 +81,14 @@ const tamper = (page: Page, evilUrl: string) =>
 
 describe('enrolment by link', () => {
   it('opens the link, asks after creating the vault, and Settings then names the organisation', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/`);
     await waitForController(page);
     const org = await organisationOf(suite.server.url, 'Riverside Family Support');
     const { token } = await org.enrolDevice('Sam’s phone');
     await page.goto(org.linkFor(token, { appOrigin: suite.server.url }));
     // The token leaves the address bar at once.
-    await expect.poll(() => page.url()).not.toContain('enrol=');
+    await page.waitForURL((url) => !url.href.includes('enrol='));
     await createVault(page);
     await page.getByRole('heading', { name: 'Enrol this device with Riverside Family Support?' }).waitFor();
     await page.getByRole('button', { name: 'Enrol this device' }).click();
@@ -87,7 +97,7 @@ describe('enrolment by link', () => {
   });
 
   it('refuses a pasted link whose fingerprint is not the organisation’s, in one sentence, and keeps the enrolment', async () => {
-    const { page } = suite.tracked;
+    const { page } = await enrolledDevice();
     const org = await organisationOf(suite.server.url);
     const { token } = await org.enrolDevice();
     const wrong = org.linkFor(token, { fingerprint: 'A'.repeat(43), appOrigin: suite.server.url });
@@ -100,7 +110,7 @@ describe('enrolment by link', () => {
 
 describe('a locked device whose IndexedDB was edited', () => {
   it('sends nothing to the edited endpoint, deletes nothing, and tells the worker after unlock', async () => {
-    const { page, context, requests } = suite.tracked;
+    const { page, context, requests } = await enrolledDevice();
     const evil: TestServer = await startServer({ tokens: [], rateLimit: false });
     try {
       await context.setOffline(true);
@@ -138,9 +148,5 @@ describe('a locked device whose IndexedDB was edited', () => {
     } finally {
       await evil.close();
     }
-  });
-
-  it('made no request to any origin but 127.0.0.1', () => {
-    expect(suite.tracked.foreignRequests()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // a wrong passphrase, sign in, enrol a device (link and QR code), revoke it; an expired session and the idle
 // sign-out; nothing kept in any browser store.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeEnrolmentLink } from '../../src/domain/enrolment-link.ts';
 import { ORG_PATHS } from '../../src/domain/org-protocol.ts';
 import { browserSuite, readAllRawStorage, STRONG_PASSPHRASE, seriousA11yViolations } from './harness.ts';
@@ -24,13 +24,24 @@ const fillSetup = async (page: Page, setupCode: string) => {
   await page.getByLabel('Confirm passphrase').fill(STRONG_PASSPHRASE);
 };
 
-const suite = browserSuite({ setupCode: SETUP_CODE, now: () => new Date(serverNow) });
+/** Signs in (the inbox is the screen after sign-in) and opens the devices screen. */
+const signIn = async (page: Page) => {
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByLabel('Device name').waitFor();
+};
 
-describe('officer screens', () => {
+describe('officer setup', () => {
+  // A server of its own: an organisation is set up once per server, and this test does it.
+  const suite = browserSuite({ setupCode: SETUP_CODE });
+
   it('sets up the organisation, signs out and in, enrols a device by link and QR code, and revokes it', async () => {
-    const { page } = suite.tracked;
+    const { context, page } = await suite.newProfile();
     const { url } = suite.server;
-    const late = await suite.tracked.context.newPage();
+    const late = await context.newPage();
     await late.goto(`${url}/officer/`);
     await late.getByRole('button', { name: 'Set up organisation' }).waitFor();
     await page.goto(`${url}/officer/`);
@@ -69,10 +80,7 @@ describe('officer screens', () => {
     await page.getByRole('link', { name: /email address or passphrase is not right/ }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
 
-    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
-    await page.getByRole('link', { name: 'Devices' }).click();
+    await signIn(page);
     expect(await page.locator('.fingerprint').textContent()).toBe(code);
 
     // Enrol a device: the link (origin, token, fingerprint in the fragment) and its QR code.
@@ -108,12 +116,26 @@ describe('officer screens', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Nothing in any browser store: no token, no key, no name.
     expect(await readAllRawStorage(page)).toBe('');
-    expect(suite.tracked.foreignRequests()).toEqual([]);
+  });
+});
+
+describe('officer sessions', () => {
+  const suite = browserSuite({ setupCode: SETUP_CODE, now: () => new Date(serverNow) });
+
+  // The organisation these tests sign in to, set up through the screens before them (not by another test).
+  beforeAll(async () => {
+    const { context, page } = await suite.newProfile();
+    await page.goto(`${suite.server.url}/officer/`);
+    await fillSetup(page, SETUP_CODE);
+    await page.getByRole('button', { name: 'Set up organisation' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await context.close();
   });
 
   it('goes back to sign-in with a plain sentence when the server has ended the session', async () => {
-    const { page } = suite.tracked;
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const { page } = await suite.newProfile();
+    await page.goto(`${suite.server.url}/officer/`);
+    await signIn(page);
     serverNow += 16 * MINUTE_MS;
     await page.getByLabel('Device name').fill('Another phone');
     await page.getByRole('button', { name: 'Enrol a device' }).click();
@@ -123,17 +145,13 @@ describe('officer screens', () => {
   });
 
   it('signs out by itself after 15 minutes without activity and clears the screen', async () => {
-    const page = await suite.tracked.context.newPage();
+    const { page } = await suite.newProfile();
     await page.clock.install();
     await page.goto(`${suite.server.url}/officer/`);
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signIn(page);
     await page.clock.fastForward(16 * MINUTE_MS);
     await page.getByText(/signed out after 15 minutes without activity/).waitFor();
     expect(await page.getByRole('link', { name: 'Devices' }).count()).toBe(0);
     expect(await page.locator('.fingerprint').count()).toBe(0);
-    await page.close();
   });
 });

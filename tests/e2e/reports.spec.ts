@@ -1,7 +1,7 @@
 // The Reports screens in a real browser: autosave survives closing the page, nothing typed reaches storage in clear,
 // the form works by keyboard alone, submit/correct, the list's filters, search and delete, and accessibility.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HEADERS } from '../../src/domain/protocol.ts';
 import { INCIDENT_TYPES } from '../../src/domain/report-options.ts';
 import { emptyDraft, REPORT_SCHEMA_VERSION } from '../../src/domain/report-schema.ts';
@@ -9,42 +9,26 @@ import { InboxReportSchema, SEALED_PATHS } from '../../src/domain/sealed-protoco
 import { currentEncryptionKey, openReport, sealReport } from '../../src/vault/org.ts';
 import { enrolByLink, SETUP_CODE } from './enrol.ts';
 import {
+  browserSuite,
   createVault,
-  launchBrowser,
-  openContext,
   readAllRawStorage,
+  saveSettings,
   seriousA11yViolations,
-  startServer,
-  type TestServer,
   unlockVault,
 } from './harness.ts';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
 const DEVICE_TOKEN = 'device-token-reports-spec';
 
-beforeAll(async () => {
-  server = await startServer({
-    tokens: [DEVICE_TOKEN],
-    rateLimit: false,
-    setupCode: SETUP_CODE,
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+const suite = browserSuite({
+  tokens: [DEVICE_TOKEN],
+  rateLimit: false,
+  setupCode: SETUP_CODE,
 });
 
 /** A fresh profile with a vault, on the report list. */
-const freshProfile = async (): Promise<{ context: BrowserContext; page: Page }> => {
-  const { context, page } = await openContext(browser, server.url);
-  contexts.push(context);
-  await page.goto(`${server.url}/#/reports`);
+const freshProfile = async () => {
+  const { context, page } = await suite.newProfile();
+  await page.goto(`${suite.server.url}/#/reports`);
   await createVault(page);
   await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
   return { context, page };
@@ -105,13 +89,13 @@ describe('report editor', () => {
       .getByRole('checkbox', { name: 'child’s parents informed' })
       .check();
     await page.getByLabel('Outcome of incident/investigation').fill(TEXTS.outcome);
-    // The last thing typed: the browser is closed within about a second of the last key.
+    // The last thing typed; the page is closed as soon as it says "Saved", with no button pressed.
     await page.getByLabel('Description of incident').pressSequentially(TEXTS.description, { delay: 5 });
-    await page.waitForTimeout(1_000);
+    await waitSaved(page);
     await page.close({ runBeforeUnload: true });
 
     const again = await context.newPage();
-    await again.goto(`${server.url}/#/reports/${id}`);
+    await again.goto(`${suite.server.url}/#/reports/${id}`);
     await unlockVault(again);
     await again.getByLabel('Description of incident').waitFor();
     expect(await again.getByLabel('Description of incident').inputValue()).toBe(TEXTS.description);
@@ -162,7 +146,7 @@ describe('report editor', () => {
     await crashed;
 
     const again = await context.newPage();
-    await again.goto(`${server.url}/#/reports/${id}`);
+    await again.goto(`${suite.server.url}/#/reports/${id}`);
     await unlockVault(again);
     const kept = await again.getByLabel('Description of incident').inputValue();
     expect(sentence.startsWith(kept)).toBe(true);
@@ -186,10 +170,10 @@ describe('report editor', () => {
     await saveStatus(page).filter({ hasText: 'This device is out of storage space' }).waitFor();
     expect(await page.getByLabel('Description of incident').inputValue()).toBe('first version, then more words');
 
-    await page.goto(`${server.url}/#/reports`);
+    await page.goto(`${suite.server.url}/#/reports`);
     await page.reload();
     await unlockVault(page);
-    await page.goto(`${server.url}/#/reports/${id}`);
+    await page.goto(`${suite.server.url}/#/reports/${id}`);
     expect(await page.getByLabel('Description of incident').inputValue()).toBe('first version');
   });
 
@@ -199,7 +183,7 @@ describe('report editor', () => {
     await page.getByLabel('Description of incident').fill('Typed just before locking');
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Unlock' }).waitFor();
-    await page.goto(`${server.url}/#/reports/${id}`);
+    await page.goto(`${suite.server.url}/#/reports/${id}`);
     await unlockVault(page);
     expect(await page.getByLabel('Description of incident').inputValue()).toBe('Typed just before locking');
   });
@@ -321,8 +305,14 @@ describe('submit and correct', () => {
     expect(await page.getByLabel('Description of incident').getAttribute('readonly')).toBeNull();
     expect(await page.getByLabel('Description of incident').inputValue()).toContain('stolen password');
     await page.getByRole('link', { name: 'Back to the list' }).click();
-    await page.getByText('Revision').waitFor();
-    await page.locator('.report-card').getByText('Draft', { exact: true }).waitFor();
+    // The card, not the notice above the form that also says "revision 2".
+    const card = page.locator('.report-card');
+    await card
+      .locator('.report-card__facts > div')
+      .filter({ hasText: 'Revision' })
+      .getByText('2', { exact: true })
+      .waitFor();
+    await card.locator('.report-status').getByText('Draft', { exact: true }).waitFor();
   });
 
   it('warns about indecent images next to those boxes and the description, takes no attachments, and updates next steps', async () => {
@@ -418,7 +408,7 @@ describe('accessibility and layout', () => {
     const { page } = await freshProfile();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // #/reports/new starts a report and puts its id in the address, so Back does not start another.
-    await page.goto(`${server.url}/#/reports/new`);
+    await page.goto(`${suite.server.url}/#/reports/new`);
     await page.waitForURL(/#\/reports\/[0-9a-f-]{36}$/);
     await page.getByLabel('Description of incident').waitFor();
     await page.getByRole('link', { name: 'Back to the list' }).click();
@@ -454,10 +444,8 @@ describe('accessibility and layout', () => {
 describe('sync from the editor', () => {
   it('shows a conflict with the server reason, and a correction goes through as revision 2', async () => {
     const { page } = await freshProfile();
-    const org = await enrolByLink(page, server.url);
-    await page.getByLabel('Name of school/organisation').fill('Hillside Children’s Service');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    const org = await enrolByLink(page, suite.server.url);
+    await saveSettings(page, { 'Name of school/organisation': 'Hillside Children’s Service' });
     await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
 
     const id = await newReport(page);
@@ -472,7 +460,7 @@ describe('sync from the editor', () => {
       { id, revision: 1, schemaVersion: REPORT_SCHEMA_VERSION },
       new TextEncoder().encode(JSON.stringify({ ...emptyDraft(), description: 'A different body.' })),
     );
-    const other = await page.request.post(`${server.url}${SEALED_PATHS.reports}`, {
+    const other = await page.request.post(`${suite.server.url}${SEALED_PATHS.reports}`, {
       headers: { [HEADERS.authorization]: `Bearer ${otherDevice}`, [HEADERS.idempotencyKey]: `${id}:1` },
       data: {
         id,
@@ -506,7 +494,7 @@ describe('sync from the editor', () => {
     // Kept no longer than needed: with the default retention the report leaves the device at its receipt.
     await page.getByText('The server received this report.').waitFor();
 
-    const stored = await page.request.get(`${server.url}${SEALED_PATHS.report(id)}`, {
+    const stored = await page.request.get(`${suite.server.url}${SEALED_PATHS.report(id)}`, {
       headers: { [HEADERS.authorization]: `Bearer ${org.session.token}` },
     });
     expect(stored.status()).toBe(200);

@@ -1,5 +1,7 @@
-// The installable offline shell: service worker, offline reload, live connectivity, manifest,
-// no foreign requests, accessibility.
+// The installable offline shell: service worker, offline reload, live connectivity, manifest, accessibility,
+// and the harness's guard against requests to other origins.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, seriousA11yViolations, waitForController } from './harness.ts';
 
@@ -7,10 +9,10 @@ const suite = browserSuite();
 
 describe('app shell', () => {
   it('installs the service worker on the first visit and then opens with no network at all', async () => {
-    const { page, context } = suite.tracked;
+    const { page, context } = await suite.newProfile();
     await page.goto(suite.server.url);
     await waitForController(page);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Online');
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
 
     await context.setOffline(true);
     await page.reload();
@@ -27,7 +29,9 @@ describe('app shell', () => {
   });
 
   it('follows connectivity live in the status region', async () => {
-    const { page, context } = suite.tracked;
+    const { page, context } = await suite.newProfile();
+    await page.goto(suite.server.url);
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
     await context.setOffline(true);
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
     await context.setOffline(false);
@@ -35,7 +39,7 @@ describe('app shell', () => {
   });
 
   it('links a manifest that parses and whose every icon loads', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(suite.server.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBeTruthy();
@@ -65,7 +69,8 @@ describe('app shell', () => {
   });
 
   it('is served with a strict Content-Security-Policy', async () => {
-    const response = await suite.tracked.page.request.get(suite.server.url);
+    const { page } = await suite.newProfile();
+    const response = await page.request.get(suite.server.url);
     const csp = response.headers()['content-security-policy'] ?? '';
     // WebAssembly compilation (the vault's Argon2id) and nothing more: no inline script, no eval.
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
@@ -75,7 +80,7 @@ describe('app shell', () => {
   });
 
   it('has no serious or critical accessibility violation on the shell', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     for (const screen of ['reports', 'guidance', 'settings']) {
       await page.goto(`${suite.server.url}/#/${screen}`);
       await page.getByRole('navigation').waitFor();
@@ -83,8 +88,18 @@ describe('app shell', () => {
     }
   });
 
-  it('made no request to any origin but 127.0.0.1', () => {
-    expect(suite.tracked.requests.length).toBeGreaterThan(0);
-    expect(suite.tracked.foreignRequests()).toEqual([]);
+  it('catches a request to another origin, which would fail the test that made it', async () => {
+    // Another origin on this machine: same host, another port.
+    const elsewhere = createServer((_request, response) => response.end('elsewhere'));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const foreignUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`;
+    try {
+      const { page } = await suite.newProfile();
+      await page.goto(suite.server.url);
+      await page.goto(foreignUrl);
+      expect(suite.takeForeignRequests()).toEqual([foreignUrl]);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/precompress.ts';
-import { browserSuite, waitForController } from './harness.ts';
+import { browserSuite, UNTIL, waitForController } from './harness.ts';
 
 // A copy of the build that the test can change into "the next version" while the page is open.
 const staticDir = mkdtempSync(join(tmpdir(), 'safevisit-update-'));
@@ -16,7 +16,7 @@ afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
 
 describe('updates', () => {
   it('shows a waiting version and applies it only when the user presses Reload', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/#/guidance`);
     await waitForController(page);
     const searchbox = page.getByRole('searchbox', { name: 'Search guidance' });
@@ -35,11 +35,13 @@ describe('updates', () => {
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
     await page.getByRole('navigation').waitFor();
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          return Boolean(registration?.active && !registration.waiting && navigator.serviceWorker.controller);
-        }),
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return Boolean(registration?.active && !registration.waiting && navigator.serviceWorker.controller);
+          }),
+        UNTIL,
       )
       .toBe(true);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstScript);
