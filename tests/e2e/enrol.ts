@@ -1,5 +1,6 @@
 // Enrolling the browser's device with a real organisation: set up on the test server through the real crypto and
-// API (tests/unit/sync/org-setup.ts), then the device opens the enrolment link and confirms, as a worker would.
+// API (tests/unit/sync/org-setup.ts, the one organisation builder), then the device opens the enrolment link and
+// confirms, as a worker would.
 import type { Page } from 'playwright-core';
 import { type Organisation, SETUP_CODE, setUpOrganisationOn } from '../unit/sync/org-setup.ts';
 

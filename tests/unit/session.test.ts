@@ -8,8 +8,7 @@ import { createSession } from '../../src/session.ts';
 import { createGuidanceRepo } from '../../src/store/guidance-repo.ts';
 import { createOutboxRepo } from '../../src/store/outbox-repo.ts';
 import type { Autolock } from '../../src/vault/autolock.ts';
-import { completeDraft } from './domain/report-fixtures.ts';
-import { closeAfterTest, createdVault } from './fixtures.ts';
+import { closeAfterTest, completeDraft, createdVault } from './fixtures.ts';
 
 const openSession = async () => {
   const { db, vault } = await createdVault();

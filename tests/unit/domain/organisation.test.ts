@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ORG_FIELDS, OrgDetailsSchema } from '../../../src/domain/organisation.ts';
 import { SubmittedReportSchema } from '../../../src/domain/report-schema.ts';
 import { SECRET_SCHEMAS } from '../../../src/domain/settings.ts';
-import { completeDraft } from './report-fixtures.ts';
+import { completeDraft } from '../fixtures.ts';
 
 const messageOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues[0]?.message;

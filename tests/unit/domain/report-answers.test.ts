@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ANSWER_COLUMNS, columnText, reportAnswers } from '../../../src/domain/report-answers.ts';
 import { REPORT_FORM } from '../../../src/domain/report-form.ts';
 import { CHILD_ACTIONS, FIELD_LABELS } from '../../../src/domain/report-options.ts';
-import { completeDraft } from './report-fixtures.ts';
+import { completeDraft } from '../fixtures.ts';
 
 describe('reportAnswers', () => {
   const report = completeDraft({

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_TYPES } from '../../../src/domain/report-options.ts';
 import {
   emptyDraft,
   MESSAGES,
-  REPORT_SCHEMA_VERSION,
   type ReportDraft,
   ReportDraftSchema,
   SubmittedReportSchema,
@@ -11,32 +9,9 @@ import {
 import { reportSummary } from '../../../src/domain/report-summary.ts';
 import { normaliseDraft, validateForSubmit } from '../../../src/domain/report-validation.ts';
 import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from '../../../src/domain/text-limits.ts';
-import { completeDraft, ORG } from './report-fixtures.ts';
+import { completeDraft, ORG } from '../fixtures.ts';
 
 const NOW = new Date(2024, 3, 1, 12, 0); // 1 April 2024, local time
-
-describe('report schema basics', () => {
-  it('is version 1', () => {
-    expect(REPORT_SCHEMA_VERSION).toBe(1);
-  });
-
-  it('lists the incident types with the agreed ids in form order, the same ids the guidance pack uses', () => {
-    expect(INCIDENT_TYPES.map((t) => t.id)).toEqual([
-      'bullying',
-      'bypassing-security',
-      'hacking-virus',
-      'hate-material',
-      'terrorist-material',
-      'grooming',
-      'radicalisation',
-      'child-abuse-images',
-      'gambling',
-      'soft-porn',
-      'hard-porn',
-      'other',
-    ]);
-  });
-});
 
 describe('emptyDraft', () => {
   it('gives empty strings and no ticks, and prefills the organisation from settings', () => {

@@ -9,8 +9,7 @@ import {
   RevokeDeviceResponseSchema,
 } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
-import { b64, type SetUpServer, send, setUpServersPerTest, testClock } from './org-fixtures.ts';
-import { DEVICE_TOKEN } from './server-fixtures.ts';
+import { b64, DEVICE_TOKEN, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 
@@ -40,17 +39,17 @@ describe('devices', () => {
   });
 
   it('moves lastSeenAt at each contact', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     const { device, token } = await enrol(server);
     clock.advance(60_000);
     await send(server.url, ORG_PATHS.deviceStatus, { token });
     const seen = (await list(server)).find((d) => d.id === device.id);
-    expect(seen?.lastSeenAt).toBe(clock.now().toISOString());
+    expect(seen?.lastSeenAt).toBe(clock.date().toISOString());
 
     clock.advance(60_000);
     await send(server.url, ORG_PATHS.deviceStatus, { token });
-    expect((await list(server)).find((d) => d.id === device.id)?.lastSeenAt).toBe(clock.now().toISOString());
+    expect((await list(server)).find((d) => d.id === device.id)?.lastSeenAt).toBe(clock.date().toISOString());
   });
 
   it('writes lastSeenAt at most once a minute per device, so the Devices list is right to the minute', async () => {

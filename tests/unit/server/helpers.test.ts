@@ -10,7 +10,7 @@ import {
   SubmissionSchema,
   submissionContent,
 } from '../../../src/domain/protocol.ts';
-import { submission } from './server-fixtures.ts';
+import { submission } from '../fixtures.ts';
 
 describe('bearerToken', () => {
   it.each([

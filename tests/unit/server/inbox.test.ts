@@ -11,16 +11,18 @@ import {
   MarkReviewedResponseSchema,
   SEALED_PATHS,
 } from '../../../src/domain/sealed-protocol.ts';
-import { b64, send, testClock } from './org-fixtures.ts';
 import {
+  b64,
   dbFilesPerTest,
+  manualClock,
   openedDescription,
   postSealed,
   type SealedServer,
   sealedServersPerTest,
   sealedSubmission,
-} from './sealed-fixtures.ts';
-import { startServer } from './server-fixtures.ts';
+  send,
+  startServer,
+} from '../fixtures.ts';
 
 const start = sealedServersPerTest();
 const dbFile = dbFilesPerTest();
@@ -149,12 +151,12 @@ describe('GET /v2/officer/reports/:id', () => {
 
 describe('reviewing and exporting', () => {
   it('keeps who reviewed and when across a restart; a new revision makes the report new again', async () => {
-    const clock = testClock();
+    const clock = manualClock();
     const path = dbFile();
-    const server = await start({ dbPath: path, now: clock.now });
+    const server = await start({ dbPath: path, now: clock.date });
     const s = await submit(server);
     clock.advance(60_000);
-    const reviewedAt = clock.now().toISOString();
+    const reviewedAt = clock.date().toISOString();
     const response = await send(server.url, SEALED_PATHS.reviewed(s.id), {
       method: 'POST',
       token: server.session.token,
@@ -171,7 +173,7 @@ describe('reviewing and exporting', () => {
     expect((await auditActions(server)).map((r) => [r.action, r.subjectId])).toEqual([['report-reviewed', s.id]]);
 
     await server.close();
-    const reopened = await startServer({ dbPath: path, now: clock.now });
+    const reopened = await startServer({ dbPath: path, now: clock.date });
     try {
       const token = server.session.token;
       const listed = await send(reopened.url, SEALED_PATHS.inbox, { token });
@@ -258,8 +260,8 @@ describe('who may read the inbox', () => {
   });
 
   it('answers a stale session with 401 session-expired', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     clock.advance(SESSION_IDLE_TIMEOUT_MS);
     const response = await send(server.url, SEALED_PATHS.inbox, { token: server.session.token });
     expect(response.status).toBe(401);

@@ -1,9 +1,7 @@
 // With logging on, the server's log lines carry requests and outcomes but never a body, a token or a validation value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
-import { send } from './org-fixtures.ts';
-import { postSealed, type SealedServer, sealedSubmission, startSealedServer } from './sealed-fixtures.ts';
-import { SECRET_WORDS } from './server-fixtures.ts';
+import { postSealed, SECRET_WORDS, type SealedServer, sealedSubmission, send, startSealedServer } from '../fixtures.ts';
 
 const lines: string[] = [];
 let server: SealedServer;

@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { send, setupRequest } from './org-fixtures.ts';
-import { fetchText } from './server-fixtures.ts';
+import { fetchText, send, setupRequest } from '../fixtures.ts';
 
 let dir: string;
 let child: ChildProcess | undefined;

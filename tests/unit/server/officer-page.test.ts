@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../../server/security-headers.ts';
-import { startServer, type TestServer } from './server-fixtures.ts';
+import { startServer, type TestServer } from '../fixtures.ts';
 
 describe('the officer’s page on the same server', () => {
   let dir: string;

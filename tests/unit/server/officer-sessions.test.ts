@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_IDLE_TIMEOUT_MS, SESSION_MAX_AGE_MS } from '../../../server/officer-auth.ts';
 import { ORG_PATHS, PreloginResponseSchema, SessionResponseSchema } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
-import { b64, OFFICER_EMAIL, send, setUpServersPerTest, signIn, testClock } from './org-fixtures.ts';
-import { startServer } from './server-fixtures.ts';
+import { b64, manualClock, OFFICER_EMAIL, send, setUpServersPerTest, signIn, startServer } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 
@@ -84,8 +83,8 @@ describe('sign-in', () => {
   });
 
   it('throttles wrong keys per account: after 5, even the right key waits (429, Retry-After) until the delay ends', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     for (let i = 0; i < 5; i++) expect((await signIn(server.url, OFFICER_EMAIL, b64(32))).status).toBe(401);
     const blocked = await signIn(server.url, OFFICER_EMAIL, server.request.officer.authKey);
     expect(blocked.status).toBe(429);
@@ -105,8 +104,8 @@ describe('sign-in', () => {
   });
 
   it('throttles per address across many accounts', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     for (let i = 0; i < 20; i++) expect((await signIn(server.url, `guess${i}@example.org`, b64(32))).status).toBe(401);
     expect((await signIn(server.url, OFFICER_EMAIL, server.request.officer.authKey)).status).toBe(429);
   });
@@ -141,8 +140,8 @@ describe('sessions', () => {
   });
 
   it('ends a session after 15 minutes idle, and keeps it while it is used', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     const { token } = server.session;
     clock.advance(SESSION_IDLE_TIMEOUT_MS - MINUTE_MS);
     expect((await send(server.url, ORG_PATHS.me, { token })).status).toBe(200);
@@ -158,10 +157,10 @@ describe('sessions', () => {
   });
 
   it('ends a session 8 hours after sign-in even when used all along', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     const { token, expiresAt } = server.session;
-    expect(Date.parse(expiresAt)).toBe(clock.now().getTime() + SESSION_MAX_AGE_MS);
+    expect(Date.parse(expiresAt)).toBe(clock.now() + SESSION_MAX_AGE_MS);
     const step = 10 * MINUTE_MS;
     for (let t = step; t < SESSION_MAX_AGE_MS; t += step) {
       clock.advance(step);

@@ -7,8 +7,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORG_PATHS, OrgDescriptorSchema, SessionResponseSchema } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
-import { b64, OFFICER_EMAIL, SETUP_CODE, send, setupRequest, signIn, testClock } from './org-fixtures.ts';
-import { startServer, type TestServer } from './server-fixtures.ts';
+import {
+  b64,
+  manualClock,
+  OFFICER_EMAIL,
+  SETUP_CODE,
+  send,
+  setupRequest,
+  signIn,
+  startServer,
+  type TestServer,
+} from '../fixtures.ts';
 
 const servers: TestServer[] = [];
 const dirs: string[] = [];
@@ -99,8 +108,8 @@ describe('first run', () => {
   });
 
   it('throttles trying codes: after 5 wrong codes even the right one waits (429, Retry-After) until the delay ends', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     for (let i = 0; i < 5; i++) {
       const wrong = await send(server.url, ORG_PATHS.setup, { body: setupRequest({ setupCode: `WRONG-${i}-CODE` }) });
       expect(wrong.status).toBe(403);

@@ -6,10 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { ORG_PATHS, RevokeDeviceResponseSchema } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema, ReceiptSchema } from '../../../src/domain/protocol.ts';
 import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
-import { buildOrganisation, flipFirstByte } from '../fixtures.ts';
-import { b64, send } from './org-fixtures.ts';
-import { dbFilesPerTest, postSealed, sealedServersPerTest, sealedSubmission } from './sealed-fixtures.ts';
-import { DEVICE_TOKEN, SECRET_WORDS } from './server-fixtures.ts';
+import {
+  b64,
+  buildOrganisation,
+  DEVICE_TOKEN,
+  dbFilesPerTest,
+  flipFirstByte,
+  postSealed,
+  SECRET_WORDS,
+  sealedServersPerTest,
+  sealedSubmission,
+  send,
+} from '../fixtures.ts';
 
 const start = sealedServersPerTest();
 const dbFile = dbFilesPerTest();

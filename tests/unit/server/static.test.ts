@@ -11,7 +11,7 @@ import { precompressDir } from '../../../scripts/precompress.ts';
 import { BUILT_GUIDANCE_FILE } from '../../../server/guidance.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { fetchText, startServer, type TestServer } from './server-fixtures.ts';
+import { fetchText, startServer, type TestServer } from '../fixtures.ts';
 
 const SCRIPT = `export const words = [${Array.from({ length: 400 }, (_, i) => `'word-${i}'`).join(', ')}];\n`;
 const pack = { ...BUNDLED_PACK, version: 'built-2026.11.30' };

@@ -10,7 +10,7 @@ import {
   startServer,
   submission,
   type TestServer,
-} from './server-fixtures.ts';
+} from '../fixtures.ts';
 
 let server: TestServer;
 beforeAll(async () => {

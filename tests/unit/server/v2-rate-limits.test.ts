@@ -6,8 +6,7 @@ import { DEFAULT_RATE_LIMIT } from '../../../server/api.ts';
 import { DEVICE_RATE_LIMIT } from '../../../server/org-routes.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import { SYNC_CONCURRENCY } from '../../../src/sync/outbox.ts';
-import { b64 } from './org-fixtures.ts';
-import { enrolDevice, postSealed, sealedServersPerTest, sealedSubmission } from './sealed-fixtures.ts';
+import { b64, enrolDevice, postSealed, sealedServersPerTest, sealedSubmission } from '../fixtures.ts';
 
 const start = sealedServersPerTest();
 const MINUTE_MS = 60_000;

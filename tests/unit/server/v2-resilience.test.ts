@@ -10,13 +10,15 @@ import { SEALED_PATHS, type SealedSubmission } from '../../../src/domain/sealed-
 import {
   dbFilesPerTest,
   enrolDevice,
+  isUp,
   openedDescription,
   postSealed,
   type SealedServer,
   sealedSubmission,
   startSealedServer,
-} from './sealed-fixtures.ts';
-import { isUp, startServer, type TestServer } from './server-fixtures.ts';
+  startServer,
+  type TestServer,
+} from '../fixtures.ts';
 
 /** 200 envelopes sealed and sent to two servers, on a shared 2-core machine. */
 const BURST_TEST_TIMEOUT_MS = 30_000;

@@ -8,8 +8,15 @@ import { createReportRepo } from '../../../src/store/report-repo.ts';
 import { createReportSealer, sealingOptions } from '../../../src/store/report-sealer.ts';
 import type { OutboxPort } from '../../../src/sync/outbox.ts';
 import { openReport } from '../../../src/vault/org.ts';
-import { completeDraft } from '../domain/report-fixtures.ts';
-import { buildOrganisation, closeAfterTest, createdVault, manualClock, rawText, readRawDatabase } from '../fixtures.ts';
+import {
+  buildOrganisation,
+  closeAfterTest,
+  completeDraft,
+  createdVault,
+  manualClock,
+  rawText,
+  readRawDatabase,
+} from '../fixtures.ts';
 
 const RECEIVED_AT = '2026-01-05T09:00:00.000Z';
 const MARKER = 'SEALED-BODY-MARKER-5c1e';

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/domain/errors.ts';
 import type { SafeVisitDb } from '../../../src/store/db.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
 import type { Vault } from '../../../src/vault/vault.ts';
 import {
   buildReport,
+  caught,
   closeAfterTest,
   createdVault,
   failWrites,
@@ -24,15 +24,6 @@ const setup = async () => {
   const now = 1_700_000_000_000;
   const repo = createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1, now: () => now });
   return { db, vault, repo, now };
-};
-
-const caught = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
 };
 
 describe('report repository', () => {

@@ -3,19 +3,19 @@
 // told. Also: a token an officer revoked stops sending and keeps every report. Real server, real WebCrypto.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMutexLock, createSyncEngine } from '../../../src/sync/outbox.ts';
-import { completeDraft } from '../domain/report-fixtures.ts';
 import {
-  type Clock,
-  createClock,
+  completeDraft,
   enrolDirectly,
+  type ManualClock,
+  manualClock,
   openTestStore,
-  PASSPHRASE,
   queueReport,
   type RunningServer,
+  STRONG_PASSPHRASE,
+  startOrgServer,
   startReferenceServer,
   type TestStore,
-} from './fixtures.ts';
-import { startOrgServer } from './org-fixtures.ts';
+} from '../fixtures.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -37,17 +37,17 @@ const store = async (options: Parameters<typeof openTestStore>[0]): Promise<Test
   return s;
 };
 
-const engineFor = (s: TestStore, clock: Clock) =>
+const engineFor = (s: TestStore, clock: ManualClock) =>
   createSyncEngine({ port: s.port, settings: s.settings, now: clock.now, random: () => 0.5, lock: createMutexLock() });
 
 /** Lock, let `edit` change the raw database as an attacker would, unlock again. */
 const whileLocked = async (s: TestStore, edit: () => Promise<unknown>) => {
   s.vault.lock();
   await edit();
-  await s.vault.unlock(PASSPHRASE);
+  await s.vault.unlock(STRONG_PASSPHRASE);
 };
 
-const draft = async (s: TestStore, clock: Clock, id: string) =>
+const draft = async (s: TestStore, clock: ManualClock, id: string) =>
   s.reports.put({
     id,
     status: 'draft',
@@ -59,7 +59,7 @@ const draft = async (s: TestStore, clock: Clock, id: string) =>
 
 describe('control data edited while the device was locked', () => {
   it('does not purge a queued report flipped to synced with a made-up receipt, and tells the worker', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url, token: 'not-the-token' });
     const id = await queueReport(s, clock);
@@ -75,7 +75,7 @@ describe('control data edited while the device was locked', () => {
   });
 
   it('does not send a draft flipped to queued with a forged outbox row', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     await draft(s, clock, 'd1');
@@ -93,7 +93,7 @@ describe('control data edited while the device was locked', () => {
   });
 
   it('refuses an outbox row whose revision was edited, or whose sealed control was moved from another report', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const a = await queueReport(s, clock);
@@ -110,7 +110,7 @@ describe('control data edited while the device was locked', () => {
   });
 
   it('cannot redirect reports by editing the endpoint: it is not in clear, and a clear one is ignored', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const evil = await server();
     const s = await store({ clock, endpoint: srv.url });
@@ -125,7 +125,7 @@ describe('control data edited while the device was locked', () => {
   });
 
   it('still sends an untouched report beside a changed one, and a report saved again is trusted again', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const good = await queueReport(s, clock);
@@ -146,7 +146,7 @@ describe('control data edited while the device was locked', () => {
 
 describe('a device whose enrolment was revoked', () => {
   it('stops sending, keeps every report and says access was withdrawn', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const org = await startOrgServer();
     closers.push(org.close);
     const { id: deviceId, token } = await org.enrolDevice();

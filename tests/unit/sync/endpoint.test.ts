@@ -3,9 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SealedRequest } from '../../../src/domain/sealed-protocol.ts';
 import { checkEndpoint, fetchGuidance, submitReport, testConnection } from '../../../src/sync/endpoint.ts';
-import { buildOrganisation } from '../fixtures.ts';
-import { sealedSubmission } from '../server/sealed-fixtures.ts';
-import { type RunningServer, sharedOrganisation, startHttp, startReferenceServer, TOKEN } from './fixtures.ts';
+import {
+  buildOrganisation,
+  DEVICE_TOKEN,
+  type RunningServer,
+  sealedSubmission,
+  sharedOrganisation,
+  startHttp,
+  startReferenceServer,
+} from '../fixtures.ts';
 
 /** A report sealed for real to the server's organisation, as the device keeps it: the exact body it sends. */
 const sealed = async (options: { id?: string; words?: string } = {}): Promise<SealedRequest> => {
@@ -53,9 +59,9 @@ describe('submitReport against the reference server', () => {
 
   it('gets a receipt (201) at POST /v2/reports, then the same receipt for the same bytes again (200), storing one row', async () => {
     const s = await sealed({ words: 'first words' });
-    const first = await submitReport(server.url, TOKEN, s);
+    const first = await submitReport(server.url, DEVICE_TOKEN, s);
     expect(first).toEqual({ kind: 'accepted', receipt: { id: s.id, revision: 1, receivedAt: expect.any(String) } });
-    const again = await submitReport(server.url, TOKEN, s);
+    const again = await submitReport(server.url, DEVICE_TOKEN, s);
     expect(again).toEqual(first);
     expect(await server.count()).toBe(1);
     expect(await server.openedDescriptions(s.id)).toEqual(['The child said: first words']);
@@ -63,8 +69,8 @@ describe('submitReport against the reference server', () => {
 
   it('answers conflict for the same id and revision sealed again (other bytes)', async () => {
     const s = await sealed();
-    await submitReport(server.url, TOKEN, s);
-    expect(await submitReport(server.url, TOKEN, await sealed({ id: s.id }))).toEqual({ kind: 'conflict' });
+    await submitReport(server.url, DEVICE_TOKEN, s);
+    expect(await submitReport(server.url, DEVICE_TOKEN, await sealed({ id: s.id }))).toEqual({ kind: 'conflict' });
   });
 
   it('answers unauthorised for a wrong token', async () => {
@@ -74,7 +80,7 @@ describe('submitReport against the reference server', () => {
   it('answers invalid with the server reasons for a body the server refuses', async () => {
     const s = await sealed();
     const body = JSON.stringify({ ...JSON.parse(s.body), urgency: 'whenever' });
-    const outcome = await submitReport(server.url, TOKEN, { ...s, body });
+    const outcome = await submitReport(server.url, DEVICE_TOKEN, { ...s, body });
     expect(outcome.kind).toBe('invalid');
     if (outcome.kind !== 'invalid') return;
     expect(outcome.issues).toContainEqual({ path: 'urgency', message: expect.any(String) });
@@ -83,7 +89,11 @@ describe('submitReport against the reference server', () => {
   it('answers invalid for a report sealed to a key the organisation does not have', async () => {
     const other = await sealedSubmission(await buildOrganisation('Another organisation'));
     const before = await server.count();
-    const outcome = await submitReport(server.url, TOKEN, { id: other.id, revision: 1, body: JSON.stringify(other) });
+    const outcome = await submitReport(server.url, DEVICE_TOKEN, {
+      id: other.id,
+      revision: 1,
+      body: JSON.stringify(other),
+    });
     expect(outcome.kind).toBe('invalid');
     expect(await server.count()).toBe(before);
   });
@@ -91,7 +101,10 @@ describe('submitReport against the reference server', () => {
   it('answers retry (unreachable) when nothing listens', async () => {
     const closed = await startReferenceServer();
     await closed.close();
-    expect(await submitReport(closed.url, TOKEN, await sealed())).toEqual({ kind: 'retry', error: 'unreachable' });
+    expect(await submitReport(closed.url, DEVICE_TOKEN, await sealed())).toEqual({
+      kind: 'retry',
+      error: 'unreachable',
+    });
   });
 });
 
@@ -170,14 +183,17 @@ describe('submitReport: how each answer is read', () => {
     ['418', { status: 418 }, { kind: 'retry', error: 'bad-response' }],
   ])('%s', async (_name, answer, expected) => {
     reply = answer;
-    expect(await submitReport(http.url, TOKEN, fixed, { now })).toEqual(expected);
+    expect(await submitReport(http.url, DEVICE_TOKEN, fixed, { now })).toEqual(expected);
   });
 
   it('times out into a retry, and a cancel by the caller into aborted', async () => {
     reply = { status: 0 };
-    expect(await submitReport(http.url, TOKEN, fixed, { timeoutMs: 50 })).toEqual({ kind: 'retry', error: 'timeout' });
+    expect(await submitReport(http.url, DEVICE_TOKEN, fixed, { timeoutMs: 50 })).toEqual({
+      kind: 'retry',
+      error: 'timeout',
+    });
     const controller = new AbortController();
-    const pending = submitReport(http.url, TOKEN, fixed, { signal: controller.signal });
+    const pending = submitReport(http.url, DEVICE_TOKEN, fixed, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect(await pending).toEqual({ kind: 'aborted' });
   });
@@ -190,9 +206,9 @@ describe('submitReport: how each answer is read', () => {
       res.writeHead(201, { 'Content-Type': 'application/json' });
       res.end(receipt);
     });
-    await submitReport(probe.url, TOKEN, fixed);
+    await submitReport(probe.url, DEVICE_TOKEN, fixed);
     await probe.close();
-    expect(headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(headers.authorization).toBe(`Bearer ${DEVICE_TOKEN}`);
     expect(headers['idempotency-key']).toBe(`${fixed.id}:1`);
   });
 });
@@ -218,13 +234,13 @@ describe('testConnection', () => {
   });
 
   it.each<[string, () => string, string | null, string]>([
-    ['the server with the right token', () => server.url, TOKEN, 'ok'],
+    ['the server with the right token', () => server.url, DEVICE_TOKEN, 'ok'],
     ['the server with a trailing slash and no token', () => `${server.url}/`, null, 'ok'],
     ['the server with a wrong token', () => server.url, 'wrong', 'unauthorised'],
-    ['another kind of server', () => other.url, TOKEN, 'not-safevisit'],
-    ['a path the server does not have', () => `${server.url}/nothing-here`, TOKEN, 'not-safevisit'],
-    ['nothing listening', () => closedUrl, TOKEN, 'unreachable'],
-    ['plain http to another host', () => 'http://sync.example.org', TOKEN, 'insecure-endpoint'],
+    ['another kind of server', () => other.url, DEVICE_TOKEN, 'not-safevisit'],
+    ['a path the server does not have', () => `${server.url}/nothing-here`, DEVICE_TOKEN, 'not-safevisit'],
+    ['nothing listening', () => closedUrl, DEVICE_TOKEN, 'unreachable'],
+    ['plain http to another host', () => 'http://sync.example.org', DEVICE_TOKEN, 'insecure-endpoint'],
   ])('%s: %s', async (_name, url, token, expected) => {
     const { result, message } = await testConnection(url(), token);
     expect(result).toBe(expected);

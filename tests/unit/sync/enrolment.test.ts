@@ -6,9 +6,18 @@ import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { createEnrolmentService } from '../../../src/sync/enrolment.ts';
 import { fingerprintCode, fingerprintOf, verifyOrgDescriptor } from '../../../src/vault/org.ts';
-import { buildOrganisation, rawText, readRawDatabase } from '../fixtures.ts';
-import { createClock, openTestStore, queueReport, startHttp, type TestStore } from './fixtures.ts';
-import { type OrgServer, startOrgServer } from './org-fixtures.ts';
+import {
+  buildOrganisation,
+  manualClock,
+  type OrgServer,
+  openTestStore,
+  queueReport,
+  rawText,
+  readRawDatabase,
+  startHttp,
+  startOrgServer,
+  type TestStore,
+} from '../fixtures.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,7 +31,7 @@ const orgServer = async (name?: string): Promise<OrgServer> => {
 };
 
 const device = async () => {
-  const clock = createClock();
+  const clock = manualClock();
   const store = await openTestStore({ clock, endpoint: '', token: null });
   closers.push(async () => {
     store.vault.close();

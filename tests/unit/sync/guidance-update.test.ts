@@ -5,7 +5,7 @@ import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createGuidanceRepo } from '../../../src/store/guidance-repo.ts';
 import { updateGuidance } from '../../../src/sync/guidance-update.ts';
-import { startHttp, startReferenceServer } from './fixtures.ts';
+import { startHttp, startServer } from '../fixtures.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -19,7 +19,7 @@ const repo = () => {
 };
 
 const referenceServer = async (guidancePack: unknown = BUNDLED_PACK) => {
-  const server = await startReferenceServer({ guidancePack });
+  const server = await startServer({ guidancePack });
   cleanups.push(() => server.close());
   return server;
 };
@@ -103,7 +103,7 @@ describe('updateGuidance', () => {
 
   it('keeps the old pack when the server cannot be reached', async () => {
     const guidance = repo();
-    const server = await startReferenceServer();
+    const server = await startServer();
     await updateGuidance({ repo: guidance, endpoint: server.url, now });
     const before = await guidance.get();
     await server.close();

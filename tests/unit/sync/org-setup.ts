@@ -20,10 +20,13 @@ import {
   sealGrants,
 } from '../../../src/vault/org.ts';
 
-export const SETUP_CODE = 'DEVICE-TEST-SETUP-2026';
+import { OTHER_STRONG_PASSPHRASE } from '../../passphrases.ts';
+
+/** The setup code every test server (and the benchmark's) is started with. */
+export const SETUP_CODE = 'TEST-SETUP-CODE-2026';
 /** The first officer's sign-in (the benchmark signs in with it to time the inbox). */
 export const OFFICER_EMAIL = 'lead@riverside.example';
-export const OFFICER_PASSPHRASE = 'Copper lantern orchard 93 misty';
+export const OFFICER_PASSPHRASE = OTHER_STRONG_PASSPHRASE;
 
 const json = async (response: Response) => {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);

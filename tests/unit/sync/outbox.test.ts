@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SyncState } from '../../../src/sync/outbox.ts';
 import { createMutexLock, createSyncEngine, type OutboxPort, SYNC_READ_BATCH } from '../../../src/sync/outbox.ts';
-import { completeDraft } from '../domain/report-fixtures.ts';
 import {
-  type Clock,
-  createClock,
+  completeDraft,
+  DEVICE_TOKEN,
   enrolDirectly,
+  type ManualClock,
+  manualClock,
   openTestStore,
   queueReport,
   type RunningServer,
@@ -16,8 +17,7 @@ import {
   startHttp,
   startReferenceServer,
   type TestStore,
-  TOKEN,
-} from './fixtures.ts';
+} from '../fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const cleanups: (() => unknown)[] = [];
@@ -37,7 +37,7 @@ const store = async (options: Parameters<typeof openTestStore>[0]): Promise<Test
   return s;
 };
 
-const engineFor = (s: TestStore, clock: Clock, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
+const engineFor = (s: TestStore, clock: ManualClock, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
   createSyncEngine({
     port: s.port,
     settings: s.settings,
@@ -51,7 +51,7 @@ const statusOf = async (s: TestStore, id: string) => (await s.db.reports.get(id)
 
 describe('sync engine with the reference server', () => {
   it('delivers a queued report once, stores its receipt, then removes it from the device', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: `${srv.url}/` });
     const id = await queueReport(s, clock);
@@ -78,7 +78,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('keeps a delivered report read-only as synced, with its receipt, until its retention has passed', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url, keepSyncedDays: 7 });
     const id = await queueReport(s, clock);
@@ -101,7 +101,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('shows progress as "Sending n of total" while it sends several reports', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     for (let i = 0; i < 3; i++) await queueReport(s, clock);
@@ -118,7 +118,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('keeps the report while the server is down and delivers it exactly once when it is back', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const first = await startReferenceServer();
     const { url, port } = first;
     await first.close();
@@ -146,7 +146,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('resends after the connection dropped before the reply, gets 200 with the same receipt, and the server holds one row', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const proxy = await startFaultProxy(srv.url, ['drop-after-forward']);
     cleanups.push(() => proxy.close());
@@ -171,7 +171,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('backs off after 500s, then waits exactly as long as a 429 Retry-After says, then delivers once', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const proxy = await startFaultProxy(srv.url, [
       { status: 500 },
@@ -204,7 +204,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('stops on a refused token, keeps every report, and says the token needs changing', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url, token: 'not-the-token' });
     const ids = [await queueReport(s, clock), await queueReport(s, clock)];
@@ -220,14 +220,14 @@ describe('sync engine with the reference server', () => {
     }
 
     // The device is enrolled again with the right token and the worker presses "Sync now".
-    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
+    await enrolDirectly(s.settingsRepo, srv.url, DEVICE_TOKEN);
     expect((await engine.syncNow()).sent).toBe(2);
     expect(await srv.count()).toBe(2);
     expect(engine.state.get()).toMatchObject({ needsToken: false, lastError: null, waiting: 0 });
   });
 
   it('marks a refused report failed with the reasons and still sends the next ones', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url, keepSyncedDays: 1 });
     // Passes the device's submit rules, but the server wants a UUID id: a 400 with the server's reasons.
@@ -256,7 +256,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('fails a report queued before enrolment whose ciphertext was damaged (it cannot be sealed) and still sends the others', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: '' });
     const damaged = await queueReport(s, clock);
@@ -266,7 +266,7 @@ describe('sync engine with the reference server', () => {
     if (!row) throw new Error('row missing');
     row.ciphertext[0] = (row.ciphertext[0] ?? 0) ^ 1;
     await s.db.reports.put(row);
-    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
+    await enrolDirectly(s.settingsRepo, srv.url, DEVICE_TOKEN);
 
     expect(await engineFor(s, clock).runOnce()).toMatchObject({ stopped: 'done', sent: 1, failed: 1 });
     const after = await s.db.reports.get(damaged);
@@ -277,7 +277,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('marks a conflict and carries on with the others', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const id = await queueReport(s, clock);
@@ -294,7 +294,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('never removes a report whose receipt could not be stored', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const id = await queueReport(s, clock);
@@ -352,7 +352,7 @@ describe('sync engine with the reference server', () => {
     };
     const engine = createSyncEngine({
       port,
-      settings: async () => ({ endpoint: 'https://example.org', token: TOKEN, keepSyncedDays: 0 }),
+      settings: async () => ({ endpoint: 'https://example.org', token: DEVICE_TOKEN, keepSyncedDays: 0 }),
       lock: createMutexLock(),
       fetch: async () => {
         throw new Error('nothing is sent');
@@ -368,7 +368,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('puts a report back, attempt not counted, when the app stops mid-send; a slow server is a timeout', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const silent = await startHttp((req) => req.resume());
     cleanups.push(() => silent.close());
     const s = await store({ clock, endpoint: silent.url });
@@ -389,7 +389,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('sends nothing and keeps everything while the vault is locked', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const id = await queueReport(s, clock);
@@ -402,7 +402,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('lets only one of two tabs send at a time: each report is posted once', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const proxy = await startFaultProxy(srv.url, []);
     cleanups.push(() => proxy.close());
@@ -421,7 +421,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('delivers 200 queued reports, each exactly once', { timeout: 20_000 }, async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: srv.url });
     const ids = new Set<string>();
@@ -446,7 +446,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('keeps a report submitted before enrolment, says the device is not enrolled, and sends it sealed once enrolled', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const srv = await server();
     const s = await store({ clock, endpoint: '', keepSyncedDays: 0 });
     const id = await queueReport(s, clock, { data: completeDraft({ description: 'Said the word lighthouse.' }) });
@@ -454,7 +454,7 @@ describe('sync engine with the reference server', () => {
     expect((await engine.runOnce()).stopped).toBe('not-configured');
     expect(engine.state.get()).toMatchObject({ notEnrolled: true, waiting: 1 });
 
-    await enrolDirectly(s.settingsRepo, srv.url, TOKEN);
+    await enrolDirectly(s.settingsRepo, srv.url, DEVICE_TOKEN);
     expect(await engine.runOnce()).toMatchObject({ stopped: 'done', sent: 1 });
     expect(engine.state.get().notEnrolled).toBe(false);
     expect(await srv.openedDescriptions(id)).toEqual(['Said the word lighthouse.']);
@@ -466,13 +466,13 @@ describe('sync engine with the reference server', () => {
   });
 
   it('does not start a run without an endpoint, and refuses plain http to another host', async () => {
-    const clock = createClock();
+    const clock = manualClock();
     const s = await store({ clock, endpoint: '' });
     await queueReport(s, clock);
     const engine = engineFor(s, clock);
     expect((await engine.runOnce()).stopped).toBe('not-configured');
     expect(engine.state.get().lastError).toBeNull();
-    await enrolDirectly(s.settingsRepo, 'http://sync.example.org', TOKEN);
+    await enrolDirectly(s.settingsRepo, 'http://sync.example.org', DEVICE_TOKEN);
     expect((await engine.runOnce()).stopped).toBe('not-configured');
     expect(engine.state.get()).toMatchObject({ lastError: 'insecure-endpoint', waiting: 1 });
   });

@@ -7,6 +7,7 @@ import {
   HIDDEN_LOCK_AFTER_MS,
   watchActivity,
 } from '../../../src/vault/autolock.ts';
+import { type ManualClock, manualClock } from '../fixtures.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -120,19 +121,12 @@ describe('autolock with fake timers', () => {
 });
 
 describe('autolock when timers do not run (suspended page)', () => {
-  const frozenClock = () => {
-    let now = 1_000_000;
-    const clock: AutolockClock & { advance: (ms: number) => void } = {
-      now: () => now,
-      // A frozen background page: timers are accepted but never fire.
-      setTimeout: () => 1,
-      clearTimeout: () => {},
-      advance: (ms) => {
-        now += ms;
-      },
-    };
-    return clock;
-  };
+  // A frozen background page: timers are accepted but never fire; only the clock moves.
+  const frozenClock = (): AutolockClock & ManualClock => ({
+    ...manualClock(),
+    setTimeout: () => 1,
+    clearTimeout: () => {},
+  });
 
   it('locks at once on return when the page was hidden longer than 60 seconds', () => {
     const clock = frozenClock();

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError, isAppError } from '../../../src/domain/errors.ts';
+import { isAppError } from '../../../src/domain/errors.ts';
 import { SafeVisitDb, TABLE_NAMES } from '../../../src/store/db.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { openVault } from '../../../src/store/vault-storage.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../../src/vault/crypto.ts';
 import { UNLOCK_DELAY_CAP_MS, unlockDelayMs, type Vault, type VaultState } from '../../../src/vault/vault.ts';
 import {
+  caught,
   createdVault,
   manualClock,
   OTHER_STRONG_PASSPHRASE,
@@ -33,15 +34,6 @@ const track = <T extends { close: () => void }>(thing: T): T => {
 afterEach(() => {
   for (const thing of opened.splice(0)) thing.close();
 });
-
-const caught = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-};
 
 const ORG = {
   orgName: 'Hillside Family Service',

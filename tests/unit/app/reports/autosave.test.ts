@@ -41,13 +41,6 @@ describe('createAutosaver', () => {
     expect(saver.state().kind).toBe('saved');
   });
 
-  it('keeps the delay well under a second, so a killed browser loses at most the last second', () => {
-    expect(AUTOSAVE_DELAY_MS).toBeGreaterThan(0);
-    expect(AUTOSAVE_DELAY_MS).toBeLessThanOrEqual(500);
-    expect(AUTOSAVE_MAX_WAIT_MS).toBeGreaterThanOrEqual(AUTOSAVE_DELAY_MS);
-    expect(AUTOSAVE_MAX_WAIT_MS).toBeLessThan(1_000);
-  });
-
   it('saves during typing that never pauses, at least every AUTOSAVE_MAX_WAIT_MS', async () => {
     const saved: string[] = [];
     const saver = createAutosaver<string>({ save: async (v) => void saved.push(v) });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilter, NO_FILTER, type ReportFilter } from '../../../../src/app/reports/report-filter.ts';
 import type { ReportStatus } from '../../../../src/domain/report-record.ts';
 import { foldText, matchesQuery } from '../../../../src/domain/report-search.ts';
-import { completeDraft } from '../../domain/report-fixtures.ts';
+import { completeDraft } from '../../fixtures.ts';
 
 const bullying = {
   status: 'draft' as ReportStatus,

@@ -9,10 +9,10 @@ import { ERROR_MESSAGES, messageFor } from '../../../../src/domain/errors.ts';
 import { emptyDraft, REPORT_SCHEMA_VERSION, ReportDraftSchema } from '../../../../src/domain/report-schema.ts';
 import { createOutboxRepo } from '../../../../src/store/outbox-repo.ts';
 import { createReportRepo } from '../../../../src/store/report-repo.ts';
-import { ORG } from '../../domain/report-fixtures.ts';
 import {
   closeAfterTest,
   failWrites,
+  ORG,
   openTestDb,
   openTestVault,
   PLAINTEXT_MARKER,

@@ -15,7 +15,7 @@ import {
 } from '../../../../src/app/reports/use-report-draft.ts';
 import { AppError, ERROR_MESSAGES } from '../../../../src/domain/errors.ts';
 import { MESSAGES } from '../../../../src/domain/report-schema.ts';
-import { completeDraft } from '../../domain/report-fixtures.ts';
+import { completeDraft } from '../../fixtures.ts';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 const AUTOSAVE = { delayMs: 50, maxWaitMs: 100 };

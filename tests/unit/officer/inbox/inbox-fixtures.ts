@@ -10,8 +10,8 @@ import type { InboxItem } from '../../../../src/domain/sealed-protocol.ts';
 import type { OpenedEntry } from '../../../../src/officer/inbox/inbox-model.ts';
 import { utf8 } from '../../../../src/vault/crypto.ts';
 import { sealReport } from '../../../../src/vault/org.ts';
-import { completeDraft } from '../../domain/report-fixtures.ts';
 import type { buildOrganisation } from '../../fixtures.ts';
+import { completeDraft } from '../../fixtures.ts';
 
 export const inboxItem = (overrides: Partial<InboxItem> = {}): InboxItem => ({
   id: randomUUID(),
