@@ -2,6 +2,7 @@
 // Test code only: real WebCrypto, fake-indexeddb and real servers on 127.0.0.1; nothing stubbed.
 export * from '../passphrases.ts';
 export * from './fixtures/basics.ts';
+export * from './fixtures/inbox.ts';
 export * from './fixtures/org.ts';
 export * from './fixtures/org-enrol.ts';
 export * from './fixtures/org-routes.ts';

@@ -1,6 +1,7 @@
 // A real organisation set up on a running reference server, made the way the first officer's browser makes it (real
 // WebCrypto keys, setup request, officer session), and the device tokens and enrolment links it issues. Free of the
-// test runner, so the benchmark sets up its server with it too.
+// test runner, so the benchmark sets up its server with it too. Its keys come from the one organisation builder
+// (../fixtures/org.ts).
 
 import { encodeEnrolmentLink } from '../../../src/domain/enrolment-link.ts';
 import {
@@ -11,16 +12,10 @@ import {
   type SetupRequest,
 } from '../../../src/domain/org-protocol.ts';
 import type { OrgPrivateKeys } from '../../../src/vault/org.ts';
-import {
-  createOfficerKeyPair,
-  createOrganisationKeys,
-  deriveOfficerSecrets,
-  fingerprintOf,
-  newOfficerKdf,
-  sealGrants,
-} from '../../../src/vault/org.ts';
+import { createOfficerKeyPair, deriveOfficerSecrets, newOfficerKdf, sealGrants } from '../../../src/vault/org.ts';
 
 import { OTHER_STRONG_PASSPHRASE } from '../../passphrases.ts';
+import { buildOrganisation } from '../fixtures/org.ts';
 
 /** The setup code every test server (and the benchmark's) is started with. */
 export const SETUP_CODE = 'TEST-SETUP-CODE-2026';
@@ -51,7 +46,7 @@ export const setUpOrganisationOn = async (url: string, orgName = 'Riverside Fami
   const email = OFFICER_EMAIL;
   const kdf = newOfficerKdf();
   const { authKey, kek } = await deriveOfficerSecrets(OFFICER_PASSPHRASE, kdf);
-  const { organisation, privateKeys } = await createOrganisationKeys(orgName);
+  const { organisation, privateKeys, fingerprint } = await buildOrganisation(orgName);
   const { keys } = await createOfficerKeyPair(kek, email);
   const request: SetupRequest = {
     setupCode: SETUP_CODE,
@@ -66,7 +61,6 @@ export const setUpOrganisationOn = async (url: string, orgName = 'Riverside Fami
       body: JSON.stringify(body),
     });
   const session = SessionResponseSchema.parse(await json(await post(ORG_PATHS.setup, request)));
-  const fingerprint = await fingerprintOf(session.org.signingKey);
   return {
     org: session.org,
     fingerprint,

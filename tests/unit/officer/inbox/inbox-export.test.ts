@@ -10,7 +10,7 @@ import {
   JSON_EXPORT_KIND,
   ROUTING_HEADERS,
 } from '../../../../src/officer/inbox/inbox-export.ts';
-import { openedEntry } from './inbox-fixtures.ts';
+import { openedEntry } from '../../fixtures.ts';
 
 /** A small RFC 4180 reader for the test: quoted cells may hold commas, quotes and line breaks. */
 const parseCsv = (text: string): string[][] => {

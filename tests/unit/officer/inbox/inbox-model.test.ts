@@ -1,7 +1,7 @@
 // The inbox order (immediate, then soon, then routine; newest first within each) and the in-memory search.
 import { describe, expect, it } from 'vitest';
 import { compareInbox, type InboxEntry, searchInbox, sortInbox } from '../../../../src/officer/inbox/inbox-model.ts';
-import { inboxItem, openedEntry } from './inbox-fixtures.ts';
+import { inboxItem, openedEntry } from '../../fixtures.ts';
 
 describe('sortInbox', () => {
   it('puts immediate, then soon reports on top, each newest received first, then routine newest first', () => {

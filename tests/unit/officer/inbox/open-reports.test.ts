@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../../../src/officer/inbox/inbox-model.ts';
 import { openAll, openEnvelope } from '../../../../src/officer/inbox/open-reports.ts';
-import { buildOrganisation, flipFirstByte } from '../../fixtures.ts';
-import { sealedItem, submitted } from './inbox-fixtures.ts';
+import { buildOrganisation, flipFirstByte, sealedItem, submitted } from '../../fixtures.ts';
 
 describe('openEnvelope', async () => {
   const org = await buildOrganisation();
