@@ -25,9 +25,17 @@ const expectNoSpellcheck = async (page: Page, atLeast: number) => {
   expect(fields.filter((f) => f.autocorrect !== 'off')).toEqual([]);
 };
 
+/** A fresh profile with a vault, on the report list. */
+const withVault = async () => {
+  const { page } = await suite.newProfile();
+  await page.goto(`${suite.server.url}/#/reports`);
+  await createVault(page);
+  return page;
+};
+
 describe('spellcheck off on personal data', () => {
   it('on the create screen: both passphrase fields', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/#/reports`);
     await waitForController(page);
     await page.getByLabel('Confirm passphrase').waitFor();
@@ -35,8 +43,7 @@ describe('spellcheck off on personal data', () => {
   });
 
   it('on every text field of the report editor, with every box ticked so every follow-up field shows', async () => {
-    const { page } = suite.tracked;
-    await createVault(page);
+    const page = await withVault();
     await page.getByRole('button', { name: 'New report' }).click();
     await page.getByLabel('Description of incident').waitFor();
     // Ticking can reveal more boxes ("please specify", sub-questions): tick until none is left unticked.
@@ -50,8 +57,7 @@ describe('spellcheck off on personal data', () => {
   });
 
   it('on the report search, the organisation fields in Settings and the passphrase fields', async () => {
-    const { page } = suite.tracked;
-    await page.goto(`${suite.server.url}/#/reports`);
+    const page = await withVault();
     await page.getByLabel('Search reports').waitFor();
     await expectNoSpellcheck(page, 1);
     await page.goto(`${suite.server.url}/#/settings`);
@@ -60,7 +66,7 @@ describe('spellcheck off on personal data', () => {
   });
 
   it('on the unlock screen', async () => {
-    const { page } = suite.tracked;
+    const page = await withVault();
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('button', { name: 'Unlock' }).waitFor();
     await expectNoSpellcheck(page, 1);

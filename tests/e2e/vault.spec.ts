@@ -11,6 +11,7 @@ import {
   seriousA11yViolations,
   unlockVault,
   WRONG_PASSPHRASE,
+  waitForController,
 } from './harness.ts';
 
 const MARKER = `MARKER-${Math.random().toString(36).slice(2, 10)}`;

@@ -7,7 +7,7 @@ const suite = browserSuite();
 
 describe('wiping a locked device', () => {
   it('names what is lost, with the count of unsent reports, and wipes only after WIPE is typed', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/#/reports`);
     await createVault(page);
     // A report submitted with no sync set up waits in the outbox.
