@@ -1,6 +1,7 @@
 // The unit tests' one fixtures module: every builder a unit test uses, gathered from the small files beside it.
 // Test code only: real WebCrypto, fake-indexeddb and real servers on 127.0.0.1; nothing stubbed.
 export * from '../passphrases.ts';
+export * from './fixtures/alerts.ts';
 export * from './fixtures/basics.ts';
 export * from './fixtures/inbox.ts';
 export * from './fixtures/org.ts';

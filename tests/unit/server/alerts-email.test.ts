@@ -2,8 +2,14 @@
 // new report, none for a replay, nothing of the report in it, and a sink that refuses at first gets it later.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALERT_MAX_RETRY_MS } from '../../../server/alerts.ts';
-import { manualTime, startSmtpSink } from './alert-fixtures.ts';
-import { postSealed, type SealedServer, sealedServersPerTest, sealedSubmission } from './sealed-fixtures.ts';
+import {
+  manualTime,
+  postSealed,
+  type SealedServer,
+  sealedServersPerTest,
+  sealedSubmission,
+  startSmtpSink,
+} from '../fixtures.ts';
 
 const LEAD = 'lead@example.org';
 const INBOX = 'https://safevisit.example.org/officer/';

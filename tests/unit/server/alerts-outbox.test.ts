@@ -2,9 +2,17 @@
 // leaves the alert for the next start to deliver, and two servers on one file deliver each alert exactly once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ALERT_POLL_MS } from '../../../server/alerts.ts';
-import { manualTime, type Receiver, startReceiver } from './alert-fixtures.ts';
-import { dbFilesPerTest, postSealed, sealedSubmission, startSealedServer } from './sealed-fixtures.ts';
-import { startServer, type TestServer } from './server-fixtures.ts';
+import {
+  dbFilesPerTest,
+  manualTime,
+  postSealed,
+  type Receiver,
+  sealedSubmission,
+  startReceiver,
+  startSealedServer,
+  startServer,
+  type TestServer,
+} from '../fixtures.ts';
 
 const SECRET = 'webhook-secret-for-tests-0123456789abcdef';
 const INBOX = 'https://safevisit.example.org/officer/';

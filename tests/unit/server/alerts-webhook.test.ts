@@ -5,8 +5,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SIGNATURE_HEADER } from '../../../server/alert-senders.ts';
 import { ALERT_GIVE_UP_MS, ALERT_MAX_RETRY_MS, ALERT_TIMEOUT_MS, type AlertOptions } from '../../../server/alerts.ts';
-import { manualTime, type Receiver, startReceiver } from './alert-fixtures.ts';
-import { postSealed, type SealedServer, sealedServersPerTest, sealedSubmission } from './sealed-fixtures.ts';
+import {
+  manualTime,
+  postSealed,
+  type Receiver,
+  type SealedServer,
+  sealedServersPerTest,
+  sealedSubmission,
+  startReceiver,
+} from '../fixtures.ts';
 
 const SECRET = 'webhook-secret-for-tests-0123456789abcdef';
 const INBOX = 'https://safevisit.example.org/officer/';

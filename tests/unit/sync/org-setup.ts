@@ -13,7 +13,6 @@ import {
 } from '../../../src/domain/org-protocol.ts';
 import type { OrgPrivateKeys } from '../../../src/vault/org.ts';
 import { createOfficerKeyPair, deriveOfficerSecrets, newOfficerKdf, sealGrants } from '../../../src/vault/org.ts';
-
 import { OTHER_STRONG_PASSPHRASE } from '../../passphrases.ts';
 import { buildOrganisation } from '../fixtures/org.ts';
 
