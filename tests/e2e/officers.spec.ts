@@ -3,7 +3,7 @@
 // code and confirms B (grants sealed in A's browser); B signs in again and sees the devices; the audit log shows the
 // invite and the confirmation, and a used invite link gets its one sentence.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, openContext, readAllRawStorage, STRONG_PASSPHRASE, seriousA11yViolations } from './harness.ts';
+import { browserSuite, readAllRawStorage, STRONG_PASSPHRASE, seriousA11yViolations } from './harness.ts';
 
 const SETUP_CODE = 'E2E-OFFICERS-SETUP-8812';
 const B_NAME = 'Bo Second';
@@ -14,7 +14,7 @@ const suite = browserSuite({ setupCode: SETUP_CODE });
 
 describe('more officers', () => {
   it('invites, accepts, confirms after comparing codes, and audits both', async () => {
-    const { page } = suite.tracked;
+    const { page } = await suite.newProfile();
     const { url } = suite.server;
     await page.goto(`${url}/officer/`);
     await page.getByLabel('Setup code').fill(SETUP_CODE);
@@ -36,7 +36,7 @@ describe('more officers', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // B, in a browser of their own, accepts and is signed in, reading nothing.
-    const b = await openContext(suite.browser, url);
+    const b = await suite.newProfile();
     await b.page.goto(link);
     await b.page.getByRole('heading', { name: 'Join Riverside Family Support' }).waitFor();
     await b.page.getByLabel('Passphrase', { exact: true }).fill(B_PASSPHRASE);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_PATHS, type AuditEntry, AuditPageSchema } from '../../../src/domain/audit-protocol.ts';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { TEAM_PATHS } from '../../../src/domain/team-protocol.ts';
-import { b64, type SetUpServer, send, setUpServersPerTest, signIn } from './org-fixtures.ts';
+import { b64, type SetUpServer, send, setUpServersPerTest, signIn } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 

@@ -14,7 +14,7 @@ import {
   TEAM_PATHS,
   TeamSchema,
 } from '../../../src/domain/team-protocol.ts';
-import { b64, type SetUpServer, send, setUpServersPerTest, signIn, testClock } from './org-fixtures.ts';
+import { b64, manualClock, type SetUpServer, send, setUpServersPerTest, signIn } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 const NEW_EMAIL = 'bo.new@example.org';
@@ -56,8 +56,8 @@ const grantsFor = (server: SetUpServer) => [
 
 describe('inviting an officer', () => {
   it('makes a one-time token the server keeps only as a hash, valid for 7 days, with an audit row', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     const { invite: made, token } = await invite(server);
     expect(token).toMatch(/^[\w-]{43}$/);
     expect(Date.parse(made.expiresAt) - Date.parse(made.createdAt)).toBe(INVITE_LIFETIME_MS);
@@ -131,8 +131,8 @@ describe('accepting an invite', () => {
   });
 
   it('expires after 7 days', async () => {
-    const clock = testClock();
-    const server = await start({ now: clock.now });
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
     const { token } = await invite(server);
     clock.advance(INVITE_LIFETIME_MS);
     const late = await send(server.url, TEAM_PATHS.acceptInvite, { body: acceptBody(token) });
