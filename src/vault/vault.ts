@@ -9,7 +9,6 @@ import {
   FIRST_KEY_ID,
   KDF_DEFAULTS,
   type KdfParams,
-  kdfBelow,
   raisedKdf,
   randomBytes,
   rewrapDataKey,
@@ -17,6 +16,7 @@ import {
   unwrapDataKey,
   VAULT_KDF_DEFAULTS,
 } from './crypto.ts';
+import { upgradedHeader } from './header-upgrade.ts';
 import { type KeyedCrypto, type KeyRing, keyedWith } from './record-json.ts';
 import { requireStrong } from './require-strong.ts';
 import { rewrapRetiring, unwrapRetiring, withoutRetiring } from './retiring-keys.ts';
@@ -178,41 +178,7 @@ export class Vault {
     const retiring = await unwrapRetiring(wrappingKey, header.retiring);
     const ring: KeyRing = { current: currentId, keys: new Map([...retiring, [currentId, key]]) };
 
-    // A header below the target (a PBKDF2 vault, or Argon2id with lower costs) is rewrapped under the raised
-    // parameters, with every key it holds; the keys themselves stay as they are.
-    let wrapping = wrappingKey;
-    let next: Pick<VaultHeader, 'kdf' | 'salt' | 'wrappedKey' | 'retiring'> = {
-      kdf: header.kdf,
-      salt: header.salt,
-      wrappedKey: header.wrappedKey,
-      ...(header.retiring ? { retiring: header.retiring } : {}),
-    };
-    if (kdfBelow(header.kdf, this.#targetKdf)) {
-      const salt = randomBytes(SALT_BYTES);
-      const kdf = raisedKdf(header.kdf, this.#targetKdf);
-      wrapping = await deriveWrappingKey(passphrase, salt, kdf);
-      next = {
-        kdf,
-        salt,
-        wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, wrapping),
-        ...(header.retiring ? { retiring: await rewrapRetiring(wrappingKey, header.retiring, wrapping) } : {}),
-      };
-    }
-    // A version 1 vault (records under key 0, additional data without key id or revision) is re-keyed once: a new
-    // data key for every write from now on, key 0 kept as retiring until the pass below has re-encrypted everything.
-    let rekeyed: Pick<VaultHeader, 'keyId' | 'schemaVersion'> | null = null;
-    if (header.keyId === undefined) {
-      const fresh = await createDataKey(wrapping);
-      const keyId = FIRST_KEY_ID + 1;
-      next = {
-        ...next,
-        wrappedKey: fresh.wrappedKey,
-        retiring: [{ keyId: FIRST_KEY_ID, wrappedKey: next.wrappedKey }],
-      };
-      rekeyed = { keyId, schemaVersion: VAULT_HEADER_VERSION };
-      ring.keys.set(keyId, fresh.key);
-      ring.current = keyId;
-    }
+    const { next, rekeyed } = await upgradedHeader(passphrase, header, wrappingKey, ring, this.#targetKdf);
     await this.#storage.updateHeader((stored) => {
       const current = checked(stored);
       // Only replace the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins, and our keys may be
