@@ -61,7 +61,10 @@ describe('spellcheck off on personal data', () => {
     await page.getByLabel('Search reports').waitFor();
     await expectNoSpellcheck(page, 1);
     await page.goto(`${suite.server.url}/#/settings`);
+    // Settings draws its panels as their data arrives: wait for the last of the fields counted, not only the first.
     await page.getByLabel('Current passphrase').waitFor();
+    await page.getByLabel('Name of school/organisation').waitFor();
+    await page.getByLabel('Contact details').waitFor();
     await expectNoSpellcheck(page, 6);
   });
 
