@@ -1,50 +1,32 @@
 // Devices: enrol one (its link and QR code, shown once), list them with when they were last seen, revoke one.
 // The device token appears only inside the enrolment link on this screen and is never kept after it closes.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { encodeEnrolmentLink } from '../domain/enrolment-link.ts';
 import { type Device, DeviceNameSchema } from '../domain/org-protocol.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../ui/form-bits.tsx';
-import { officerSentence } from './officer-errors.ts';
+import { formatDateTime as when } from './inbox/inbox-format.ts';
 import { QrCode } from './QrCode.tsx';
 import type { SignedInScreenProps } from './session-keeper.ts';
+import { useFocusWhenShown, useLoadedList } from './use-loaded-list.ts';
 
 const NAME = 'device-name';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string) => dateTime.format(new Date(iso));
 
 type Enrolled = { name: string; link: string };
 
 export const DevicesScreen = ({ api, session, onFailure }: SignedInScreenProps) => {
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const [listError, setListError] = useState('');
+  const {
+    data: devices,
+    listError,
+    reload,
+    fail,
+  } = useLoadedList({ session, onFailure }, (token) => api.devices(token));
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [enrolled, setEnrolled] = useState<Enrolled | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const linkBox = useRef<HTMLTextAreaElement>(null);
-
-  const fail = (e: unknown, show: (sentence: string) => void) => {
-    if (!onFailure(e)) show(officerSentence(e));
-  };
-
-  const reload = async () => {
-    try {
-      setDevices(await api.devices(session.token));
-      setListError('');
-    } catch (e) {
-      fail(e, setListError);
-    }
-  };
-
-  useEffect(() => {
-    void reload();
-  }, [session.token]);
-
-  useEffect(() => {
-    if (enrolled) linkBox.current?.focus();
-  }, [enrolled]);
+  useFocusWhenShown(linkBox, enrolled);
 
   const enrol = async (event: Event) => {
     event.preventDefault();

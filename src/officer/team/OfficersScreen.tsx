@@ -1,6 +1,6 @@
 // "Officers": invite one (a one-time link shown once), confirm a waiting officer after comparing their key code out
 // of band (the organisation's keys are sealed to them here, in this browser), and remove one.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { EmailSchema, PersonNameSchema } from '../../domain/org-protocol.ts';
 import {
   InviteResponseSchema,
@@ -12,50 +12,32 @@ import {
 } from '../../domain/team-protocol.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
 import { keyCodeOf, sealGrantsFor } from '../account-flows.ts';
-import { officerSentence } from '../officer-errors.ts';
+import { formatDateTime as when } from '../inbox/inbox-format.ts';
 import type { SignedInScreenProps } from '../session-keeper.ts';
+import { useFocusWhenShown, useLoadedList } from '../use-loaded-list.ts';
 
 const NAME = 'invite-name';
 const EMAIL = 'invite-email';
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string) => dateTime.format(new Date(iso));
 
 type Invited = { name: string; link: string };
 
 export const OfficersScreen = ({ api, session, onFailure }: SignedInScreenProps) => {
-  const [team, setTeam] = useState<Team | null>(null);
   const [codes, setCodes] = useState<Record<string, string>>({});
-  const [listError, setListError] = useState('');
+  const loadTeam = async (token: string): Promise<Team> => {
+    const loaded = await api.sessionJson('GET', TEAM_PATHS.officers, TeamSchema, token);
+    const pending = loaded.officers.filter((o) => !o.confirmed);
+    const pairs = await Promise.all(pending.map(async (o) => [o.id, await keyCodeOf(o.publicKey)] as const));
+    setCodes(Object.fromEntries(pairs));
+    return loaded;
+  };
+  const { data: team, listError, reload, fail } = useLoadedList({ session, onFailure }, loadTeam);
   const [values, setValues] = useState({ name: '', email: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [invited, setInvited] = useState<Invited | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const linkBox = useRef<HTMLTextAreaElement>(null);
-
-  const fail = (e: unknown, show: (sentence: string) => void) => {
-    if (!onFailure(e)) show(officerSentence(e));
-  };
-
-  const reload = async () => {
-    try {
-      const loaded = await api.sessionJson('GET', TEAM_PATHS.officers, TeamSchema, session.token);
-      const pending = loaded.officers.filter((o) => !o.confirmed);
-      const pairs = await Promise.all(pending.map(async (o) => [o.id, await keyCodeOf(o.publicKey)] as const));
-      setCodes(Object.fromEntries(pairs));
-      setTeam(loaded);
-      setListError('');
-    } catch (e) {
-      fail(e, setListError);
-    }
-  };
-
-  useEffect(() => {
-    void reload();
-  }, [session.token]);
-  useEffect(() => {
-    if (invited) linkBox.current?.focus();
-  }, [invited]);
+  useFocusWhenShown(linkBox, invited);
 
   const invite = async (event: Event) => {
     event.preventDefault();
