@@ -1,5 +1,6 @@
-// Builds the reference server: the built app (same origin), guidance and health (v1), and the v2 routes. Never listens itself, and never
-// reads the environment (server/main.ts does), so tests pass every setting directly.
+// Builds the reference server: the built app (same origin), guidance and health (v1), the v2 routes and the load
+// balancer's health check. Never listens itself, and never reads the environment (server/main.ts does), so tests
+// pass every setting directly.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyCors from '@fastify/cors';
@@ -12,6 +13,7 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts
 import { createTokenChecker } from './auth.ts';
 import { enrolledDeviceLookup } from './devices.ts';
 import { BUILT_GUIDANCE_FILE, publishGuidance, readGuidanceFile } from './guidance.ts';
+import { registerHealth } from './health.ts';
 import { handleError, sendError } from './http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
@@ -121,6 +123,8 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not-found', 'There is nothing at this address.'));
 
+  // The load balancer's check (GET /v2/health): one small read of the same database, outside the rate limits.
+  await app.register(async (health) => registerHealth(health, () => store.organisation()));
   await app.register(async (api) =>
     registerApi(api, {
       tokens: createTokenChecker(options.tokens ?? [], enrolled),

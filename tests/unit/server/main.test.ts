@@ -1,70 +1,28 @@
 // server/main.ts as a real process: the one-time setup code it prints works once, and a bad guidance file stops the
 // start with a clear message instead of serving a pack devices would refuse.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { fetchText, send, setupRequest } from '../fixtures.ts';
+import { fetchText, send, serverProcessesPerTest, setupRequest } from '../fixtures.ts';
 
-let dir: string;
-let child: ChildProcess | undefined;
-
+const processes = serverProcessesPerTest();
+let dir = '';
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'safevisit-main-'));
+  dir = processes.dataDir();
 });
-afterEach(() => {
-  child?.kill('SIGTERM');
-  child = undefined;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const run = (env: Record<string, string>) => {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      SAFEVISIT_DB: join(dir, 'db.sqlite'),
-      SAFEVISIT_STATIC_DIR: join(dir, 'no-dist'),
-      SAFEVISIT_TOKENS: '',
-      SAFEVISIT_GUIDANCE_FILE: '',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let stdout = '';
-  let stderr = '';
-  proc.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  proc.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const output = () => ({ stdout, stderr });
-  return { exited, output };
-};
-
-const waitFor = async (check: () => boolean, timeoutMs = 20_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const run = (env: Record<string, string>) => processes.start({ SAFEVISIT_DB: join(dir, 'db.sqlite'), ...env });
 
 describe('server/main.ts', () => {
   it('prints a one-time setup code and the officer address on an empty database, and nothing secret after setup', {
     timeout: 30_000,
   }, async () => {
     const proc = run({});
-    await waitFor(() => /setup code: \S+/.test(proc.output().stdout));
+    await proc.waitForStdout(/setup code: \S+/);
     const { stdout } = proc.output();
-    const url = /running at (http:\/\/\S+?)\/?\n/.exec(stdout)?.[1] ?? '';
+    const url = await proc.url();
     const code = /setup code: (\S+)/.exec(stdout)?.[1] ?? '';
     expect(stdout).toContain(`${url}/officer/`);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
@@ -74,13 +32,11 @@ describe('server/main.ts', () => {
     expect((await send(url, ORG_PATHS.setup, { body: setupRequest({ setupCode: code }) })).status).toBe(201);
 
     // Set up: a restart prints no code, and the old code is refused.
-    child?.kill('SIGTERM');
+    proc.child.kill('SIGTERM');
     await proc.exited;
     const again = run({});
-    await waitFor(() => again.output().stdout.includes('running at'));
-    const after = again.output().stdout;
-    expect(after).not.toMatch(/setup code/i);
-    const url2 = /running at (http:\/\/\S+?)\/?\n/.exec(after)?.[1] ?? '';
+    const url2 = await again.url();
+    expect(again.output().stdout).not.toMatch(/setup code/i);
     expect((await send(url2, ORG_PATHS.setup, { body: setupRequest({ setupCode: code }) })).status).toBe(403);
   });
 
@@ -88,13 +44,12 @@ describe('server/main.ts', () => {
     timeout: 30_000,
   }, async () => {
     const proc = run({ SAFEVISIT_SETUP_CODE: 'operator-chosen-code-42' });
-    await waitFor(() => proc.output().stdout.includes('SAFEVISIT_SETUP_CODE'));
-    const { stdout } = proc.output();
-    expect(stdout).not.toContain('operator-chosen-code-42');
-    const url = /running at (http:\/\/\S+?)\/?\n/.exec(stdout)?.[1] ?? '';
+    await proc.waitForStdout(/SAFEVISIT_SETUP_CODE/);
+    expect(proc.output().stdout).not.toContain('operator-chosen-code-42');
+    const url = await proc.url();
     const body = setupRequest({ setupCode: 'operator-chosen-code-42' });
     expect((await send(url, ORG_PATHS.setup, { body })).status).toBe(201);
-    child?.kill('SIGTERM');
+    proc.child.kill('SIGTERM');
     await proc.exited;
 
     const short = run({ SAFEVISIT_SETUP_CODE: 'abc' });
@@ -106,9 +61,8 @@ describe('server/main.ts', () => {
     const file = join(dir, 'pack.json');
     writeFileSync(file, JSON.stringify({ ...BUNDLED_PACK, version: 'from-file-1' }));
     const proc = run({ SAFEVISIT_GUIDANCE_FILE: file, SAFEVISIT_TOKENS: 'a-configured-device-token' });
-    await waitFor(() => proc.output().stdout.includes('running at'));
+    const url = await proc.url();
     expect(proc.output().stdout).not.toMatch(/token/i);
-    const url = /running at (http:\/\/\S+?)\/?\n/.exec(proc.output().stdout)?.[1] ?? '';
     expect(JSON.parse((await fetchText(`${url}/v1/guidance`)).text).version).toBe('from-file-1');
   });
 

@@ -1,0 +1,165 @@
+// Reads the server's settings from an environment object (main.ts passes process.env) and, with NODE_ENV=production,
+// refuses the demo and missing ones. Every problem is a sentence naming the variable to set; none quotes a value.
+import { alertsFromEnv } from './alert-config.ts';
+import type { AlertOptions } from './alerts.ts';
+import { DEVICE_RATE_LIMIT } from './org-routes.ts';
+import { SETUP_CODE_MIN_CHARS } from './setup-code.ts';
+import { DEFAULT_DB_PATH } from './storage/sqlite.ts';
+
+type Env = Record<string, string | undefined>;
+
+/** In production an operator's setup code must be as strong as a generated one (16 characters, 80 bits). */
+export const PRODUCTION_SETUP_CODE_MIN_CHARS = 16;
+/** A hand-configured device token shorter than this is refused in production (a warning otherwise). */
+export const TOKEN_MIN_CHARS = 16;
+/** A secret with fewer different characters than this is a placeholder ("aaaa…", "1234…"), not a random value. */
+const SECRET_MIN_DISTINCT_CHARS = 8;
+/** Words of example values in docs and tests: a secret holding one was copied, not made. */
+const DEMO_WORDS = /example|demo|test|changeme|change-me|secret|password|placeholder|sample|default/i;
+/** The one setup code the README shows. */
+const README_SETUP_CODE = '7K3QMX2DP9BRT4FA';
+/** Host names reserved for examples and tests (RFC 2606, RFC 6761): never a real service. */
+const DEMO_HOST = /(^|\.)(example(\.(com|org|net))?|test|invalid)$/i;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type ServerConfig = {
+  production: boolean;
+  port: number;
+  host: string;
+  dbPath: string;
+  tokens: string[];
+  /** The operator's setup code (SAFEVISIT_SETUP_CODE), never printed; undefined means make one (never in production). */
+  chosenSetupCode: string | undefined;
+  guidanceFile: string | undefined;
+  staticDir: string;
+  logger: boolean;
+  trustProxy: boolean;
+  /** Requests per minute per caller; 0 turns limiting off (refused in production). */
+  rateLimitPerMin: number;
+  deviceRateLimitPerMin: number;
+  alerts: AlertOptions | undefined;
+  /** Things to say at start that do not stop it (development only: in production they are refusals). */
+  warnings: string[];
+};
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+
+/** True for a value copied from an example (README's code, a demo word, a run of few characters). */
+export const looksLikeDemoSecret = (value: string): boolean =>
+  DEMO_WORDS.test(value) ||
+  value.replace(/[\s-]+/g, '').toUpperCase() === README_SETUP_CODE ||
+  new Set(value).size < SECRET_MIN_DISTINCT_CHARS;
+
+/** A sentence when `value` is not an https:// address (or http:// on loopback) of a real host; undefined when fine. */
+const publicAddressProblem = (name: string, value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${name} is not a valid address: set it to an https:// address.`;
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    return `${name} must be an https:// address in production (plain http:// only on 127.0.0.1 or localhost).`;
+  if (DEMO_HOST.test(url.hostname))
+    return `${name} points at an example host name: set it to your service's real address.`;
+  return undefined;
+};
+
+/** The refusals of production mode, one sentence each. */
+const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): string[] => {
+  const problems: string[] = [];
+  if (config.dbPath === ':memory:' || config.dbPath.startsWith('file::memory:'))
+    problems.push('SAFEVISIT_DB keeps nothing in memory: set it to the database file.');
+  if (config.tokens.some((t) => t.length < TOKEN_MIN_CHARS || looksLikeDemoSecret(t))) {
+    problems.push(
+      `A token in SAFEVISIT_TOKENS is short or an example value: use ${TOKEN_MIN_CHARS}+ random characters, or leave SAFEVISIT_TOKENS unset (enrolled devices need none).`,
+    );
+  }
+  const code = config.chosenSetupCode;
+  if (code !== undefined && (code.length < PRODUCTION_SETUP_CODE_MIN_CHARS || looksLikeDemoSecret(code))) {
+    problems.push(
+      `SAFEVISIT_SETUP_CODE is short or an example value: set it to ${PRODUCTION_SETUP_CODE_MIN_CHARS}+ random characters (for example from \`openssl rand -hex 10\`).`,
+    );
+  }
+  const publicUrl = env.SAFEVISIT_PUBLIC_URL?.trim() || undefined;
+  if (!publicUrl)
+    problems.push('SAFEVISIT_PUBLIC_URL is not set: set it to the https:// address officers and devices use.');
+  const publicProblem = publicAddressProblem('SAFEVISIT_PUBLIC_URL', publicUrl);
+  if (publicProblem) problems.push(publicProblem);
+  const webhookProblem = publicAddressProblem('SAFEVISIT_ALERT_WEBHOOK', env.SAFEVISIT_ALERT_WEBHOOK?.trim());
+  if (webhookProblem) problems.push(webhookProblem);
+  const webhookSecret = env.SAFEVISIT_ALERT_WEBHOOK_SECRET?.trim();
+  if (webhookSecret && looksLikeDemoSecret(webhookSecret)) {
+    problems.push(
+      'SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value: set it to 32+ random characters (for example from `openssl rand -hex 32`).',
+    );
+  }
+  if (config.rateLimitPerMin === 0)
+    problems.push('SAFEVISIT_RATE_LIMIT_PER_MIN is 0 (no rate limit): set it to 1 or more requests per minute.');
+  return problems;
+};
+
+const wholeNumber = (value: string | undefined, fallback: number): number =>
+  value === undefined || value.trim() === '' ? fallback : Number(value);
+
+/**
+ * The settings, or every problem that stops the start (a list of sentences naming variables). Production mode
+ * (NODE_ENV=production) adds its refusals; the one that needs the database (no organisation yet and no
+ * SAFEVISIT_SETUP_CODE) is `setupCodeProblem`, asked by main.ts once the database is open.
+ */
+export const readConfig = (env: Env): { config: ServerConfig } | { errors: string[] } => {
+  const errors: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const port = wholeNumber(env.PORT, 4173);
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65_535) errors.push('PORT must be a port number (0 to 65535).');
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const tokens = list(env.SAFEVISIT_TOKENS);
+  const chosenSetupCode = env.SAFEVISIT_SETUP_CODE?.trim() || undefined;
+  if (chosenSetupCode && chosenSetupCode.length < SETUP_CODE_MIN_CHARS)
+    errors.push(`SAFEVISIT_SETUP_CODE must be at least ${SETUP_CODE_MIN_CHARS} characters long.`);
+  const rateLimitPerMin = wholeNumber(env.SAFEVISIT_RATE_LIMIT_PER_MIN, 600);
+  if (!Number.isSafeInteger(rateLimitPerMin) || rateLimitPerMin < 0)
+    errors.push('SAFEVISIT_RATE_LIMIT_PER_MIN must be a whole number of requests per minute (0 turns limits off).');
+  const deviceRateLimitPerMin = wholeNumber(env.SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN, DEVICE_RATE_LIMIT.max);
+  if (!Number.isSafeInteger(deviceRateLimitPerMin) || deviceRateLimitPerMin < 1)
+    errors.push('SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN must be a whole number of requests per minute, 1 or more.');
+  const alerts = alertsFromEnv(env, `http://${host}:${port}`);
+  if (alerts && 'error' in alerts) errors.push(alerts.error);
+
+  const config = {
+    production,
+    port,
+    host,
+    dbPath: env.SAFEVISIT_DB || DEFAULT_DB_PATH,
+    tokens,
+    chosenSetupCode,
+    guidanceFile: env.SAFEVISIT_GUIDANCE_FILE || undefined,
+    staticDir: env.SAFEVISIT_STATIC_DIR || 'dist',
+    logger: env.SAFEVISIT_LOG === '1',
+    trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
+    rateLimitPerMin,
+    deviceRateLimitPerMin,
+    alerts: alerts && !('error' in alerts) ? alerts : undefined,
+  };
+  if (production) errors.push(...productionProblems(env, config));
+  if (errors.length > 0) return { errors };
+  const warnings = tokens.some((t) => t.length < TOKEN_MIN_CHARS)
+    ? [`Warning: a token in SAFEVISIT_TOKENS is shorter than ${TOKEN_MIN_CHARS} characters.`]
+    : [];
+  return { config: { ...config, warnings } };
+};
+
+/**
+ * Production never prints a setup code: with no organisation yet, the operator must choose one. A sentence when
+ * this start would need to print one; undefined otherwise.
+ */
+export const setupCodeProblem = (config: ServerConfig, organisationExists: boolean): string | undefined =>
+  config.production && !organisationExists && config.chosenSetupCode === undefined
+    ? `No organisation is set up yet, and production mode prints no setup code: set SAFEVISIT_SETUP_CODE to ${PRODUCTION_SETUP_CODE_MIN_CHARS}+ random characters (for example from \`openssl rand -hex 10\`), set up the organisation at <SAFEVISIT_PUBLIC_URL>/officer/ with it, then remove it.`
+    : undefined;

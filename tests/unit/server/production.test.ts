@@ -1,0 +1,139 @@
+// Production mode (NODE_ENV=production): the server's own settings parser refuses each demo or missing setting with
+// a sentence naming the variable and never the value, and the real process exits on them without printing a secret
+// or a setup code. A database from a newer server is refused plainly at start.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readConfig, setupCodeProblem } from '../../../server/config.ts';
+import { fetchText, serverProcessesPerTest } from '../fixtures.ts';
+
+const processes = serverProcessesPerTest();
+const random = (bytes: number) => randomBytes(bytes).toString('hex');
+
+/** Settings a production server starts with: each test spoils one. */
+const goodProduction = (): Record<string, string> => ({
+  NODE_ENV: 'production',
+  SAFEVISIT_DB: '/var/lib/safevisit/safevisit.sqlite',
+  SAFEVISIT_PUBLIC_URL: 'https://safevisit.riverside-council.uk',
+  SAFEVISIT_SETUP_CODE: random(10),
+  SAFEVISIT_ALERT_WEBHOOK: 'https://alerts.riverside-council.uk/safevisit',
+  SAFEVISIT_ALERT_WEBHOOK_SECRET: random(32),
+});
+
+const errorsOf = (env: Record<string, string>): string[] => {
+  const read = readConfig(env);
+  return 'errors' in read ? read.errors : [];
+};
+
+describe('production settings (server/config.ts)', () => {
+  it('accepts real settings, and outside production the same demo values start as before', () => {
+    expect(errorsOf(goodProduction())).toEqual([]);
+    expect(errorsOf({ SAFEVISIT_DB: ':memory:', SAFEVISIT_RATE_LIMIT_PER_MIN: '0' })).toEqual([]);
+  });
+
+  it.each([
+    ['an in-memory database', { SAFEVISIT_DB: ':memory:' }, /SAFEVISIT_DB keeps nothing/],
+    ['a short setup code', { SAFEVISIT_SETUP_CODE: 'k3J9-xQ2m' }, /SAFEVISIT_SETUP_CODE is short or an example/],
+    ['the setup code printed in the README', { SAFEVISIT_SETUP_CODE: '7K3Q-MX2D-P9BR-T4FA' }, /SAFEVISIT_SETUP_CODE/],
+    ['a setup code with a demo word', { SAFEVISIT_SETUP_CODE: 'TEST-SETUP-CODE-2026' }, /SAFEVISIT_SETUP_CODE/],
+    ['a short device token', { SAFEVISIT_TOKENS: 'Zq8-w3' }, /A token in SAFEVISIT_TOKENS is short/],
+    ['an example device token', { SAFEVISIT_TOKENS: 'example-device-token-1234567890' }, /SAFEVISIT_TOKENS/],
+    ['no public address', { SAFEVISIT_PUBLIC_URL: '' }, /SAFEVISIT_PUBLIC_URL is not set/],
+    [
+      'a plain-http public address',
+      { SAFEVISIT_PUBLIC_URL: 'http://safevisit.riverside-council.uk' },
+      /SAFEVISIT_PUBLIC_URL must be an https:\/\/ address/,
+    ],
+    ['an example public host', { SAFEVISIT_PUBLIC_URL: 'https://safevisit.example.org' }, /example host name/],
+    [
+      'a plain-http webhook',
+      { SAFEVISIT_ALERT_WEBHOOK: 'http://alerts.riverside-council.uk/hook' },
+      /SAFEVISIT_ALERT_WEBHOOK must be an https:\/\/ address/,
+    ],
+    [
+      'a placeholder webhook secret',
+      { SAFEVISIT_ALERT_WEBHOOK_SECRET: 'a'.repeat(40) },
+      /SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value/,
+    ],
+    [
+      'a demo webhook secret',
+      { SAFEVISIT_ALERT_WEBHOOK_SECRET: 'changeme-webhook-hmac-key-0123456789' },
+      /SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value/,
+    ],
+    ['no rate limit', { SAFEVISIT_RATE_LIMIT_PER_MIN: '0' }, /SAFEVISIT_RATE_LIMIT_PER_MIN is 0/],
+  ])('refuses %s, naming the variable and not the value', (_name, spoiled: Record<string, string>, message) => {
+    const errors = errorsOf({ ...goodProduction(), ...spoiled });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    for (const value of Object.values(spoiled).filter((v) => v.length > 3)) expect(errors[0]).not.toContain(value);
+  });
+
+  it('allows plain http to loopback only (a reverse proxy or relay on the same host)', () => {
+    expect(errorsOf({ ...goodProduction(), SAFEVISIT_PUBLIC_URL: 'http://127.0.0.1:4173' })).toEqual([]);
+    expect(errorsOf({ ...goodProduction(), SAFEVISIT_ALERT_WEBHOOK: 'http://localhost:9000/hook' })).toEqual([]);
+  });
+
+  it('asks for SAFEVISIT_SETUP_CODE only while no organisation exists', () => {
+    const { SAFEVISIT_SETUP_CODE: _code, ...noCode } = goodProduction();
+    const read = readConfig(noCode);
+    if (!('config' in read)) throw new Error('expected settings');
+    expect(setupCodeProblem(read.config, false)).toMatch(/prints no setup code: set SAFEVISIT_SETUP_CODE/);
+    expect(setupCodeProblem(read.config, true)).toBeUndefined();
+  });
+});
+
+describe('server/main.ts in production', () => {
+  it('exits listing every refused setting, and prints none of the secrets', { timeout: 30_000 }, async () => {
+    const dir = processes.dataDir();
+    const secret = `changeme-${random(20)}`;
+    const code = 'TEST-SETUP-CODE-2026';
+    const proc = processes.start({
+      ...goodProduction(),
+      SAFEVISIT_DB: join(dir, 'db.sqlite'),
+      SAFEVISIT_SETUP_CODE: code,
+      SAFEVISIT_ALERT_WEBHOOK_SECRET: secret,
+      SAFEVISIT_PUBLIC_URL: 'http://safevisit.riverside-council.uk',
+    });
+    expect(await proc.exited).toBe(1);
+    const { stdout, stderr } = proc.output();
+    expect(stderr).toMatch(/cannot start in production \(NODE_ENV=production\)/);
+    expect(stderr).toMatch(/SAFEVISIT_SETUP_CODE/);
+    expect(stderr).toMatch(/SAFEVISIT_ALERT_WEBHOOK_SECRET/);
+    expect(stderr).toMatch(/SAFEVISIT_PUBLIC_URL must be an https/);
+    for (const value of [secret, code]) expect(stdout + stderr).not.toContain(value);
+  });
+
+  it('with no organisation and no SAFEVISIT_SETUP_CODE, exits instead of printing a code', {
+    timeout: 30_000,
+  }, async () => {
+    const { SAFEVISIT_SETUP_CODE: _code, ...noCode } = goodProduction();
+    const proc = processes.start({ ...noCode, SAFEVISIT_DB: join(processes.dataDir(), 'db.sqlite') });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output().stderr).toMatch(/production mode prints no setup code: set SAFEVISIT_SETUP_CODE/);
+    expect(proc.output().stdout).not.toMatch(/setup code:/);
+  });
+
+  it('starts with real settings, prints no secret and answers the health check', { timeout: 30_000 }, async () => {
+    const env = { ...goodProduction(), SAFEVISIT_DB: join(processes.dataDir(), 'db.sqlite') };
+    const proc = processes.start(env);
+    const url = await proc.url();
+    const { response, text } = await fetchText(`${url}/v2/health`);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ ok: true });
+    expect(proc.output().stdout).toMatch(/production mode/);
+    for (const value of [env.SAFEVISIT_SETUP_CODE, env.SAFEVISIT_ALERT_WEBHOOK_SECRET])
+      expect(proc.output().stdout + proc.output().stderr).not.toContain(value);
+  });
+
+  it('refuses plainly to start on a database made by a newer server', { timeout: 30_000 }, async () => {
+    const path = join(processes.dataDir(), 'db.sqlite');
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    const proc = processes.start({ SAFEVISIT_DB: path });
+    expect(await proc.exited).toBe(1);
+    expect(proc.output().stderr).toMatch(/cannot start: The database .* was made by a newer SafeVisit server/);
+    expect(proc.output().stderr).not.toMatch(/\n\s+at /);
+  });
+});
