@@ -115,14 +115,14 @@ describe('server/main.ts in production', () => {
   });
 
   it('starts with real settings, prints no secret and answers the health check', { timeout: 30_000 }, async () => {
-    const env = { ...goodProduction(), SAFEVISIT_DB: join(processes.dataDir(), 'db.sqlite') };
+    const env: Record<string, string> = { ...goodProduction(), SAFEVISIT_DB: join(processes.dataDir(), 'db.sqlite') };
     const proc = processes.start(env);
     const url = await proc.url();
     const { response, text } = await fetchText(`${url}/v2/health`);
     expect(response.status).toBe(200);
     expect(JSON.parse(text)).toEqual({ ok: true });
     expect(proc.output().stdout).toMatch(/production mode/);
-    for (const value of [env.SAFEVISIT_SETUP_CODE, env.SAFEVISIT_ALERT_WEBHOOK_SECRET])
+    for (const value of [String(env.SAFEVISIT_SETUP_CODE), String(env.SAFEVISIT_ALERT_WEBHOOK_SECRET)])
       expect(proc.output().stdout + proc.output().stderr).not.toContain(value);
   });
 
