@@ -71,6 +71,28 @@ const publicAddressProblem = (name: string, value: string | undefined): string |
   return undefined;
 };
 
+/**
+ * DATABASE_URL (PostgreSQL) in production: TLS (`sslmode=require`, `verify-ca` or `verify-full`) unless the database
+ * is on this host (loopback or a Unix socket), and no example password. The URL holds a password: never quoted.
+ */
+const databaseUrlProblem = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'DATABASE_URL is not a valid postgres:// address.';
+  }
+  const local =
+    url.hostname === '' || LOOPBACK_HOSTS.has(url.hostname) || url.searchParams.get('host')?.startsWith('/');
+  const tls = ['require', 'verify-ca', 'verify-full'].includes(url.searchParams.get('sslmode') ?? '');
+  if (!local && !tls)
+    return 'DATABASE_URL reaches another host without TLS: add sslmode=verify-full (or require) to it.';
+  if (url.password && looksLikeDemoSecret(decodeURIComponent(url.password)))
+    return "DATABASE_URL's password is an example value: set a random one.";
+  return undefined;
+};
+
 /** The refusals of production mode, one sentence each. */
 const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): string[] => {
   const problems: string[] = [];
@@ -100,6 +122,8 @@ const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): s
       'SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value: set it to 32+ random characters (for example from `openssl rand -hex 32`).',
     );
   }
+  const databaseProblem = databaseUrlProblem(env.DATABASE_URL?.trim());
+  if (databaseProblem) problems.push(databaseProblem);
   if (config.rateLimitPerMin === 0)
     problems.push('SAFEVISIT_RATE_LIMIT_PER_MIN is 0 (no rate limit): set it to 1 or more requests per minute.');
   return problems;

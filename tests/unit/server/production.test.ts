@@ -61,6 +61,16 @@ describe('production settings (server/config.ts)', () => {
       { SAFEVISIT_ALERT_WEBHOOK_SECRET: 'changeme-webhook-hmac-key-0123456789' },
       /SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value/,
     ],
+    [
+      'a database on another host without TLS',
+      { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@db.riverside-council.uk/safevisit' },
+      /DATABASE_URL reaches another host without TLS/,
+    ],
+    [
+      'a database with an example password',
+      { DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/safevisit' },
+      /DATABASE_URL's password is an example value/,
+    ],
     ['no rate limit', { SAFEVISIT_RATE_LIMIT_PER_MIN: '0' }, /SAFEVISIT_RATE_LIMIT_PER_MIN is 0/],
   ])('refuses %s, naming the variable and not the value', (_name, spoiled: Record<string, string>, message) => {
     const errors = errorsOf({ ...goodProduction(), ...spoiled });
@@ -72,6 +82,11 @@ describe('production settings (server/config.ts)', () => {
   it('allows plain http to loopback only (a reverse proxy or relay on the same host)', () => {
     expect(errorsOf({ ...goodProduction(), SAFEVISIT_PUBLIC_URL: 'http://127.0.0.1:4173' })).toEqual([]);
     expect(errorsOf({ ...goodProduction(), SAFEVISIT_ALERT_WEBHOOK: 'http://localhost:9000/hook' })).toEqual([]);
+    const database = 'postgres://safevisit:Kq7vX2mPzR9wL4tN@127.0.0.1:5432/safevisit';
+    expect(errorsOf({ ...goodProduction(), DATABASE_URL: database })).toEqual([]);
+    expect(
+      errorsOf({ ...goodProduction(), DATABASE_URL: `${database.replace('127.0.0.1', 'db.lan')}?sslmode=verify-full` }),
+    ).toEqual([]);
   });
 
   it('asks for SAFEVISIT_SETUP_CODE only while no organisation exists', () => {
