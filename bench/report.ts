@@ -1,7 +1,8 @@
 // The benchmark's output: the figure type, the plain-text table on stdout, results.json and results.md (bench/out/ on
 // every run, the committed bench/ only when recording).
 // Formats and writes only; measures nothing.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release } from 'node:os';
 
 export const FIGURE_IDS = [
   'first_load_js_gzip_kb',
@@ -16,6 +17,13 @@ export const FIGURE_IDS = [
   'inbox_open_1000_ms',
   'inbox_search_p95_ms',
   'heap_1000_mb',
+  // npm run bench:server (bench/server-load.ts), per storage engine.
+  'server_new_per_s_sqlite',
+  'server_new_p99_ms_sqlite',
+  'server_replay_per_s_sqlite',
+  'server_new_per_s_postgres',
+  'server_new_p99_ms_postgres',
+  'server_replay_per_s_postgres',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -45,6 +53,18 @@ export type Figure = {
 
 export type Machine = { os: string; cpu: string; cores: number; node: string; chromium: string };
 export type Results = { machine: Machine; date: string; duration_s: number; figures: Figure[] };
+
+/** This machine, for the results' header line; `chromium` names the browser used (or that none was). */
+export const machineOf = (chromium: string): Machine => {
+  const cpu = cpus();
+  return {
+    os: `${platform()} ${release()}`,
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    node: process.version,
+    chromium,
+  };
+};
 
 export const judge = (figure: Omit<Figure, 'within_budget'>): Figure => {
   const { value, max, min } = figure;
@@ -117,8 +137,26 @@ const markdown = (results: Results): string => {
 export const RUN_OUT_DIR = 'bench/out';
 export const RECORD_DIR = 'bench';
 
-export const writeResults = (results: Results, dir: string): void => {
+/** Where this run writes: bench/out/ always, and the committed bench/ too with `--record`. */
+export const runDirs = (argv: readonly string[]): string[] =>
+  argv.includes('--record') ? [RUN_OUT_DIR, RECORD_DIR] : [RUN_OUT_DIR];
+
+/** The results.json in `dir`, if there is one. */
+export const readResults = (dir: string): Results | undefined =>
+  existsSync(`${dir}/results.json`) ? (JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as Results) : undefined;
+
+/**
+ * Writes results.json and results.md into `dir`. `keep` picks figures of the results already there to carry over
+ * (those this run did not measure): the app bench and the server bench (npm run bench:server) each keep the other's.
+ */
+export const writeResults = (results: Results, dir: string, keep?: (figure: Figure) => boolean): void => {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(`${dir}/results.md`, markdown(results));
+  const measured = new Set(results.figures.map((f) => f.id));
+  const before = (keep && readResults(dir)?.figures) || [];
+  const figures = [...results.figures, ...before.filter((f) => keep?.(f) && !measured.has(f.id))].sort(
+    (a, b) => FIGURE_IDS.indexOf(a.id) - FIGURE_IDS.indexOf(b.id),
+  );
+  const all = { ...results, figures };
+  writeFileSync(`${dir}/results.json`, `${JSON.stringify(all, null, 2)}\n`);
+  writeFileSync(`${dir}/results.md`, markdown(all));
 };

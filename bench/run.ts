@@ -3,11 +3,11 @@
 // (with `--record`, into the committed bench/ as well). `--only ID[,ID]` measures those figures alone (the build
 // always runs), e.g. `npx tsx bench/run.ts --only sync_1000_ms`; it cannot be recorded.
 // Exits 0 when every figure was measured (over budget or not), 1 when the bench itself broke.
-import { cpus, loadavg, platform, release } from 'node:os';
+import { loadavg } from 'node:os';
 import { describeKdf, VAULT_KDF_DEFAULTS } from '../src/vault/kdf-params.ts';
 import { type AppFigures, appFigures, benchPageFigure, coldStartOffline, launch } from './browser.ts';
 import type { SyncRun, VaultUnlockTimes } from './page/api.ts';
-import { type Figure, judge, RECORD_DIR, type Results, RUN_OUT_DIR, textTable, writeResults } from './report.ts';
+import { type Figure, judge, machineOf, type Results, runDirs, textTable, writeResults } from './report.ts';
 import { startBenchServer } from './server.ts';
 import { buildAll, firstLoadJs, precache } from './sizes.ts';
 import { median, p95 } from './stats.ts';
@@ -455,7 +455,7 @@ const main = async () => {
     await server.close();
   }
 
-  const order = [
+  const order: string[] = [
     FIRST_LOAD,
     PRECACHE,
     COLD,
@@ -470,21 +470,15 @@ const main = async () => {
     HEAP,
   ].map((f) => f.id);
   figures.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const cpu = cpus();
   const results: Results = {
-    machine: {
-      os: `${platform()} ${release()}`,
-      cpu: cpu[0]?.model.trim() ?? 'unknown',
-      cores: cpu.length,
-      node: process.version,
-      chromium: `Chromium ${chromiumVersion}`,
-    },
+    machine: machineOf(`Chromium ${chromiumVersion}`),
     date: new Date().toISOString(),
     duration_s: Math.round((Date.now() - started) / 1000),
     figures,
   };
-  const dirs = process.argv.includes('--record') ? [RUN_OUT_DIR, RECORD_DIR] : [RUN_OUT_DIR];
-  for (const dir of dirs) writeResults(results, dir);
+  const dirs = runDirs(process.argv);
+  // The server figures come from npm run bench:server; carry over the last ones measured.
+  for (const dir of dirs) writeResults(results, dir, (f) => f.id.startsWith('server_'));
   console.log(`\n${textTable(figures)}\n`);
   const over = figures.filter((f) => f.within_budget === false);
   if (over.length > 0) console.log(`Over budget: ${over.map((f) => f.id).join(', ')}`);

@@ -1,0 +1,298 @@
+// `npm run bench:server`: the real server as compiled JavaScript in its own process on 127.0.0.1, loaded by autocannon
+// with sealed reports from enrolled devices: new submissions/s, their p50/p99 latency, and replays/s (the same bytes
+// again), per storage engine (SQLite; PostgreSQL when DATABASE_URL names an empty database). Writes the figures into
+// bench/out/results.json and .md beside the app bench's (`--record`: into the committed bench/ too).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { OrgDescriptor } from '../src/domain/org-protocol.ts';
+import { idempotencyKey } from '../src/domain/protocol.ts';
+import { REPORT_SCHEMA_VERSION } from '../src/domain/report-schema.ts';
+import { SEALED_PATHS } from '../src/domain/sealed-protocol.ts';
+import {
+  type Figure,
+  judge,
+  machineOf,
+  type Results,
+  readResults,
+  runDirs,
+  textTable,
+  writeResults,
+} from './report.ts';
+import { median } from './stats.ts';
+
+const PLAN = {
+  /** Enrolled devices the load comes from (each request carries one of their tokens, in turn). */
+  devices: 8,
+  connections: 32,
+  /** New submissions warming the server up before the measured ones (not counted). */
+  warmup: 500,
+  /** Measured new submissions; each is sealed before the timed part, and sent again as a replay. */
+  reports: 8_000,
+  /** Measured replays (the reports above, sent again in turn). */
+  replays: 16_000,
+} as const;
+const GOALS = { newPerS: 2_000, newP99Ms: 50 } as const;
+const SERVER_OUT_DIR = 'dist-server';
+
+/** Loaded by path (typed against the DOM's crypto, which this Node-typed project leaves out), as bench/server.ts. */
+const ORG_SETUP_MODULE = '../tests/unit/sync/org-setup.ts';
+const VAULT_ORG_MODULE = '../src/vault/org.ts';
+const FIXTURES_MODULE = '../tests/unit/fixtures/server.ts';
+type Sealed = { keyId: string; enc: string; ciphertext: string };
+type OrgSetup = {
+  SETUP_CODE: string;
+  setUpOrganisationOn: (
+    url: string,
+  ) => Promise<{ org: OrgDescriptor; enrolDevice: (name?: string) => Promise<{ token: string }> }>;
+};
+type VaultOrg = {
+  currentEncryptionKey: (org: OrgDescriptor) => unknown;
+  sealReport: (
+    key: unknown,
+    aad: { id: string; revision: number; schemaVersion: number },
+    bytes: Uint8Array,
+  ) => Promise<Sealed>;
+};
+
+const dbDirAt = process.argv.indexOf('--db-dir');
+/** Where the SQLite file goes (`--db-dir /dev/shm` takes the disk's fsync out of the figure); default the temp folder. */
+const DB_PARENT = dbDirAt >= 0 ? (process.argv[dbDirAt + 1] ?? tmpdir()) : tmpdir();
+
+/** Median time (ms) of writing 4 KB and fsyncing it in `dir`: what each commit of a report waits for on this disk. */
+const fsyncMs = (dir: string, rounds = 50): number => {
+  const file = join(dir, 'fsync-probe');
+  const fd = openSync(file, 'w');
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now();
+      writeSync(fd, Buffer.alloc(4096, i));
+      fsyncSync(fd);
+      times.push(performance.now() - t);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  }
+  return Math.round(median(times) * 100) / 100;
+};
+
+const started = Date.now();
+const log = (message: string) =>
+  console.log(`[bench:server ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+type Engine = { name: 'sqlite' | 'postgres'; env: (dir: string) => Record<string, string> };
+/** SQLite always; PostgreSQL when DATABASE_URL is set (the server picks its engine by it). */
+const ENGINES: Engine[] = [
+  { name: 'sqlite', env: (dir) => ({ SAFEVISIT_DB: join(dir, 'safevisit.sqlite') }) },
+  ...(process.env.DATABASE_URL
+    ? [{ name: 'postgres' as const, env: () => ({ DATABASE_URL: process.env.DATABASE_URL ?? '' }) }]
+    : []),
+];
+
+/** Starts dist-server/server/main.js with plain node; resolves with its address once it listens. */
+const startServer = async (env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> => {
+  const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'server', 'main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: '',
+      PORT: '0',
+      SAFEVISIT_STATIC_DIR: join(tmpdir(), 'safevisit-no-dist'),
+      // Limits off: the figure is the server's work, not the limiter's refusals (8 devices at 2,000/s is past any).
+      SAFEVISIT_RATE_LIMIT_PER_MIN: '0',
+      SAFEVISIT_LOG: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      const found = /running at (http:\/\/\S+?)\/?[\s(]/.exec(out)?.[1];
+      if (found) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+  return { url, child };
+};
+
+const stopServer = async (child: ChildProcess) => {
+  if (child.exitCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await gone;
+};
+
+type Prepared = { path: string; headers: Record<string, string>; body: string };
+
+/** The org on the server, its devices, and `count` reports sealed to its key, ready to send (before any timing). */
+const prepare = async (url: string, count: number): Promise<Prepared[]> => {
+  const { setUpOrganisationOn } = (await import(ORG_SETUP_MODULE)) as OrgSetup;
+  const { currentEncryptionKey, sealReport } = (await import(VAULT_ORG_MODULE)) as VaultOrg;
+  const { validReport } = (await import(FIXTURES_MODULE)) as { validReport: () => unknown };
+  const organisation = await setUpOrganisationOn(url);
+  const tokens: string[] = [];
+  for (let i = 0; i < PLAN.devices; i++) tokens.push((await organisation.enrolDevice(`Bench device ${i + 1}`)).token);
+  const key = currentEncryptionKey(organisation.org);
+  const plaintext = new TextEncoder().encode(JSON.stringify(validReport()));
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const sealed = await sealReport(key, { id, revision: 1, schemaVersion: REPORT_SCHEMA_VERSION }, plaintext);
+    const body = {
+      id,
+      revision: 1,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      createdAt: '2026-11-01T10:00:00.000Z',
+      submittedAt: '2026-11-01T10:05:00.000Z',
+      urgency: 'routine',
+      ...sealed,
+    };
+    prepared.push({
+      path: SEALED_PATHS.reports,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens[i % tokens.length]}`,
+        'idempotency-key': idempotencyKey(id, 1),
+      },
+      body: JSON.stringify(body),
+    });
+  }
+  return prepared;
+};
+
+/** Sends `amount` requests over PLAN.connections, taking `bodies` in turn (from `offset`), and returns autocannon's result. */
+const fire = (url: string, bodies: Prepared[], amount: number, offset = 0) => {
+  let next = offset;
+  return autocannon({
+    url,
+    connections: PLAN.connections,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const item = bodies[next++ % bodies.length] as Prepared;
+          return { ...request, ...item };
+        },
+      },
+    ],
+  });
+};
+
+type Run = Awaited<ReturnType<typeof fire>>;
+/** How many answers had each status. */
+const counts = (run: Run): Map<number, number> =>
+  new Map(Object.entries(run.statusCodeStats ?? {}).map(([code, s]) => [Number(code), Number(s.count ?? 0)]));
+const perSecond = (run: Run, status: number) =>
+  Math.round((counts(run).get(status) ?? 0) / ((run.finish.getTime() - run.start.getTime()) / 1000));
+/** Requests answered with another status, failed or timed out. */
+const unexpected = (run: Run, status: number) =>
+  run.errors + run.timeouts + [...counts(run)].reduce((n, [code, count]) => n + (code === status ? 0 : count), 0);
+
+const measureEngine = async (engine: Engine): Promise<Figure[]> => {
+  const dir = mkdtempSync(join(DB_PARENT, 'safevisit-bench-server-'));
+  const fsync = fsyncMs(dir);
+  // A PostgreSQL run also names a SQLite file: if it appears, the server ignored DATABASE_URL and the figures would lie.
+  const sqliteProbe = join(dir, 'must-stay-unused.sqlite');
+  const { SETUP_CODE } = (await import(ORG_SETUP_MODULE)) as OrgSetup;
+  const env = { SAFEVISIT_DB: sqliteProbe, ...engine.env(dir), SAFEVISIT_SETUP_CODE: SETUP_CODE };
+  const { url, child } = await startServer(env);
+  try {
+    log(
+      `${engine.name}: server at ${url}; setting up the organisation and sealing ${PLAN.warmup + PLAN.reports} reports`,
+    );
+    const bodies = await prepare(url, PLAN.warmup + PLAN.reports);
+    const warm = bodies.slice(0, PLAN.warmup);
+    const measured = bodies.slice(PLAN.warmup);
+    await fire(url, warm, warm.length);
+    log(
+      `${engine.name}: ${PLAN.reports} new submissions over ${PLAN.connections} connections (load average ${load()})`,
+    );
+    const fresh = await fire(url, measured, measured.length);
+    log(`${engine.name}: ${PLAN.replays} replays (load average ${load()})`);
+    const replays = await fire(url, measured, PLAN.replays);
+    if (engine.name === 'postgres' && existsSync(sqliteProbe))
+      throw new Error('the server stored in SQLite, not PostgreSQL');
+    const note = `${new Date().toISOString().slice(0, 16)} UTC, load average ${load()} at the end of the run (2 cores shared with other work); ${unexpected(fresh, 201)} new and ${unexpected(replays, 200)} replays answered other than 201/200 or failed; one 4 KB write + fsync in the database's folder took ${fsync} ms (median of 50)${engine.name === 'sqlite' ? ', and SQLite (WAL, synchronous=FULL) syncs once per committed report' : ''}.`;
+    const how = `autocannon in the bench process, ${PLAN.connections} connections on loopback, against node dist-server/server/main.js (compiled, its own process, rate limits off) on ${engine.name}; ${PLAN.reports} reports sealed for real to the organisation's key by ${PLAN.devices} enrolled devices before the timed part, after ${PLAN.warmup} unmeasured ones.`;
+    const latency = fresh.latency;
+    return [
+      {
+        id: `server_new_per_s_${engine.name}`,
+        label: `Server: new sealed submissions per second (${engine.name})`,
+        unit: '/s',
+        min: GOALS.newPerS,
+        value: perSecond(fresh, 201),
+        n: fresh.requests.total,
+        how: `201 answers divided by the run's wall time. ${how}`,
+        note,
+      },
+      {
+        id: `server_new_p99_ms_${engine.name}`,
+        label: `Server: new submission latency p99 (${engine.name})`,
+        unit: 'ms',
+        max: GOALS.newP99Ms,
+        value: latency.p99,
+        median: latency.p50,
+        n: fresh.requests.total,
+        how: `autocannon's latency (request sent to response read) of the new submissions; median is p50. ${how}`,
+        detail: { p50_ms: latency.p50, p90_ms: latency.p90, p99_ms: latency.p99, max_ms: latency.max },
+        note,
+      },
+      {
+        id: `server_replay_per_s_${engine.name}`,
+        label: `Server: replays per second (${engine.name})`,
+        unit: '/s',
+        value: perSecond(replays, 200),
+        median: replays.latency.p50,
+        n: replays.requests.total,
+        how: `The same reports sent again (200 and the stored receipt); median is the p50 latency in ms. ${how}`,
+        detail: { p50_ms: replays.latency.p50, p99_ms: replays.latency.p99 },
+        note,
+      },
+    ].map((f) => judge(f as Omit<Figure, 'within_budget'>));
+  } finally {
+    await stopServer(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const main = async () => {
+  log(`load average at the start ${load()}; compiling the server into ${SERVER_OUT_DIR}/`);
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.server-build.json'], {
+    stdio: 'inherit',
+  });
+  const figures: Figure[] = [];
+  for (const engine of ENGINES) figures.push(...(await measureEngine(engine)));
+  const results: Results = {
+    machine: machineOf('Chromium not used'),
+    date: new Date().toISOString(),
+    duration_s: Math.round((Date.now() - started) / 1000),
+    figures,
+  };
+  const dirs = runDirs(process.argv);
+  // The app figures come from npm run bench: carry over the last ones measured, with their machine line and date
+  // (each server figure's note has its own date).
+  for (const dir of dirs) {
+    const previous = readResults(dir);
+    writeResults(previous ? { ...previous, figures } : results, dir, (f) => !f.id.startsWith('server_'));
+  }
+  console.log(`\n${textTable(figures)}\n`);
+  log(`wrote ${dirs.map((dir) => `${dir}/results.json`).join(', ')}; load average at the end ${load()}`);
+};
+
+main().catch((error: unknown) => {
+  console.error('The server benchmark broke:', error);
+  process.exitCode = 1;
+});
