@@ -10,7 +10,7 @@ import { postSealed, sealedSubmission, serverEngines, serverProcessesPerTest, st
 const processes = serverProcessesPerTest();
 
 /** Submissions in the SIGKILL load, how many run at once, and how many acknowledgements come before the kill. */
-const LOAD = { reports: 1_200, concurrency: 16, killAfterAcks: 300 } as const;
+const LOAD = { reports: 800, concurrency: 16, killAfterAcks: 200 } as const;
 /** Set-up, sealing, the load, a restart and the replays, on a shared 2-core machine. */
 const KILL_TEST_TIMEOUT_MS = 90_000;
 
