@@ -3,21 +3,32 @@
 // them, so no route here can return a report's content. The role of each route is in its `config.auth`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { canonicalJson, idempotencyKey, type Receipt } from '../src/domain/protocol.ts';
+import type { WireErrorCode, WireIssue } from '../src/domain/protocol.ts';
+import { canonicalJson, idempotencyKey } from '../src/domain/protocol.ts';
 import {
   AuditExportRequestSchema,
   InboxQuerySchema,
   type InboxResponse,
   SEALED_PATHS,
+  SealedBatchRequestSchema,
+  type SealedBatchResponse,
+  type SealedBatchResult,
   SealedSubmissionSchema,
   sealedContent,
 } from '../src/domain/sealed-protocol.ts';
 import { sha256Hex } from './auth.ts';
-import { sendError, toWireIssues } from './http-errors.ts';
-import type { AlertChannel, Reader, SealedReportStore } from './storage/types.ts';
+import { createGroupCommitter } from './group-commit.ts';
+import { errorBody, sendError, toWireIssues } from './http-errors.ts';
+import type { AlertChannel, Reader, SealedReportStore, SealedSave, SealedSaveOutcome } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 const ReportParamsSchema = z.strictObject({ id: z.uuid({ error: 'must be a report id' }) });
+
+/** One report's refusal, as its own answer or as its result in a batch. */
+const refusal = (status: number, code: WireErrorCode, message: string, issues?: WireIssue[]): SealedBatchResult => ({
+  status,
+  ...errorBody(code, message, issues),
+});
 
 const noSuchReport = (reply: FastifyReply) => sendError(reply, 404, 'not-found', 'There is no such report.');
 
@@ -36,49 +47,96 @@ export const registerReportRoutes = (
   const signInFirst = (reply: FastifyReply) =>
     sendError(reply, 401, 'unauthorised', 'Sign in first: this needs an officer’s session.');
 
+  const committer = createGroupCommitter(store, alerts?.channels);
+
+  /** A submission as the device sent it, checked: the save to make, or the 400 it gets. */
+  const check = (body: unknown, deviceId: string, receivedAt: string): SealedSave | SealedBatchResult => {
+    const parsed = SealedSubmissionSchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = toWireIssues(parsed.error.issues);
+      return issues.some((issue) => issue.path === 'schemaVersion')
+        ? refusal(400, 'schema-version', 'This report’s schema version is newer than this server.', issues)
+        : refusal(400, 'invalid', 'The sealed report is not valid.', issues);
+    }
+    const submission = parsed.data;
+    const bodyHash = sha256Hex(canonicalJson(sealedContent(submission)));
+    return { report: { ...submission, deviceId, bodyHash }, receivedAt };
+  };
+
+  /** Saves the checked submissions in the next group commit and answers each as POST /v2/reports does. */
+  const saveAll = async (checked: (SealedSave | SealedBatchResult)[]): Promise<SealedBatchResult[]> => {
+    const saves = checked.filter((c): c is SealedSave => 'report' in c);
+    const outcomes = await committer.save(saves);
+    if (outcomes.some((o) => o.kind === 'created')) alerts?.kick();
+    let next = 0;
+    return checked.map((c) => {
+      if (!('report' in c)) return c;
+      const { id, revision } = c.report;
+      const outcome = outcomes[next++] as SealedSaveOutcome;
+      switch (outcome.kind) {
+        case 'unknown-key':
+          return refusal(
+            400,
+            'unknown-key',
+            'This report is sealed to a key this organisation does not have. Enrol the device with this organisation again.',
+            [{ path: 'keyId', message: 'is not one of the organisation’s keys' }],
+          );
+        case 'conflict':
+          return refusal(
+            409,
+            'conflict',
+            'This server already holds this report revision with different content; send it as a new revision.',
+          );
+        default:
+          return {
+            status: outcome.kind === 'created' ? 201 : 200,
+            receipt: { id, revision, receivedAt: outcome.receivedAt },
+          };
+      }
+    });
+  };
+
   app.post(SEALED_PATHS.reports, { config: { auth: 'device' } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key.trim() === '') {
       return sendError(reply, 400, 'idempotency-key', 'Send the Idempotency-Key header as <id>:<revision>.');
     }
-    const parsed = SealedSubmissionSchema.safeParse(request.body);
-    if (!parsed.success) {
-      const issues = toWireIssues(parsed.error.issues);
-      return issues.some((issue) => issue.path === 'schemaVersion')
-        ? sendError(reply, 400, 'schema-version', 'This report’s schema version is newer than this server.', issues)
-        : sendError(reply, 400, 'invalid', 'The sealed report is not valid.', issues);
-    }
-    const submission = parsed.data;
-    if (key.trim() !== idempotencyKey(submission.id, submission.revision)) {
-      return sendError(reply, 400, 'idempotency-key', 'The Idempotency-Key header does not match the id and revision.');
-    }
     const deviceId = request.deviceId;
     if (!deviceId) return sendError(reply, 401, 'unauthorised', 'Send this device’s access token.');
-    const outcome = await store.saveSealed(
-      { ...submission, deviceId, bodyHash: sha256Hex(canonicalJson(sealedContent(submission))) },
-      clock().toISOString(),
-      alerts?.channels,
+    const checked = check(request.body, deviceId, clock().toISOString());
+    if ('report' in checked && key.trim() !== idempotencyKey(checked.report.id, checked.report.revision)) {
+      return sendError(reply, 400, 'idempotency-key', 'The Idempotency-Key header does not match the id and revision.');
+    }
+    const [answer] = (await saveAll([checked])) as [SealedBatchResult];
+    if ('receipt' in answer) return reply.code(answer.status).send(answer.receipt);
+    return sendError(
+      reply,
+      answer.status,
+      answer.error.code as WireErrorCode,
+      answer.error.message,
+      answer.error.issues,
     );
-    if (outcome.kind === 'unknown-key') {
+  });
+
+  // Many reports in one request (SEALED_BATCH_MAX_REPORTS), each answered as the route above would, all committed
+  // together: a device clearing a backlog pays for one request per batch instead of one per report.
+  app.post(SEALED_PATHS.reportsBatch, { config: { auth: 'device' } }, async (request, reply) => {
+    const deviceId = request.deviceId;
+    if (!deviceId) return sendError(reply, 401, 'unauthorised', 'Send this device’s access token.');
+    const batch = SealedBatchRequestSchema.safeParse(request.body);
+    if (!batch.success) {
       return sendError(
         reply,
         400,
-        'unknown-key',
-        'This report is sealed to a key this organisation does not have. Enrol the device with this organisation again.',
-        [{ path: 'keyId', message: 'is not one of the organisation’s keys' }],
+        'invalid',
+        'The batch of sealed reports is not valid.',
+        toWireIssues(batch.error.issues),
       );
     }
-    if (outcome.kind === 'conflict') {
-      return sendError(
-        reply,
-        409,
-        'conflict',
-        'This server already holds this report revision with different content; send it as a new revision.',
-      );
-    }
-    if (outcome.kind === 'created') alerts?.kick();
-    const receipt: Receipt = { id: submission.id, revision: submission.revision, receivedAt: outcome.receivedAt };
-    return reply.code(outcome.kind === 'created' ? 201 : 200).send(receipt);
+    const receivedAt = clock().toISOString();
+    const results = await saveAll(batch.data.reports.map((body) => check(body, deviceId, receivedAt)));
+    const answer: SealedBatchResponse = { results };
+    return answer;
   });
 
   app.get(SEALED_PATHS.inbox, { config: { auth: 'confirmed-officer' } }, async (request, reply) => {

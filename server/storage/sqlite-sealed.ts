@@ -11,6 +11,7 @@ import type {
   NewSealedReport,
   Reader,
   SealedReportStore,
+  SealedSave,
   SealedSaveOutcome,
 } from './types.ts';
 
@@ -122,19 +123,27 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   );
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM reports');
 
-  const save = db.transaction(
-    (report: NewSealedReport, receivedAt: string, alertChannels: readonly AlertChannel[]): SealedSaveOutcome => {
-      if (!keyExists.get(report.keyId)) return { kind: 'unknown-key' };
-      if (insert.run({ ...report, receivedAt }).changes === 1) {
-        queueAlerts(report.id, report.revision, alertChannels, receivedAt);
-        return { kind: 'created', receivedAt };
-      }
-      const existing = findOne.get(report.id, report.revision);
-      if (!existing) throw new Error('insert ignored but no row found');
-      return existing.body_hash === report.bodyHash
-        ? { kind: 'replayed', receivedAt: existing.received_at }
-        : { kind: 'conflict' };
-    },
+  /** Insert-or-select of one revision; runs inside the caller's transaction. */
+  const saveOne = (
+    report: NewSealedReport,
+    receivedAt: string,
+    alertChannels: readonly AlertChannel[],
+  ): SealedSaveOutcome => {
+    if (!keyExists.get(report.keyId)) return { kind: 'unknown-key' };
+    if (insert.run({ ...report, receivedAt }).changes === 1) {
+      queueAlerts(report.id, report.revision, alertChannels, receivedAt);
+      return { kind: 'created', receivedAt };
+    }
+    const existing = findOne.get(report.id, report.revision);
+    if (!existing) throw new Error('insert ignored but no row found');
+    return existing.body_hash === report.bodyHash
+      ? { kind: 'replayed', receivedAt: existing.received_at }
+      : { kind: 'conflict' };
+  };
+  const save = db.transaction(saveOne);
+  // One transaction for the group: one commit (one fsync in WAL with synchronous=FULL) however many saves it holds.
+  const saveMany = db.transaction((saves: readonly SealedSave[], alertChannels: readonly AlertChannel[]) =>
+    saves.map(({ report, receivedAt }) => saveOne(report, receivedAt, alertChannels)),
   );
 
   const inbox = db.transaction((options: { limit: number; cursor?: string }, reader: Reader): InboxPage => {
@@ -176,6 +185,7 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   return {
     saveSealed: (report, receivedAt, alertChannels = []) =>
       guarded(() => save.immediate(report, receivedAt, alertChannels)),
+    saveSealedMany: (saves, alertChannels = []) => guarded(() => saveMany.immediate(saves, alertChannels)),
     inbox: (options, reader) => guarded(() => inbox.immediate(options, reader)),
     openSealed: (id, reader) => guarded(() => open.immediate(id, reader)),
     markReviewed: (id, reader) => guarded(() => markReviewed.immediate(id, reader)),

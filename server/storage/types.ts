@@ -179,6 +179,9 @@ export type SealedSaveOutcome =
   /** The organisation has no encryption key with this key id: nothing written. */
   | { kind: 'unknown-key' };
 
+/** One save of a group commit: the revision and when its request arrived. */
+export type SealedSave = { report: NewSealedReport; receivedAt: string };
+
 /** Who reads: the officer and the time of the read, for the audit row written with it. */
 export type Reader = { officerId: string; at: string };
 
@@ -196,6 +199,13 @@ export interface SealedReportStore {
     receivedAt: string,
     alertChannels?: readonly AlertChannel[],
   ): Promise<SealedSaveOutcome>;
+  /**
+   * Group commit: every save of `saves` in ONE transaction (one commit, one fsync), each exactly as saveSealed would
+   * do it, outcomes in the same order. A revision saved twice in one call answers the second with the first's receipt
+   * ('replayed') or 'conflict'. All or nothing: when the transaction fails, nothing of it is kept and the call throws
+   * AppError('storage-unavailable'). Engine-neutral: any engine with transactions does it with a loop inside one.
+   */
+  saveSealedMany(saves: readonly SealedSave[], alertChannels?: readonly AlertChannel[]): Promise<SealedSaveOutcome[]>;
   /** The newest revision of each report, urgent first then newest received, and one 'inbox-read' audit row. */
   inbox(options: { limit: number; cursor?: string }, reader: Reader): Promise<InboxPage>;
   /** Every revision, newest first, and a 'report-opened' audit row; undefined (no row) when there is no such report. */

@@ -2,11 +2,12 @@
 // envelope and the officer's inbox. Envelopes are opaque base64url text here; nothing in this file reads a report.
 import { z } from 'zod';
 import { Base64UrlSchema, OrgEncryptionKeySchema } from './org-protocol.ts';
-import { ReceiptSchema } from './protocol.ts';
+import { ErrorBodySchema, ReceiptSchema } from './protocol.ts';
 import { REPORT_SCHEMA_VERSION } from './report-schema.ts';
 
 export const SEALED_PATHS = {
   reports: '/v2/reports',
+  reportsBatch: '/v2/reports/batch',
   inbox: '/v2/officer/reports',
   report: (id: string) => `/v2/officer/reports/${encodeURIComponent(id)}`,
   reviewed: (id: string) => `/v2/officer/reports/${encodeURIComponent(id)}/reviewed`,
@@ -57,6 +58,34 @@ export type SealedRequest = { id: string; revision: number; body: string };
 
 /** 201 (first time) or 200 (the same revision again: the SAME receipt), as in v1. */
 export const SealedReceiptSchema = ReceiptSchema;
+
+/**
+ * `POST /v2/reports/batch`: several kept bodies in one request, `{"reports":[<body>,<body>,...]}` joined as text, so
+ * each report still travels as the bytes sealed at submit. Each is saved, and answered, exactly as `POST /v2/reports`
+ * would; all of one request are committed together. One request per report costs a device about as much as the
+ * report itself (a busy phone or laptop opens a few hundred a second at best): a backlog goes in batches.
+ */
+export const SEALED_BATCH_MAX_REPORTS = 50;
+/** A batch's body stays under the server's body limit (SUBMISSION_MAX_BYTES, 256 KB) with room to spare. */
+export const SEALED_BATCH_MAX_BYTES = 192 * 1024;
+export const SealedBatchRequestSchema = z.strictObject({
+  reports: z
+    .array(z.unknown())
+    .min(1, { error: 'must hold at least one report' })
+    .max(SEALED_BATCH_MAX_REPORTS, { error: `must hold at most ${SEALED_BATCH_MAX_REPORTS} reports` }),
+});
+/** The batch's body, from kept bodies (each a SealedSubmission's JSON text) without parsing them. */
+export const sealedBatchBody = (bodies: readonly string[]): string => `{"reports":[${bodies.join(',')}]}`;
+
+/** One report's answer in a batch: the status and body `POST /v2/reports` would have answered for it alone. */
+export const SealedBatchResultSchema = z.union([
+  z.strictObject({ status: z.union([z.literal(200), z.literal(201)]), receipt: ReceiptSchema }),
+  z.strictObject({ status: z.number().int().min(400).max(599), ...ErrorBodySchema.shape }),
+]);
+export type SealedBatchResult = z.infer<typeof SealedBatchResultSchema>;
+/** 200 with one result per report, in the order sent. */
+export const SealedBatchResponseSchema = z.strictObject({ results: z.array(SealedBatchResultSchema) });
+export type SealedBatchResponse = z.infer<typeof SealedBatchResponseSchema>;
 
 /** The part the server compares for "same revision, different bytes" (409): everything but submittedAt. */
 export const sealedContent = (s: SealedSubmission): Omit<SealedSubmission, 'submittedAt'> => {

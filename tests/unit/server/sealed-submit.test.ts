@@ -5,7 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ORG_PATHS, RevokeDeviceResponseSchema } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema, ReceiptSchema } from '../../../src/domain/protocol.ts';
-import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
+import {
+  SEALED_BATCH_MAX_REPORTS,
+  SEALED_PATHS,
+  SealedBatchResponseSchema,
+  sealedBatchBody,
+} from '../../../src/domain/sealed-protocol.ts';
 import {
   b64,
   buildOrganisation,
@@ -140,6 +145,58 @@ describe('POST /v2/reports', () => {
     expect(text.status).toBe(415);
     expect((await errorOf(text)).code).toBe('unsupported-media-type');
     expect((await postSealed(server, s)).status).toBe(201);
+  });
+});
+
+describe('POST /v2/reports/batch', () => {
+  const postBatch = (server: { url: string; deviceToken: string }, body: unknown, token = server.deviceToken) =>
+    fetch(`${server.url}${SEALED_PATHS.reportsBatch}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('answers each report as POST /v2/reports would: 201, 200 with the same receipt, 409, 400 with its issues', async () => {
+    const server = await start();
+    const stored = await sealedSubmission(server.org, { words: 'stored first' });
+    expect((await postSealed(server, stored)).status).toBe(201);
+    const fresh = await sealedSubmission(server.org, { words: SECRET_WORDS });
+    const otherBytes = await sealedSubmission(server.org, { id: stored.id, words: 'stored first' });
+    const stranger = await sealedSubmission(await buildOrganisation('Another Service'));
+    // Joined as text from the kept bodies, as the device does.
+    const body = sealedBatchBody(
+      [fresh, fresh, otherBytes, stranger, { ...fresh, id: SECRET_WORDS }].map((s) => JSON.stringify(s)),
+    );
+    const response = await postBatch(server, body);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(SECRET_WORDS);
+    const { results } = SealedBatchResponseSchema.parse(JSON.parse(text));
+    const [created, replayed, conflict, unknownKey, invalid] = results;
+    expect(created).toMatchObject({ status: 201, receipt: { id: fresh.id, revision: 1 } });
+    expect(replayed).toEqual({ ...created, status: 200 });
+    expect(conflict).toMatchObject({ status: 409, error: { code: 'conflict' } });
+    expect(unknownKey).toMatchObject({ status: 400, error: { code: 'unknown-key', issues: [{ path: 'keyId' }] } });
+    expect(invalid).toMatchObject({ status: 400, error: { code: 'invalid', issues: [{ path: 'id' }] } });
+    expect(await server.app.sealedReports.sealedCount()).toBe(2);
+  });
+
+  it('refuses a batch that is not 1 to 50 reports with 400, and a device that is not enrolled with 401', async () => {
+    const server = await start();
+    const s = await sealedSubmission(server.org);
+    for (const body of [
+      { reports: [] },
+      { reports: Array.from({ length: SEALED_BATCH_MAX_REPORTS + 1 }, () => s) },
+      [s],
+    ]) {
+      const response = await postBatch(server, body);
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).code).toBe('invalid');
+    }
+    const stranger = await postBatch(server, { reports: [s] }, b64(32));
+    expect(stranger.status).toBe(401);
+    expect((await errorOf(stranger)).code).toBe('unauthorised');
+    expect(await server.app.sealedReports.sealedCount()).toBe(0);
   });
 });
 

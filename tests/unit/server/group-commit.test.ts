@@ -1,0 +1,168 @@
+// Group commit of sealed reports for real: the SQLite store on a database file behind a running server, envelopes
+// sealed by the real HPKE. Saves that arrive together share one transaction; each is answered only once it has
+// committed; a group whose transaction fails keeps nothing (its alerts included) and every request in it gets 503.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../server/auth.ts';
+import { createGroupCommitter } from '../../../server/group-commit.ts';
+import { openSqliteStore } from '../../../server/storage/sqlite.ts';
+import type { SealedReportStore, SealedSave } from '../../../server/storage/types.ts';
+import { canonicalJson, ErrorBodySchema, ReceiptSchema } from '../../../src/domain/protocol.ts';
+import { SEALED_PATHS, type SealedSubmission, sealedContent } from '../../../src/domain/sealed-protocol.ts';
+import { dbFilesPerTest, postSealed, type SealedServer, sealedServersPerTest, sealedSubmission } from '../fixtures.ts';
+
+const start = sealedServersPerTest();
+const dbFile = dbFilesPerTest();
+const RECEIVED_AT = '2026-11-30T10:00:00.000Z';
+
+const saveOf = (server: SealedServer, s: SealedSubmission, receivedAt = RECEIVED_AT): SealedSave => ({
+  report: { ...s, deviceId: server.deviceId, bodyHash: sha256Hex(canonicalJson(sealedContent(s))) },
+  receivedAt,
+});
+
+/** The store behind the server, counting its group commits. */
+const countingStore = (server: SealedServer) => {
+  const store = server.app.sealedReports;
+  const groups: number[] = [];
+  const counted: Pick<SealedReportStore, 'saveSealedMany'> = {
+    saveSealedMany: (saves, channels) => {
+      groups.push(saves.length);
+      return store.saveSealedMany(saves, channels);
+    },
+  };
+  return { counted, groups };
+};
+
+/** A trigger (made through a second connection) that makes any transaction inserting report `id` fail. */
+const poison = (dbPath: string, id: string) => {
+  const other = new Database(dbPath);
+  other.exec(
+    `CREATE TRIGGER poison BEFORE INSERT ON reports WHEN NEW.id = '${id}' BEGIN SELECT RAISE(ABORT, 'no'); END`,
+  );
+  return () => {
+    other.exec('DROP TRIGGER poison');
+    other.close();
+  };
+};
+
+const postBatch = (server: SealedServer, bodies: unknown[]) =>
+  fetch(`${server.url}${SEALED_PATHS.reportsBatch}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.deviceToken}` },
+    body: JSON.stringify({ reports: bodies }),
+  });
+
+describe('group commit of sealed reports', () => {
+  it('commits the saves that arrive together in one transaction, each with its own outcome and alert', async () => {
+    const server = await start({ dbPath: dbFile() });
+    const { counted, groups } = countingStore(server);
+    const committer = createGroupCommitter(counted, ['webhook']);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => sealedSubmission(server.org)));
+    const answers = await Promise.all([a, b, c].map((s) => committer.save([saveOf(server, s as SealedSubmission)])));
+    expect(groups).toEqual([3]);
+    expect(answers).toEqual([1, 2, 3].map(() => [{ kind: 'created', receivedAt: RECEIVED_AT }]));
+    expect(await server.app.sealedReports.sealedCount()).toBe(3);
+    expect((await server.app.alertStore.alerts()).map((alert) => alert.reportId).sort()).toEqual(
+      [a, b, c].map((s) => s?.id).sort(),
+    );
+  });
+
+  it('answers a replay in the same group with the same receipt, and other bytes with a conflict', async () => {
+    const server = await start({ dbPath: dbFile() });
+    const { counted, groups } = countingStore(server);
+    const committer = createGroupCommitter(counted, ['webhook']);
+    const s = await sealedSubmission(server.org, { words: 'first' });
+    const other = await sealedSubmission(server.org, { id: s.id, words: 'other' });
+    const answers = await Promise.all([
+      committer.save([saveOf(server, s)]),
+      committer.save([saveOf(server, s, '2026-11-30T10:00:01.000Z')]),
+      committer.save([saveOf(server, other)]),
+    ]);
+    expect(groups).toEqual([3]);
+    expect(answers).toEqual([
+      [{ kind: 'created', receivedAt: RECEIVED_AT }],
+      [{ kind: 'replayed', receivedAt: RECEIVED_AT }],
+      [{ kind: 'conflict' }],
+    ]);
+    // One row and one alert: a replay queues none.
+    expect(await server.app.sealedReports.sealedCount()).toBe(1);
+    expect(await server.app.alertStore.alerts()).toHaveLength(1);
+  });
+
+  it('keeps nothing of a group whose transaction fails, rejects every save in it, and commits the next group', async () => {
+    const dbPath = dbFile();
+    const server = await start({ dbPath });
+    const committer = createGroupCommitter(server.app.sealedReports, ['webhook']);
+    const [good, bad, later] = await Promise.all([1, 2, 3].map(() => sealedSubmission(server.org)));
+    const cure = poison(dbPath, (bad as SealedSubmission).id);
+    const group = [good, bad].map((s) => committer.save([saveOf(server, s as SealedSubmission)]));
+    for (const answer of await Promise.allSettled(group)) {
+      expect(answer).toMatchObject({ status: 'rejected', reason: { code: 'storage-unavailable' } });
+    }
+    // Rolled back: the good report of the failed group and its alert are not there either.
+    expect(await server.app.sealedReports.sealedCount()).toBe(0);
+    expect(await server.app.alertStore.alerts()).toEqual([]);
+    cure();
+    expect(await committer.save([saveOf(server, later as SealedSubmission)])).toEqual([
+      { kind: 'created', receivedAt: RECEIVED_AT },
+    ]);
+    expect(await server.app.sealedReports.sealedCount()).toBe(1);
+  });
+
+  it('answers 503 for every report of a batch whose commit fails, stores none of them, and 201 once it can', async () => {
+    const dbPath = dbFile();
+    const server = await start({ dbPath });
+    const [good, bad] = await Promise.all([1, 2].map(() => sealedSubmission(server.org)));
+    const cure = poison(dbPath, (bad as SealedSubmission).id);
+    const refused = await postBatch(server, [good, bad]);
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(ErrorBodySchema.parse(await refused.json()).error.code).toBe('storage-unavailable');
+    expect(await server.app.sealedReports.sealedCount()).toBe(0);
+    cure();
+    const accepted = await postBatch(server, [good, bad]);
+    expect(accepted.status).toBe(200);
+    expect(((await accepted.json()) as { results: { status: number }[] }).results.map((r) => r.status)).toEqual([
+      201, 201,
+    ]);
+  });
+
+  it('loses nothing it acknowledged: every receipt given to concurrent singles and batches is in the file after close', async () => {
+    const dbPath = dbFile();
+    const server = await start({ dbPath });
+    const singles = await Promise.all(Array.from({ length: 40 }, () => sealedSubmission(server.org)));
+    const batches = await Promise.all(
+      Array.from({ length: 4 }, () => Promise.all(Array.from({ length: 10 }, () => sealedSubmission(server.org)))),
+    );
+    const acknowledged = new Map<string, string>();
+    await Promise.all([
+      ...singles.map(async (s) => {
+        const response = await postSealed(server, s);
+        expect(response.status).toBe(201);
+        const receipt = ReceiptSchema.parse(await response.json());
+        acknowledged.set(receipt.id, receipt.receivedAt);
+      }),
+      ...batches.map(async (batch) => {
+        const response = await postBatch(server, batch);
+        expect(response.status).toBe(200);
+        for (const result of ((await response.json()) as { results: { receipt: unknown }[] }).results) {
+          const receipt = ReceiptSchema.parse(result.receipt);
+          acknowledged.set(receipt.id, receipt.receivedAt);
+        }
+      }),
+    ]);
+    expect(acknowledged.size).toBe(80);
+    await server.close();
+
+    const reopened = openSqliteStore({ path: dbPath });
+    try {
+      expect(await reopened.sealedCount()).toBe(80);
+      for (const [id, receivedAt] of acknowledged) {
+        const stored = await reopened.openSealed(id, { officerId: 'test', at: RECEIVED_AT });
+        expect(stored?.revisions[0]?.receivedAt).toBe(receivedAt);
+      }
+    } finally {
+      await reopened.close();
+    }
+  });
+});
