@@ -12,7 +12,13 @@ import {
   ReceiptSchema,
   type WireIssue,
 } from '../domain/protocol.ts';
-import { SEALED_PATHS, type SealedRequest } from '../domain/sealed-protocol.ts';
+import {
+  SEALED_PATHS,
+  SealedBatchResponseSchema,
+  type SealedBatchResult,
+  type SealedRequest,
+  sealedBatchBody,
+} from '../domain/sealed-protocol.ts';
 import { parseRetryAfterMs } from './retry-policy.ts';
 
 /** A report upload that takes longer than this is abandoned and retried later (slow mobile links included). */
@@ -185,6 +191,81 @@ export const submitReport = async (
   // after someone fixes the address; refusing the report for it would be wrong.
   if (status === 404 || status === 405) return retry('not-safevisit');
   return retry('bad-response');
+};
+
+export type BatchOutcome =
+  /** One outcome per submission, in the order sent. */
+  | { kind: 'answered'; outcomes: SubmitOutcome[] }
+  /**
+   * Send these one by one on POST /v2/reports: the server has no batch route (404/405, `unsupported`: an older
+   * server), the batch is over its body limit (413), or it refused the batch as a whole (400).
+   */
+  | { kind: 'each-alone'; unsupported: boolean }
+  /** What happened to the request as a whole (a retry, a refused token, a cancel), so to every report in it. */
+  | Extract<SubmitOutcome, { kind: 'retry' | 'unauthorised' | 'revoked' | 'aborted' }>;
+
+/** One report's answer in a batch, read as its own POST /v2/reports answer would be. */
+const outcomeOf = (result: SealedBatchResult, submission: SealedRequest): SubmitOutcome => {
+  if ('receipt' in result) {
+    const { receipt } = result;
+    return receipt.id === submission.id && receipt.revision === submission.revision
+      ? { kind: 'accepted', receipt }
+      : { kind: 'retry', error: 'bad-response' };
+  }
+  const { message, issues } = result.error;
+  if (result.status === 400) return { kind: 'invalid', issues: issues?.length ? issues : [{ path: '', message }] };
+  if (result.status === 409) return { kind: 'conflict' };
+  return { kind: 'retry', error: result.status >= 500 ? 'server-error' : 'bad-response' };
+};
+
+/**
+ * `POST {endpoint}/v2/reports/batch`: the kept bodies of several reports in one request (each still the bytes sealed
+ * at submit), answered report by report as `submitReport` would be. Only a receipt of exactly that id and revision
+ * is a delivery.
+ */
+export const submitReports = async (
+  endpoint: string,
+  token: string,
+  submissions: readonly SealedRequest[],
+  options: RequestOptions = {},
+): Promise<BatchOutcome> => {
+  const response = await request(
+    `${endpoint}${SEALED_PATHS.reportsBatch}`,
+    {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        [HEADERS.authorization]: `Bearer ${token}`,
+      },
+      body: sealedBatchBody(submissions.map((s) => s.body)),
+    },
+    options,
+    SUBMIT_TIMEOUT_MS,
+  );
+  if (!(response instanceof Response)) {
+    return response.error === 'aborted' ? { kind: 'aborted' } : { kind: 'retry', error: response.error };
+  }
+  const { status } = response;
+  if (status === 200) {
+    const body = await readJson(response);
+    const parsed = body.ok ? SealedBatchResponseSchema.safeParse(body.value) : undefined;
+    if (!parsed?.success || parsed.data.results.length !== submissions.length) {
+      return { kind: 'retry', error: 'bad-response' };
+    }
+    return {
+      kind: 'answered',
+      outcomes: parsed.data.results.map((result, i) => outcomeOf(result, submissions[i] as SealedRequest)),
+    };
+  }
+  if (status === 403 && (await errorCodeOf(response)) === 'revoked') return { kind: 'revoked' };
+  await discard(response);
+  if (status === 404 || status === 405) return { kind: 'each-alone', unsupported: true };
+  if (status === 400 || status === 413) return { kind: 'each-alone', unsupported: false };
+  if (status === 401 || status === 403) return { kind: 'unauthorised' };
+  const afterMs = parseRetryAfterMs(response.headers.get(HEADERS.retryAfter), (options.now ?? Date.now)());
+  const error: ErrorCode = status === 429 ? 'rate-limited' : status >= 500 ? 'server-error' : 'bad-response';
+  return afterMs === undefined ? { kind: 'retry', error } : { kind: 'retry', error, afterMs };
 };
 
 export type ConnectionResult = 'ok' | 'unreachable' | 'unauthorised' | 'not-safevisit' | 'insecure-endpoint';

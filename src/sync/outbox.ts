@@ -1,21 +1,12 @@
-// The sync engine: sends every due outbox row to the server, one at a time, and records each answer through a small
-// port. Owns the triggers (start, online, timer, "Sync now") and the status the UI shows; never touches IndexedDB,
+// The sync engine: sends every due outbox row to the server, in batches (outbox-send.ts), and records each report's
+// answer through a small port. Owns the triggers (start, online, timer, "Sync now") and the status the UI shows; never touches IndexedDB,
 // crypto or plaintext storage itself, and never lets go of a report before its receipt is stored.
-import { ERROR_MESSAGES, type ErrorCode, isAppError } from '../domain/errors.ts';
+import { type ErrorCode, isAppError } from '../domain/errors.ts';
 import { createObservable, type Observable } from '../domain/observable.ts';
 import type { Receipt } from '../domain/protocol.ts';
-import { checkEndpoint, type SubmitOutcome, submitReport } from './endpoint.ts';
-import type {
-  LoadedSubmission,
-  OutboxItem,
-  RunSummary,
-  SyncEngine,
-  SyncEngineDeps,
-  SyncSettings,
-  SyncState,
-  SyncTriggers,
-} from './outbox-types.ts';
-import { nextRetryDelayMs } from './retry-policy.ts';
+import { checkEndpoint } from './endpoint.ts';
+import { createSender, type Ready, type SendContext, type Stop, takeBatch } from './outbox-send.ts';
+import type { RunSummary, SyncEngine, SyncEngineDeps, SyncSettings, SyncState, SyncTriggers } from './outbox-types.ts';
 import { defaultLock } from './sync-lock.ts';
 
 export type * from './outbox-types.ts';
@@ -36,7 +27,9 @@ export const SYNC_CONCURRENCY = 8;
  * Due reports read together (their rows in one transaction, both sealed controls checked) ahead of their sends;
  * the next batch is read while the last of this one is sent. Small, so a check stays close to its send.
  */
-export const SYNC_READ_BATCH = 50;
+export const SYNC_READ_BATCH = 100;
+/** Reports sent in one request (POST /v2/reports/batch, at most SEALED_BATCH_MAX_REPORTS). */
+export const SYNC_SEND_BATCH = 50;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,9 +44,6 @@ const INITIAL_STATE: SyncState = {
   notEnrolled: false,
   lastError: null,
 };
-
-/** Errors that mean "nobody answered": trying the next report now would only fail the same way. */
-const NO_ANSWER: ReadonlySet<ErrorCode> = new Set(['unreachable', 'timeout', 'not-safevisit']);
 
 const errorCodeOf = (e: unknown): ErrorCode => (isAppError(e) ? e.code : 'storage-unavailable');
 
@@ -86,88 +76,21 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   const purgeWith = (keepSyncedDays: number): Promise<number> =>
     port.purgeSynced(keepSyncedDays > 0 ? now() - keepSyncedDays * DAY_MS : Number.POSITIVE_INFINITY);
 
-  type Stop = 'held' | 'unreachable' | 'needs-token' | 'revoked' | 'stopped';
-  /** A due row with its submission as loaded (null: nothing to send). */
-  type Ready = { item: OutboxItem; loaded: LoadedSubmission | null };
+  const sender = createSender({
+    port,
+    now,
+    random,
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs,
+    patch,
+    hold: (until) => {
+      holdUntil = Math.max(holdUntil, until);
+    },
+  });
 
-  /** Sends one outbox row and records the outcome; a Stop ends the run for every row not yet started. */
-  const sendOne = async (
-    { item, loaded }: Ready,
-    run: RunSummary,
-    settings: SyncSettings & { endpoint: string; token: string },
-    signal: AbortSignal | undefined,
-    keepReceipt: (stored: Promise<void>) => void,
-  ): Promise<Stop | null> => {
-    if (loaded === null) return null;
-    if (!loaded.ok) {
-      await port.markFailed(item, loaded.issues);
-      run.failed++;
-      return null;
-    }
-    const outcome: SubmitOutcome = await submitReport(settings.endpoint, settings.token, loaded.submission, {
-      signal,
-      timeoutMs: deps.timeoutMs,
-      fetch: deps.fetch,
-      now,
-    });
-    switch (outcome.kind) {
-      case 'accepted':
-        // Receipt and removal in one write: the report never leaves before its receipt is stored. The next report
-        // goes meanwhile; the run ends only once every receipt is stored (a receipt lost with the app is harmless:
-        // the same bytes are sent again and the server answers with the same receipt).
-        keepReceipt(port.markAccepted(item, outcome.receipt, settings.keepSyncedDays <= 0));
-        return null;
-      case 'retry': {
-        const at = now() + nextRetryDelayMs(item.attempts, random, outcome.afterMs);
-        await port.reschedule(item, { attempts: item.attempts + 1, nextAttemptAt: at, lastError: outcome.error });
-        run.retried++;
-        patch({ lastError: outcome.error });
-        if (outcome.afterMs !== undefined || outcome.error === 'rate-limited') {
-          holdUntil = Math.max(holdUntil, at);
-          return 'held';
-        }
-        if (NO_ANSWER.has(outcome.error)) return 'unreachable';
-        // A 5xx on one report may be about that report only: go on with the others.
-        return null;
-      }
-      case 'unauthorised':
-        // Nothing is wrong with the report: put it back as it was, without counting an attempt.
-        await port.reschedule(item, {
-          attempts: item.attempts,
-          nextAttemptAt: item.nextAttemptAt,
-          lastError: 'unauthorised',
-        });
-        patch({ needsToken: true, lastError: 'unauthorised' });
-        return 'needs-token';
-      case 'revoked':
-        // Withdrawn for good: the report goes back untouched and nothing else is tried with this token.
-        await port.reschedule(item, {
-          attempts: item.attempts,
-          nextAttemptAt: item.nextAttemptAt,
-          lastError: 'revoked',
-        });
-        patch({ revoked: true, lastError: 'revoked' });
-        return 'revoked';
-      case 'invalid':
-        await port.markFailed(item, outcome.issues);
-        run.failed++;
-        return null;
-      case 'too-large':
-        await port.markFailed(item, [{ path: '', message: ERROR_MESSAGES['too-large'] }]);
-        run.failed++;
-        return null;
-      case 'conflict':
-        await port.markConflict(item);
-        run.failed++;
-        return null;
-      case 'aborted':
-        await port.reschedule(item, item);
-        return 'stopped';
-    }
-  };
-
-  // A few reports travel at once so the network wait of one overlaps the storage writes of another; each
-  // still gets its own request, idempotency key and outcome.
+  // A few requests travel at once so the network wait of one overlaps the storage work of another. Each carries a
+  // batch of reports (one request for the lot, each report still answered on its own), or one report when the server
+  // has no batch route.
   const send = async (run: RunSummary, settings: SyncSettings & { endpoint: string; token: string }) => {
     const signal = controller?.signal;
     const due = await port.listDue(now());
@@ -199,12 +122,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         },
       );
     };
-    /** The next loaded row to send, or undefined when none is left (or a read failed). */
-    const nextReady = async (): Promise<Ready | undefined> => {
+    /** The next loaded rows to send together (a full batch when enough are due), or [] when none is left. */
+    const nextBatch = async (size: number): Promise<Ready[]> => {
       for (;;) {
-        if (ready.length <= SYNC_READ_BATCH / 2) readAhead();
-        const entry = ready.shift();
-        if (entry !== undefined || reading === null || !going()) return entry;
+        if (ready.length < size + SYNC_READ_BATCH / 2) readAhead();
+        if (ready.length >= size || reading === null || !going()) return takeBatch(ready, size);
         await reading;
       }
     };
@@ -222,16 +144,17 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         .finally(() => storing.delete(tracked));
       storing.add(tracked);
     };
+    const ctx: SendContext = { run, settings, signal, keepReceipt, batching: true };
     const worker = async () => {
       while (going()) {
         if (signal?.aborted) {
           stop = 'stopped';
           return;
         }
-        const entry = await nextReady();
-        if (entry === undefined || !going()) return;
+        const entries = await nextBatch(ctx.batching ? SYNC_SEND_BATCH : 1);
+        if (entries.length === 0 || !going()) return;
         try {
-          const result = await sendOne(entry, run, settings, signal, keepReceipt);
+          const result = await sender.send(entries, ctx);
           stop ??= result;
         } catch (error) {
           failure ??= { error };

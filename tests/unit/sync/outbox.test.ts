@@ -3,7 +3,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SyncState } from '../../../src/sync/outbox.ts';
-import { createMutexLock, createSyncEngine, type OutboxPort, SYNC_READ_BATCH } from '../../../src/sync/outbox.ts';
+import {
+  createMutexLock,
+  createSyncEngine,
+  type OutboxPort,
+  SYNC_READ_BATCH,
+  SYNC_SEND_BATCH,
+} from '../../../src/sync/outbox.ts';
 import {
   completeDraft,
   DEVICE_TOKEN,
@@ -415,7 +421,8 @@ describe('sync engine with the reference server', () => {
 
     const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect(ra.sent + rb.sent).toBe(6);
-    expect(proxy.seen.filter((line) => line.startsWith('POST'))).toHaveLength(6);
+    // The first tab sends all six in one batch; the second, after it, finds nothing due.
+    expect(proxy.seen.filter((line) => line.startsWith('POST'))).toEqual(['POST /v2/reports/batch pass']);
     expect(await srv.count()).toBe(6);
     expect(await tabA.db.reports.count()).toBe(0);
   });
@@ -443,6 +450,61 @@ describe('sync engine with the reference server', () => {
     for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
     expect(await s.db.reports.count()).toBe(0);
     expect(await s.outbox.count()).toBe(0);
+  });
+
+  it('sends a backlog in batches, one request per batch, and each report once', async () => {
+    const clock = manualClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, []);
+    cleanups.push(() => proxy.close());
+    const s = await store({ clock, endpoint: proxy.url });
+    const ids: string[] = [];
+    for (let i = 0; i < SYNC_SEND_BATCH + 5; i++) ids.push(await queueReport(s, clock));
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: ids.length, failed: 0, retried: 0 });
+    expect(proxy.seen).toEqual(['POST /v2/reports/batch pass', 'POST /v2/reports/batch pass']);
+    for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
+    expect(await s.outbox.count()).toBe(0);
+  });
+
+  it('sends each report alone when the server has no batch route (an older server)', async () => {
+    const clock = manualClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, [{ status: 404 }]);
+    cleanups.push(() => proxy.close());
+    const s = await store({ clock, endpoint: proxy.url });
+    const ids = [await queueReport(s, clock), await queueReport(s, clock), await queueReport(s, clock)];
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 3, failed: 0, retried: 0 });
+    expect(proxy.seen).toEqual([
+      'POST /v2/reports/batch 404',
+      'POST /v2/reports pass',
+      'POST /v2/reports pass',
+      'POST /v2/reports pass',
+    ]);
+    for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
+  });
+
+  it('keeps every report of a batch the server could not store (503 Retry-After), then delivers each once', async () => {
+    const clock = manualClock();
+    const srv = await server();
+    const proxy = await startFaultProxy(srv.url, [{ status: 503, headers: { 'Retry-After': '30' } }]);
+    cleanups.push(() => proxy.close());
+    const s = await store({ clock, endpoint: proxy.url });
+    const ids = [await queueReport(s, clock), await queueReport(s, clock)];
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toMatchObject({ stopped: 'held', sent: 0, retried: 2 });
+    for (const id of ids) {
+      expect(await statusOf(s, id)).toBe('queued');
+      expect(await s.outbox.get(id)).toMatchObject({ attempts: 1, nextAttemptAt: clock.now() + 30_000 });
+    }
+    expect(await srv.count()).toBe(0);
+    clock.advance(30_000);
+    expect(await engine.runOnce()).toMatchObject({ stopped: 'done', sent: 2 });
+    for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
   });
 
   it('keeps a report submitted before enrolment, says the device is not enrolled, and sends it sealed once enrolled', async () => {
