@@ -132,8 +132,8 @@ const SYNC = {
   id: 'sync_1000_ms',
   label: 'Sync 1,000 queued reports',
   unit: 'ms',
-  max: 10_000,
-  how: `${PLAN.syncReports.toLocaleString('en-GB')} complete reports queued in the bench page, each sealed once at submit to the organisation's key (before the timer), then one run of the real sync engine (read the kept envelope, POST /v2/reports, receipts stored in batches, purge) against the reference server on 127.0.0.1 (in-memory SQLite, rate limit off); ${PLAN.syncRuns} runs, each in a fresh profile; value = median.`,
+  max: 3_000,
+  how: `${PLAN.syncReports.toLocaleString('en-GB')} complete reports queued in the bench page, each sealed once at submit to the organisation's key (before the timer), then one run of the real sync engine (read the kept envelopes 100 at a time, POST /v2/reports/batch with up to 50 each, receipts stored in batches, purge) against the reference server on 127.0.0.1 (SQLite on a file in a temporary folder, WAL, synchronous FULL, as in production; rate limit off); ${PLAN.syncRuns} runs, each in a fresh profile; value = median.`,
 } as const;
 const INBOX_OPEN = {
   id: 'inbox_open_1000_ms',

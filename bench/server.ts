@@ -1,6 +1,8 @@
 // The benchmark's server: the real reference server (server/app.ts) on 127.0.0.1, serving the freshly built app
 // at / and the bench page at /bench/ from ONE origin, so both share the app's IndexedDB. Stops with close().
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
@@ -47,7 +49,14 @@ export const startBenchServer = async (): Promise<BenchServer> => {
   const { SETUP_CODE, OFFICER_EMAIL, OFFICER_PASSPHRASE, setUpOrganisationOn } = (await import(
     ORG_SETUP_MODULE
   )) as OrgSetup;
-  const app = await buildApp({ staticDir: APP_OUT_DIR, setupCode: SETUP_CODE, rateLimit: false });
+  // A database file, as in production (WAL, synchronous FULL): each commit waits for the disk.
+  const dataDir = mkdtempSync(join(tmpdir(), 'safevisit-bench-'));
+  const app = await buildApp({
+    staticDir: APP_OUT_DIR,
+    setupCode: SETUP_CODE,
+    rateLimit: false,
+    dbPath: join(dataDir, 'bench.sqlite'),
+  });
   const submits: SubmitStats = { count: 0, totalMs: 0 };
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'POST' || !request.url.startsWith(SEALED_PATHS.reports)) return;
@@ -73,6 +82,9 @@ export const startBenchServer = async (): Promise<BenchServer> => {
     org: organisation.org,
     deviceToken: token,
     officer: { email: OFFICER_EMAIL, passphrase: OFFICER_PASSPHRASE },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 };
