@@ -8,8 +8,11 @@ import type { InboxEnvelope } from '../../domain/sealed-protocol.ts';
 import { type OrgPrivateKeys, openReport } from '../../vault/org.ts';
 import type { Content } from './inbox-model.ts';
 
-/** Decryptions in flight at once: enough to keep WebCrypto busy, few enough that the page stays responsive. */
-export const OPEN_CONCURRENCY = 8;
+/**
+ * Decryptions in flight at once: enough to keep WebCrypto's threads busy while the page does the JSON, schema and
+ * search text of the last ones (8 left the main thread idle between HPKE steps), few enough to stay responsive.
+ */
+export const OPEN_CONCURRENCY = 16;
 /** The first screenful is shown as soon as this many reports are open. */
 export const FIRST_SCREENFUL = 20;
 /** After the first screenful, the screen hears about progress at most this often. */
