@@ -169,3 +169,21 @@ describe('a device whose enrolment was revoked', () => {
     expect((await engine.syncNow()).sent).toBe(2);
   });
 });
+
+describe('a report control already opened', () => {
+  it('vouches again without opening only for the very same row: another field, another envelope or a lock opens it again', async () => {
+    const clock = manualClock();
+    const s = await store({ clock, endpoint: '' });
+    const { checkReport } = s.reports.control;
+    const row = await s.db.reports.get(await queueReport(s, clock));
+    const other = await s.db.reports.get(await queueReport(s, clock));
+    if (!row || !other) throw new Error('the reports were not stored');
+    expect(await checkReport(row)).toBe(true);
+    // The same envelope with a clear field changed, or another report's envelope with the same clear fields.
+    expect(await checkReport({ ...row, status: 'synced' })).toBe(false);
+    expect(await checkReport({ ...row, control: other.control })).toBe(false);
+    expect(await checkReport(row)).toBe(true);
+    s.vault.lock();
+    await expect(checkReport(row)).rejects.toMatchObject({ code: 'locked' });
+  });
+});
