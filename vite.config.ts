@@ -174,6 +174,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A limit against hangs, not a speed target: the first test of a file pays for real key derivation and a
+          // real server's start, and these machines are shared (5 s timed out at load 20).
+          testTimeout: 20_000,
         },
       },
       {
