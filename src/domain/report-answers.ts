@@ -1,6 +1,6 @@
 // A submitted report read back as the Appendix 1 form: each field's label with its answer as text, in the form's
 // order (from report-form.ts), for the officer's screen, its print layout and the exports. Pure: no UI.
-import { type FormField, REPORT_FORM } from './report-form.ts';
+import { type FormField, type FormSection, REPORT_FORM } from './report-form.ts';
 import type { ReportDraft, ReportFieldId } from './report-schema.ts';
 
 export type Answer = { id: ReportFieldId; label: string; text: string; parent?: ReportFieldId };
@@ -29,18 +29,23 @@ export const answerText = (field: FormField, report: ReportDraft): string => {
   }
 };
 
-/** The sections and fields that have an answer, in form order; empty fields and sections are left out. */
-export const reportAnswers = (report: ReportDraft): AnsweredSection[] =>
-  REPORT_FORM.map((section) => ({
-    id: section.id,
-    title: section.title,
-    addition: section.addition === true,
-    answers: section.fields.flatMap((field): Answer[] => {
-      const text = answerText(field, report);
-      if (text === '') return [];
-      return [{ id: field.id, label: field.label, text, ...(field.parent ? { parent: field.parent } : {}) }];
-    }),
-  })).filter((s) => s.answers.length > 0);
+/**
+ * The sections and fields that have an answer, in form order (Appendix 1's, or the sections given, e.g. the
+ * worker's VISIT_FORM); empty fields and sections are left out.
+ */
+export const reportAnswers = (report: ReportDraft, sections: readonly FormSection[] = REPORT_FORM): AnsweredSection[] =>
+  sections
+    .map((section) => ({
+      id: section.id,
+      title: section.title,
+      addition: section.addition === true,
+      answers: section.fields.flatMap((field): Answer[] => {
+        const text = answerText(field, report);
+        if (text === '') return [];
+        return [{ id: field.id, label: field.label, text, ...(field.parent ? { parent: field.parent } : {}) }];
+      }),
+    }))
+    .filter((s) => s.answers.length > 0);
 
 export type AnswerColumn = { id: ReportFieldId; header: string; field: FormField };
 
@@ -65,3 +70,14 @@ export const ANSWER_COLUMNS: readonly AnswerColumn[] = (() => {
 /** The answer for a column, as a spreadsheet wants it: a tick box is Yes or No, everything else as written. */
 export const columnText = (column: AnswerColumn, report: ReportDraft): string =>
   column.field.kind === 'checkbox' ? (report[column.id] === true ? YES : NO) : answerText(column.field, report);
+
+/** The labels of the questions left empty, in the order of the sections given (for a collapsed list). */
+export const emptyQuestions = (
+  report: ReportDraft,
+  sections: readonly FormSection[] = REPORT_FORM,
+): { id: ReportFieldId; label: string }[] =>
+  sections.flatMap((section) =>
+    section.fields
+      .filter((field) => !field.parent && answerText(field, report) === '')
+      .map((field) => ({ id: field.id, label: field.label })),
+  );

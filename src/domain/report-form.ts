@@ -220,6 +220,27 @@ export const REPORT_FORM: readonly FormSection[] = [
   },
 ];
 
+/**
+ * The worker's form in the order of a visit: what happened and who, the types, the facts that shape the next steps,
+ * then the rest; the organisation's details (prefilled from Settings) last. REPORT_FORM keeps Appendix 1's order
+ * for the officer's screens, prints and exports.
+ */
+export const VISIT_ORDER: readonly string[] = [
+  'description',
+  'incident',
+  'type',
+  'concerns',
+  'nature',
+  'action',
+  'outcome',
+  'organisation',
+];
+
+const SECTION_BY_ID = new Map(REPORT_FORM.map((s) => [s.id, s]));
+
+/** The sections in VISIT_ORDER (every section of REPORT_FORM, each once). */
+export const VISIT_FORM: readonly FormSection[] = VISIT_ORDER.flatMap((id) => SECTION_BY_ID.get(id) ?? []);
+
 /** Every field of the form by id. */
 export const FORM_FIELDS: ReadonlyMap<ReportFieldId, FormField> = new Map(
   REPORT_FORM.flatMap((s) => s.fields).map((f) => [f.id, f]),

@@ -45,7 +45,7 @@ const newReport = async (page: Page): Promise<string> => {
 const saveStatus = (page: Page) => page.locator('#save-status');
 const waitSaved = (page: Page) =>
   saveStatus(page)
-    .filter({ hasText: /^Saved$/ })
+    .filter({ hasText: /^(Saved|Draft saved on this device\.)$/ })
     .waitFor();
 
 const typeBox = (page: Page, label: string) => page.getByRole('checkbox', { name: label, exact: true });
@@ -82,9 +82,13 @@ describe('report editor', () => {
     await typeBox(page, 'online grooming').check();
     await typeBox(page, 'other (please specify)').check();
     await page.getByLabel('Please specify the other type of incident').fill('Threats in a game chat');
+    // The questions under "Deliberate access" and "Child/young person" appear once their box is ticked.
+    expect(await group(page, /Deliberate access: Did the incident involve material being/).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Deliberate access', exact: true }).check();
     await group(page, /Deliberate access: Did the incident involve material being/)
       .getByRole('checkbox', { name: 'transmitted to others' })
       .check();
+    await page.getByRole('checkbox', { name: 'Child/young person', exact: true }).check();
     await group(page, /Child\/young person/)
       .getByRole('checkbox', { name: 'child’s parents informed' })
       .check();
@@ -118,7 +122,6 @@ describe('report editor', () => {
         .getByRole('checkbox', { name: 'Outside school/service setting' })
         .isChecked(),
     ).toBe(true);
-    // Ticking a box under "Deliberate access" ticked the parent too.
     expect(await again.getByRole('checkbox', { name: 'Deliberate access', exact: true }).isChecked()).toBe(true);
     expect(
       await group(again, /Deliberate access: Did the incident involve material being/)
@@ -261,8 +264,9 @@ describe('report editor', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Report submitted.').waitFor();
     expect(await page.getByRole('button', { name: 'Submit report' }).count()).toBe(0);
-    expect(await page.getByLabel('Description of incident').getAttribute('readonly')).not.toBeNull();
-    await page.getByText('Queued', { exact: true }).first().waitFor();
+    // Read back as the answers given: no field left to type into.
+    expect(await page.getByLabel('Description of incident').count()).toBe(0);
+    await page.getByText('Waiting to send', { exact: true }).first().waitFor();
   });
 });
 
@@ -298,19 +302,20 @@ describe('submit and correct', () => {
     await waitSaved(page);
     await page.getByRole('button', { name: 'Submit report' }).click();
     await page.getByText('Report submitted.').waitFor();
-    expect(await typeBox(page, 'hacking or virus propagation').isDisabled()).toBe(true);
+    await page.locator('.report-answers dd').filter({ hasText: 'hacking or virus propagation' }).waitFor();
+    expect(await typeBox(page, 'hacking or virus propagation').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Correct this report' }).click();
-    await page.getByText('This is now revision 2').waitFor();
+    await page.getByText('This is now a correction (version 2)').waitFor();
     expect(await page.getByLabel('Description of incident').getAttribute('readonly')).toBeNull();
     expect(await page.getByLabel('Description of incident').inputValue()).toContain('stolen password');
     await page.getByRole('link', { name: 'Back to the list' }).click();
-    // The card, not the notice above the form that also says "revision 2".
+    // The card, not the notice above the form that also says "correction (version 2)".
     const card = page.locator('.report-card');
     await card
       .locator('.report-card__facts > div')
-      .filter({ hasText: 'Revision' })
-      .getByText('2', { exact: true })
+      .filter({ hasText: 'Correction' })
+      .getByText('Version 2', { exact: true })
       .waitFor();
     await card.locator('.report-status').getByText('Draft', { exact: true }).waitFor();
   });
@@ -480,11 +485,11 @@ describe('sync from the editor', () => {
     await page.getByLabel('Description of incident').fill('Messages from an adult asking to meet.');
     await page.getByRole('button', { name: 'Submit report' }).click();
     await page.getByText('Report submitted.').waitFor();
-    await page.locator('.report-meta').getByText('Conflict', { exact: true }).waitFor();
+    await page.locator('.report-meta').getByText('Needs a correction', { exact: true }).waitFor();
     await page.getByText('The server already holds a different version of this report.').first().waitFor();
 
     await page.getByRole('link', { name: 'Back to the list' }).click();
-    await page.locator('.report-card').getByText('Conflict', { exact: true }).waitFor();
+    await page.locator('.report-card').getByText('Needs a correction', { exact: true }).waitFor();
     await page.locator('.report-card').getByText('The server gave these reasons:').waitFor();
     await page.getByRole('link', { name: /Online grooming/ }).click();
 

@@ -107,3 +107,22 @@ export const NextStepsLink = ({ draft }: { draft: ReportDraft }) => {
     </p>
   );
 };
+
+/**
+ * The panel under a submitted report: the worker saw it while filling the form, so it is collapsed (one line with
+ * how many steps) unless a step is for now, so the answers read back in a few screens.
+ */
+export const NextStepsReadBack = ({ draft }: { draft: ReportDraft }) => {
+  const steps = nextSteps(draft);
+  if (steps.length === 0) return null;
+  const now = steps.filter((s) => s.urgency === 'immediate').length;
+  return (
+    <details class="next-steps-readback" open={now > 0}>
+      <summary>
+        Next steps for this report ({steps.length}
+        {now > 0 ? `, ${now} to do now` : ''})
+      </summary>
+      <NextStepsPanel draft={draft} />
+    </details>
+  );
+};

@@ -6,20 +6,24 @@ import { reportSummary } from '../../domain/report-summary.ts';
 import { ErrorSummary } from '../../ui/form-bits.tsx';
 import { routeHref } from '../router.ts';
 import type { SaveState } from './autosave.ts';
-import { NextStepsLink, NextStepsPanel } from './NextStepsPanel.tsx';
+import { NextStepsLink, NextStepsPanel, NextStepsReadBack } from './NextStepsPanel.tsx';
+import { ReportAnswers } from './ReportAnswers.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
-import { FailureReasons, STATUS_LABELS } from './status.tsx';
-import { fieldErrors, useReportDraft } from './use-report-draft.ts';
+import { FailureReasons, SendingBlocked, STATUS_LABELS } from './status.tsx';
+import { fieldErrors, SAVED_NOTICE, useReportDraft } from './use-report-draft.ts';
 
 type Props = { id: string; port: ReportsPort };
 
-const SaveStatus = ({ state }: { state: SaveState }) => {
+/** In the action bar, beside "Save draft": nothing before the first change, then Saving... / Saved / why not. */
+const SaveStatus = ({ state, savedByButton }: { state: SaveState; savedByButton: boolean }) => {
   const text =
     state.kind === 'pending' || state.kind === 'saving'
       ? 'Saving...'
       : state.kind === 'saved'
-        ? 'Saved'
+        ? savedByButton
+          ? SAVED_NOTICE
+          : 'Saved'
         : state.kind === 'error'
           ? messageFor(state.error)
           : '';
@@ -40,6 +44,8 @@ export const ReportEditor = ({ id, port }: Props) => {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const notice = state.kind === 'ready' ? state.notice : null;
+  // "Save draft" answers in the action bar, where the button is; other notices show under the heading.
+  const savedByButton = notice?.text === SAVED_NOTICE;
 
   useEffect(() => {
     if (state.kind !== 'loading') headingRef.current?.focus();
@@ -78,17 +84,16 @@ export const ReportEditor = ({ id, port }: Props) => {
         </a>
       </p>
       <h1 id="report-title" tabIndex={-1} ref={headingRef}>
-        {readOnly ? 'Incident report' : 'Edit incident report'}
+        {readOnly ? 'Incident report' : record.revision > 1 ? 'Correct incident report' : 'New incident report'}
       </h1>
       <p class="report-meta">
         <span class={`report-status report-status--${record.status}`}>{STATUS_LABELS[record.status]}</span>{' '}
         <span class="muted">
           {summary.title}
-          {record.revision > 1 ? `, revision ${record.revision}` : ''}
+          {record.revision > 1 ? `, correction (version ${record.revision})` : ''}
         </span>
       </p>
-      {!readOnly && <SaveStatus state={state.save} />}
-      {notice && (
+      {notice && !savedByButton && (
         <p class="card report-notice" tabIndex={-1} ref={noticeRef}>
           {notice.text}
         </p>
@@ -110,16 +115,20 @@ export const ReportEditor = ({ id, port }: Props) => {
             Everything you type is saved encrypted on this device as you go. Nothing is sent until you submit it.
           </p>
         )}
-        <ReportForm
-          draft={draft}
-          errors={fieldErrors(state)}
-          readOnly={readOnly}
-          onChange={editor.change}
-          afterSection={(sectionId) => (sectionId === 'type' && !readOnly ? <NextStepsLink draft={draft} /> : null)}
-        />
-        <NextStepsPanel draft={draft} />
+        {readOnly ? (
+          <ReportAnswers draft={draft} />
+        ) : (
+          <ReportForm
+            draft={draft}
+            errors={fieldErrors(state)}
+            onChange={editor.change}
+            afterSection={(sectionId) => (sectionId === 'type' ? <NextStepsLink draft={draft} /> : null)}
+          />
+        )}
+        {readOnly ? <NextStepsReadBack draft={draft} /> : <NextStepsPanel draft={draft} />}
         {!readOnly && (
           <div class="report-actions">
+            <SaveStatus state={state.save} savedByButton={savedByButton} />
             <div class="button-row">
               <button type="button" class="button--secondary" onClick={() => void editor.saveNow()} disabled={busy}>
                 Save draft
@@ -148,9 +157,10 @@ const ReadOnlyNote = ({
 }) => (
   <div class="card report-readonly">
     <p>
-      This report was submitted and can no longer be changed. To change something, correct it: the correction is sent as
-      a new revision.
+      Submitted, so it can no longer be changed. To change something, correct it: the correction is sent as a new
+      version.
     </p>
+    <SendingBlocked status={record.status} />
     {(record.status === 'failed' || record.status === 'conflict') && <FailureReasons id={record.id} port={port} />}
     {record.status !== 'sending' && (
       <div class="button-row">

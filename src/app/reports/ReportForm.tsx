@@ -1,10 +1,11 @@
-// The incident report form, drawn from REPORT_FORM (Camden Appendix 1): every label comes from there.
-// Holds no state of its own: the editor passes the draft in and gets each change back.
+// The incident report form, drawn from VISIT_FORM (Camden Appendix 1's sections in the order of a visit): every
+// label comes from there. Holds no state of its own: the editor passes the draft in and gets each change back.
 import type { ComponentChildren } from 'preact';
 import {
   type FormField,
   type FormOption,
   REPORT_FORM,
+  VISIT_FORM,
   WARNING_TEXTS,
   type WarningId,
 } from '../../domain/report-form.ts';
@@ -16,7 +17,6 @@ export type FieldErrors = Partial<Record<ReportFieldId | 'form', string>>;
 type Props = {
   draft: ReportDraft;
   errors: FieldErrors;
-  readOnly: boolean;
   onChange: (next: ReportDraft) => void;
   /** Extra content at the end of a section, by section id (the editor's shortcut to the next steps). */
   afterSection?: (sectionId: string) => ComponentChildren;
@@ -28,7 +28,9 @@ type CheckboxesField = Extract<FormField, { kind: 'checkboxes' }>;
 export const fieldDomId = (field: ReportFieldId | 'form'): string => `field-${field}`;
 const optionDomId = (field: ReportFieldId, index: number, option: string) =>
   index === 0 ? fieldDomId(field) : `${fieldDomId(field)}-${option}`;
-const warningDomId = (field: ReportFieldId) => `${fieldDomId(field)}-warning`;
+// Each warning is shown once, at the first field that carries it (the description); every box it concerns is
+// described by that one paragraph instead of repeating it.
+const warningDomId = (warning: WarningId) => `warning-${warning}`;
 
 const ALL_FIELDS = REPORT_FORM.flatMap((s) => s.fields);
 const FIELD_BY_ID = new Map(ALL_FIELDS.map((f) => [f.id, f]));
@@ -62,16 +64,21 @@ const isVisible = (field: FormField, draft: ReportDraft): boolean => {
   return (Array.isArray(ticks) && (ticks as string[]).includes(field.showWhen.option)) || value !== '';
 };
 
+const hasAnswer = (field: FormField, draft: ReportDraft): boolean => {
+  const value = draft[field.id];
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'string' ? value !== '' : value === true;
+};
+
 const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
   ids.filter(Boolean).join(' ') || undefined;
 
-const hasHint = (field: FormField, readOnly: boolean): boolean => Boolean(field.hint || (field.required && !readOnly));
+const hasHint = (field: FormField): boolean => Boolean(field.hint || field.required);
 
 /** The field's hint, led by "Required to submit." (kept out of the label so the label stays the form's wording). */
-const Hint = ({ id, field, readOnly }: { id: string; field: FormField; readOnly: boolean }) =>
-  hasHint(field, readOnly) ? (
+const Hint = ({ id, field }: { id: string; field: FormField }) =>
+  hasHint(field) ? (
     <p class="hint" id={id}>
-      {field.required && !readOnly && <strong class="report-required">Required to submit. </strong>}
+      {field.required && <strong class="report-required">Required to submit. </strong>}
       {field.hint}
     </p>
   ) : null;
@@ -91,7 +98,7 @@ const Warning = ({ id, warning }: { id: string; warning: WarningId }) => (
   </p>
 );
 
-export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: Props) => {
+export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => {
   const set = <K extends ReportFieldId>(id: K, value: ReportDraft[K]) => onChange({ ...draft, [id]: value });
 
   const toggle = (field: CheckboxesField, option: string, checked: boolean) => {
@@ -114,12 +121,11 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
       id,
       name: field.id,
       value,
-      readOnly,
       'aria-invalid': error ? ('true' as const) : undefined,
-      'aria-required': field.required && !readOnly ? ('true' as const) : undefined,
+      'aria-required': field.required ? ('true' as const) : undefined,
       'aria-describedby': describedBy(
-        hasHint(field, readOnly) && `${id}-hint`,
-        field.warning && warningDomId(field.id),
+        hasHint(field) && `${id}-hint`,
+        field.warning && warningDomId(field.warning),
         error && `${id}-error`,
       ),
       onInput: (e: Event) => set(field.id, (e.currentTarget as HTMLInputElement).value),
@@ -134,8 +140,8 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
         ) : (
           <label for={id}>{field.label}</label>
         )}
-        <Hint id={`${id}-hint`} field={field} readOnly={readOnly} />
-        {field.warning && <Warning id={warningDomId(field.id)} warning={field.warning} />}
+        <Hint id={`${id}-hint`} field={field} />
+        {field.warning && <Warning id={warningDomId(field.warning)} warning={field.warning} />}
         <ErrorText id={`${id}-error`} message={error} />
         {field.kind === 'textarea' ? (
           <textarea {...common} maxLength={field.maxLength} rows={field.maxLength > 1_000 ? 8 : 3} />
@@ -160,7 +166,6 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
             type="checkbox"
             name={field.id}
             checked={draft[field.id] as boolean}
-            disabled={readOnly}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={describedBy(error && `${id}-error`)}
             onChange={(e) => set(field.id, e.currentTarget.checked)}
@@ -177,12 +182,11 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
     const error = errors[field.id];
     const ticked = draft[field.id] as string[];
     const parent = field.parent ? FIELD_BY_ID.get(field.parent) : undefined;
-    const firstWarned = field.options.find((o) => o.warning);
     return (
       <fieldset
         class={`report-group${error ? ' field--error' : ''}`}
         key={field.id}
-        aria-describedby={describedBy(hasHint(field, readOnly) && `${id}-hint`, error && `${id}-error`)}
+        aria-describedby={describedBy(hasHint(field) && `${id}-hint`, error && `${id}-error`)}
       >
         {asHeading ? (
           <legend class="report-question">
@@ -195,15 +199,12 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
             {field.label}
           </legend>
         )}
-        <Hint id={`${id}-hint`} field={field} readOnly={readOnly} />
+        <Hint id={`${id}-hint`} field={field} />
         <ErrorText id={`${id}-error`} message={error} />
         {field.options.map((option, index) => {
           const optionId = optionDomId(field.id, index, option.id);
           return (
             <div key={option.id}>
-              {option === firstWarned && option.warning && (
-                <Warning id={warningDomId(field.id)} warning={option.warning} />
-              )}
               <div class="choice">
                 <input
                   id={optionId}
@@ -211,8 +212,7 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
                   name={field.id}
                   value={option.id}
                   checked={ticked.includes(option.id)}
-                  disabled={readOnly}
-                  aria-describedby={describedBy(option.warning && warningDomId(field.id))}
+                  aria-describedby={describedBy(option.warning && warningDomId(option.warning))}
                   onChange={(e) => toggle(field, option.id, e.currentTarget.checked)}
                 />
                 <label for={optionId}>
@@ -233,7 +233,11 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
       case 'checkboxes':
         return renderCheckboxes(field, asHeading);
       case 'checkbox': {
-        const children = ALL_FIELDS.filter((f) => f.parent === field.id).map((f) => renderField(f));
+        // The questions under a box ("Did the incident involve material being;") only once it applies, or while
+        // they hold an answer, so nothing is submitted unseen.
+        const under = ALL_FIELDS.filter((f) => f.parent === field.id);
+        const open = draft[field.id] === true || under.some((f) => hasAnswer(f, draft));
+        const children = open ? under.map((f) => renderField(f)) : [];
         return renderCheckbox(field, children.length > 0 ? children : null);
       }
       default:
@@ -243,7 +247,7 @@ export const ReportForm = ({ draft, errors, readOnly, onChange, afterSection }: 
 
   return (
     <>
-      {REPORT_FORM.map((section) => {
+      {VISIT_FORM.map((section) => {
         const [first] = section.fields;
         // A section asking one question under its own title shows the question as the heading (no echo).
         const single = first && first.label === section.title && !first.parent ? first : undefined;

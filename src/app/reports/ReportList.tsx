@@ -10,7 +10,7 @@ import { SearchField } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
-import { FailureReasons, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
+import { FailureReasons, SendingBlocked, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
 
 /** Sync state changes come in bursts during a run: reload the list once they settle. */
 export const LIST_RELOAD_DELAY_MS = 150;
@@ -237,8 +237,8 @@ const ReceiptCard = ({ receipt }: { receipt: SentReceipt }) => {
         </div>
         {receipt.revision > 1 && (
           <div>
-            <dt>Revision</dt>
-            <dd>{receipt.revision}</dd>
+            <dt>Correction</dt>
+            <dd>Version {receipt.revision}</dd>
           </div>
         )}
       </dl>
@@ -308,8 +308,8 @@ const ReportCard = ({ record, receipt, port, stale, confirming, onAskDelete, onC
         )}
         {record.revision > 1 && (
           <div>
-            <dt>Revision</dt>
-            <dd>{record.revision}</dd>
+            <dt>Correction</dt>
+            <dd>Version {record.revision}</dd>
           </div>
         )}
       </dl>
@@ -318,6 +318,7 @@ const ReportCard = ({ record, receipt, port, stale, confirming, onAskDelete, onC
           <strong>Review: untouched for 30 days</strong>. Finish and submit it, or delete it if it is no longer needed.
         </p>
       )}
+      <SendingBlocked status={record.status} />
       {(record.status === 'failed' || record.status === 'conflict') && <FailureReasons id={record.id} port={port} />}
       {record.status === 'draft' &&
         (confirming ? (

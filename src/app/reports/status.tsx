@@ -5,25 +5,29 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../domain/errors.ts';
 import { FORM_FIELDS, labelOf } from '../../domain/report-form.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
 import type { ReportFieldId } from '../../domain/report-schema.ts';
+import type { SyncState } from '../../sync/outbox.ts';
+import { routeHref } from '../router.ts';
+import { NOT_SYNCING, sendingBlockedText } from '../StatusBar.tsx';
+import { useSessionValue } from '../services.ts';
 import type { ReportsPort, SyncFailure } from './reports-port.ts';
 
 export const STATUS_LABELS: Record<ReportStatus, string> = {
   draft: 'Draft',
-  queued: 'Queued',
+  queued: 'Waiting to send',
   sending: 'Sending',
   synced: 'Sent',
-  failed: 'Failed',
-  conflict: 'Conflict',
+  failed: 'Not accepted',
+  conflict: 'Needs a correction',
 };
 
 /** What each status means for the worker, in one line. */
 export const STATUS_EXPLANATIONS: Record<ReportStatus, string> = {
   draft: 'Not submitted yet.',
-  queued: 'Submitted; waits to be sent.',
+  queued: 'Submitted; sent as soon as the device can.',
   sending: 'Being sent now.',
   synced: 'Received by the server.',
-  failed: 'The server did not accept it.',
-  conflict: 'The server holds a different version of this revision.',
+  failed: 'The server did not accept it: correct it and submit again.',
+  conflict: 'The server already holds a different version of it: correct it and submit again.',
 };
 
 const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_MESSAGES, code);
@@ -67,5 +71,22 @@ export const FailureReasons = ({ id, port }: { id: string; port: ReportsPort }) 
         ))}
       </ul>
     </div>
+  );
+};
+
+/**
+ * On a report that waits to be sent while sending cannot happen (no enrolment, access withdrawn, token refused):
+ * what is wrong and what to do, the same words as the status bar, with the way to Settings.
+ */
+export const SendingBlocked = ({ status }: { status: ReportStatus }) => {
+  const sync = useSessionValue<SyncState | null>((s) => s.syncState, NOT_SYNCING);
+  const blocked = status === 'queued' ? sendingBlockedText(sync) : null;
+  if (!blocked) return null;
+  return (
+    <p class="warning report-blocked">
+      <strong>Not sent yet. </strong>
+      {blocked}. It stays on this device until then.{' '}
+      <a href={routeHref('settings')}>Open Settings to enrol this device</a>
+    </p>
   );
 };

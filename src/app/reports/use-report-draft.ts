@@ -48,11 +48,11 @@ export type ReportDraftController = {
   dispose: () => void;
 };
 
-export const SUBMITTED_NOTICE = 'Report submitted. It is queued and will be sent when the device is online.';
+export const SUBMITTED_NOTICE = 'Report submitted. It waits on this device and is sent as soon as the device can.';
 export const SAVED_NOTICE = 'Draft saved on this device.';
 export const RECEIVED_NOTICE = 'The server received this report. It is no longer kept on this device.';
 export const correctedNotice = (revision: number) =>
-  `This is now revision ${revision}, a draft. Submit it again when it is right.`;
+  `This is now a correction (version ${revision}), a draft. Submit it again when it is right.`;
 
 /** The message shown under each field: the issues of the last submit the worker has not touched since. */
 export const fieldErrors = (state: ReadyDraft): FieldErrors =>

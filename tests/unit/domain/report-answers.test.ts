@@ -1,9 +1,10 @@
 // A report read back as the Appendix 1 form: labels from the form description, its order, empty answers left out,
 // and one uniquely headed export column per field.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_COLUMNS, columnText, reportAnswers } from '../../../src/domain/report-answers.ts';
-import { REPORT_FORM } from '../../../src/domain/report-form.ts';
+import { ANSWER_COLUMNS, columnText, emptyQuestions, reportAnswers } from '../../../src/domain/report-answers.ts';
+import { REPORT_FORM, VISIT_FORM } from '../../../src/domain/report-form.ts';
 import { CHILD_ACTIONS, FIELD_LABELS } from '../../../src/domain/report-options.ts';
+import { emptyDraft } from '../../../src/domain/report-schema.ts';
 import { completeDraft } from '../fixtures.ts';
 
 describe('reportAnswers', () => {
@@ -69,5 +70,17 @@ describe('ANSWER_COLUMNS', () => {
     expect(text('childAction')).toBe('Yes');
     expect(text('staffAction')).toBe('No');
     expect(text('outcome')).toBe('');
+  });
+});
+
+describe('the worker read-back', () => {
+  it('lists answers in the sections given and names the questions left empty, sub-questions left out', () => {
+    const draft = { ...emptyDraft(), description: 'Told me at the visit.', orgName: 'Riverside' };
+    const sections = reportAnswers(draft, VISIT_FORM);
+    expect(sections.map((s) => s.id)).toEqual(['description', 'organisation']);
+    const empty = emptyQuestions(draft, VISIT_FORM).map((q) => q.id);
+    expect(empty).toContain('dateHappened');
+    expect(empty).not.toContain('description');
+    expect(empty).not.toContain('deliberateMaterial');
   });
 });

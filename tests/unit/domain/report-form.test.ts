@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FormField, REPORT_FORM, WARNING_TEXTS } from '../../../src/domain/report-form.ts';
+import { type FormField, REPORT_FORM, VISIT_FORM, WARNING_TEXTS } from '../../../src/domain/report-form.ts';
 import { FIELD_LABELS, INCIDENT_TYPES } from '../../../src/domain/report-options.ts';
 import { ReportDraftSchema, type ReportFieldId, SubmittedReportSchema } from '../../../src/domain/report-schema.ts';
 
@@ -236,5 +236,16 @@ describe('SafeVisit additions', () => {
     expect(concerns?.kind === 'checkboxes' ? concerns.options.map((o) => o.id) : []).toEqual(
       expect.arrayContaining(['meeting-planned', 'nude-images-under-18', 'self-harm-content', 'bullying-serious']),
     );
+  });
+});
+
+describe('the worker form in the order of a visit', () => {
+  it('holds every Appendix 1 section once, what happened first and the organisation last', () => {
+    expect(VISIT_FORM.map((s) => s.id).sort()).toEqual(REPORT_FORM.map((s) => s.id).sort());
+    expect(VISIT_FORM[0]?.id).toBe('description');
+    expect(VISIT_FORM.at(-1)?.id).toBe('organisation');
+    const ids = VISIT_FORM.map((s) => s.id);
+    expect(ids.indexOf('type')).toBeLessThan(ids.indexOf('concerns'));
+    expect(ids.indexOf('concerns')).toBeLessThan(ids.indexOf('nature'));
   });
 });
