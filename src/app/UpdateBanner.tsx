@@ -17,7 +17,8 @@ export const UpdateBanner = () => {
   }
   if (state.showOfflineReady) {
     return (
-      <section class="banner" aria-label="Offline ready">
+      // Floats over the page bottom: it arrives after the first paint and must not push the screen down.
+      <section class="banner banner--toast" aria-label="Offline ready">
         <p>Ready to work offline.</p>
         <button type="button" class="button--secondary" onClick={bridge.dismissOfflineReady}>
           Dismiss
