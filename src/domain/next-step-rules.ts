@@ -131,7 +131,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: groomingOrMeeting,
     text:
-      'Ask a MASH social worker or Camden’s online safety officer for advice on referring to CSSW: grooming, a planned ' +
+      'Ask a MASH social worker or your service’s online safety officer for advice on referring to CSSW: grooming, a planned ' +
       'meeting with an online contact, or non-contact sexual abuse are reasons for a referral (e-CAF to the MASH).',
     sources: [camden('5.2'), camden('6.2')],
   },
@@ -157,7 +157,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     when: extremism,
     text:
       'Ask the Channel Panel co-ordinator for advice and consider a referral to the Channel Panel (Prevent); send ' +
-      'a copy of this report to the co-ordinator as well as to Camden’s online safety officer.',
+      'a copy of this report to the co-ordinator as well as to your service’s online safety officer.',
     sources: [camden('5.4'), camden('6.2')],
   },
   {
@@ -174,7 +174,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: hasConcern('bullying-serious'),
     text:
-      'For bullying this serious, ask a MASH social worker or Camden’s online safety officer for advice on a ' +
+      'For bullying this serious, ask a MASH social worker or your service’s online safety officer for advice on a ' +
       'referral to CSSW and a report to the police. A referral covers both children, the one bullied and the one bullying.',
     sources: [camden('5.1'), camden('6.2')],
   },
@@ -228,7 +228,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     urgency: 'today',
     when: (d) => serious(d) && d.location.includes('outside-setting'),
     text:
-      'If this happened at home to a child you hold as a social worker, send the report to Camden’s online safety ' +
+      'If this happened at home to a child you hold as a social worker, send the report to your service’s online safety ' +
       'officer and talk it over with a child protection IRO for advice on what to do next.',
     sources: [camden('6.4')],
   },
@@ -331,7 +331,7 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
     when: () => true,
     text:
       'Give this report to your service’s online safety officer, who decides what to do and sends it on to ' +
-      'Camden’s online safety officer.',
+      'the local authority’s online safety officer.',
     sources: [camden('3.3'), camden('6.2')],
   },
   {

@@ -3,6 +3,8 @@
 // read-back of a filled report in a few screens.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
+import { ABBREVIATIONS } from '../../src/ui/abbr.tsx';
 import { browserSuite, createVault, seriousA11yViolations } from './harness.ts';
 
 const suite = browserSuite({ rateLimit: false });
@@ -152,5 +154,90 @@ describe('a submitted report read back', () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(3 * SCREEN_HEIGHT_PX);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+/**
+ * The abbreviations on the screen whose words the screen never says; with `titlesOnly` (the one-screen quick
+ * reference), those not marked up as an <abbr> with their words as the title.
+ */
+const unexplained = (page: Page, titlesOnly = false) =>
+  page.evaluate(
+    ({ abbreviations, titlesOnly }) => {
+      // Web addresses are shown as written ("...LADO-procedures.pdf"): they are not words to spell out.
+      const main = document.querySelector('main')?.cloneNode(true) as HTMLElement | undefined;
+      for (const link of main?.querySelectorAll('a[href^="http"]') ?? []) link.remove();
+      if (titlesOnly)
+        for (const abbr of main?.querySelectorAll('abbr') ?? [])
+          if (abbr.getAttribute('title') === abbreviations[abbr.textContent ?? '']) abbr.remove();
+      const text = main?.textContent ?? '';
+      const lower = text.toLowerCase();
+      return Object.entries(abbreviations)
+        .filter(([short, words]) => {
+          const escaped = short.replace(/[-\s]/g, (c) => `\\${c}`);
+          const found = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`).test(text);
+          return found && (titlesOnly || !lower.includes(words.toLowerCase()));
+        })
+        .map(([short]) => short);
+    },
+    { abbreviations: ABBREVIATIONS, titlesOnly },
+  );
+
+/** Phone links on the screen shorter than a 44 px target. */
+const smallPhoneLinks = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="tel:"]')]
+      .filter((a) => a.getBoundingClientRect().height < 44)
+      .map((a) => a.textContent ?? ''),
+  );
+
+describe('abbreviations and phone numbers', () => {
+  it('spells out every abbreviation on every screen, and every phone number is a 44 px call target', async () => {
+    const { page } = await unlockedOnReports();
+    const problems: string[] = [];
+    const check = async (screen: string) => {
+      await page.locator('main h1').first().waitFor();
+      const titlesOnly = screen === 'guidance quick-reference';
+      for (const short of await unexplained(page, titlesOnly)) problems.push(`${screen}: ${short}`);
+      for (const link of await smallPhoneLinks(page)) problems.push(`${screen}: small phone link ${link}`);
+    };
+    await check('report list');
+    await page.getByRole('button', { name: 'New report' }).click();
+    await page.getByLabel('Description of incident').waitFor();
+    await check('new report');
+    await page.getByRole('checkbox', { name: 'online grooming', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Staff', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Deliberate access', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'That meeting is about to happen' }).check();
+    await check('editor with boxes ticked');
+    // Where the guidance says call 999: one full-width button that dials it.
+    const call = page.getByRole('link', { name: 'Call 999' });
+    expect(await call.getAttribute('href')).toBe('tel:999');
+    const box = await call.boundingBox();
+    const step = await call.locator('xpath=preceding-sibling::p[1]').evaluate((p) => p.clientWidth);
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect(box?.width).toBeGreaterThanOrEqual(step - 1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Date happened').fill('2026-11-02');
+    await page.getByLabel('Name of person reporting incident').fill('Sam Worker');
+    await page.getByLabel('Description of incident').fill('Messages from an adult who wants to meet today.');
+    await page.getByRole('button', { name: 'Submit report' }).click();
+    await page.getByText('Report submitted.').waitFor();
+    await check('read-back');
+    await page.goto(`${suite.server.url}/#/settings`);
+    await page.getByRole('button', { name: 'Save settings' }).waitFor();
+    await check('settings');
+    const params = [
+      '',
+      'quick-reference',
+      'directory',
+      ...BUNDLED_PACK.articles.map((a) => a.id),
+      ...BUNDLED_PACK.directory.map((e) => `directory.${e.id}`),
+    ];
+    for (const param of params) {
+      await page.goto(`${suite.server.url}/#/guidance${param ? `/${param}` : ''}`);
+      await check(`guidance ${param || 'home'}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

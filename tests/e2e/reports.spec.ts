@@ -350,7 +350,8 @@ describe('submit and correct', () => {
     await typeBox(page, 'child abuse images').check();
     await panel.getByRole('heading', { name: 'Now' }).waitFor();
     expect(await panel.textContent()).toContain('Kent and Medway FAQ 2 Q2');
-    const link = panel.getByRole('link').first();
+    const link = panel.locator('a[href^="#/guidance/"]').first();
+    await link.waitFor();
     expect(await link.getAttribute('href')).toMatch(/^#\/guidance\/[a-z0-9-]+$/);
   });
 });

@@ -2,6 +2,7 @@
 // Reads the pack it is given; never fetches, never stores, never needs the vault.
 import type { DirectoryEntry, GuidancePack } from '../../domain/guidance.ts';
 import { guidanceSearchFor } from '../../guidance/search.ts';
+import { Abbreviated, AbbrScope } from '../../ui/abbr.tsx';
 import { CopyLink } from './CopyLink.tsx';
 import {
   AddedMark,
@@ -36,63 +37,71 @@ export const ArticlePage = ({ pack, id }: { pack: GuidancePack; id: string }) =>
   if (!article) return <NotFound what="Guidance" focusKey={`article:${id}`} />;
   const related = guidanceSearchFor(pack).related(article.id);
   return (
-    <article class="guidance-article" aria-labelledby="guidance-article-title">
-      <BackLink>All topics</BackLink>
-      <h1 id="guidance-article-title" tabIndex={-1} ref={heading}>
-        {article.title}
-      </h1>
-      {article.origin === 'service' && (
-        <div class="guidance-added guidance-added--article">
-          <AddedMark publisher={pack.publisher} />
-          <p>This answer is the service’s advice. The sources listed at the end hold the facts it rests on.</p>
-        </div>
-      )}
-      <section class="guidance-now" aria-labelledby="guidance-now-title">
-        <h2 id="guidance-now-title">What to do now</h2>
-        <p>{article.summary}</p>
-      </section>
-      <BodyBlocks blocks={article.body} idPrefix={`article-${article.id}`} publisher={pack.publisher} />
-      <CopyLink href={articleHref(article.id)} />
-      {related.length > 0 && (
-        <section aria-labelledby="guidance-related-title">
-          <h2 id="guidance-related-title">Related guidance</h2>
-          <ArticleLinks links={related} />
+    <AbbrScope>
+      <article class="guidance-article" aria-labelledby="guidance-article-title">
+        <BackLink>All topics</BackLink>
+        <h1 id="guidance-article-title" tabIndex={-1} ref={heading}>
+          <Abbreviated text={article.title} />
+        </h1>
+        {article.origin === 'service' && (
+          <div class="guidance-added guidance-added--article">
+            <AddedMark publisher={pack.publisher} />
+            <p>This answer is the service’s advice. The sources listed at the end hold the facts it rests on.</p>
+          </div>
+        )}
+        <section class="guidance-now" aria-labelledby="guidance-now-title">
+          <h2 id="guidance-now-title">What to do now</h2>
+          <p>
+            <Abbreviated text={article.summary} />
+          </p>
         </section>
-      )}
-      <SourceList sources={article.sources} headingId="guidance-article-sources" />
-      <BackLink>All topics</BackLink>
-    </article>
+        <BodyBlocks blocks={article.body} idPrefix={`article-${article.id}`} publisher={pack.publisher} />
+        <CopyLink href={articleHref(article.id)} />
+        {related.length > 0 && (
+          <section aria-labelledby="guidance-related-title">
+            <h2 id="guidance-related-title">Related guidance</h2>
+            <ArticleLinks links={related} />
+          </section>
+        )}
+        <SourceList sources={article.sources} headingId="guidance-article-sources" />
+        <BackLink>All topics</BackLink>
+      </article>
+    </AbbrScope>
   );
 };
 
 export const DirectoryPage = ({ pack }: { pack: GuidancePack }) => {
   const heading = useFocusOnOpen<HTMLHeadingElement>('directory');
   return (
-    <section class="guidance-directory" aria-labelledby="guidance-directory-title">
-      <BackLink>All topics</BackLink>
-      <h1 id="guidance-directory-title" tabIndex={-1} ref={heading}>
-        Support services
-      </h1>
-      <p>
-        Where to report, and where to refer or signpost a child or family. Tap a phone number to call it; websites open
-        in a new tab.
-      </p>
-      <ul class="list">
-        {pack.directory.map((entry) => (
-          <li key={entry.id} class="card guidance-entry">
-            <h2>
-              <a class="guidance-link" href={entryHref(entry.id)}>
-                {entry.name}
-              </a>
-            </h2>
-            <p>{entry.summary}</p>
-            {entry.audience && <p class="muted">For: {entry.audience}</p>}
-            <EntryContacts pack={pack} entry={entry} />
-          </li>
-        ))}
-      </ul>
-      <BackLink>All topics</BackLink>
-    </section>
+    <AbbrScope>
+      <section class="guidance-directory" aria-labelledby="guidance-directory-title">
+        <BackLink>All topics</BackLink>
+        <h1 id="guidance-directory-title" tabIndex={-1} ref={heading}>
+          Support services
+        </h1>
+        <p>
+          Where to report, and where to refer or signpost a child or family. Tap a phone number to call it; websites
+          open in a new tab.
+        </p>
+        <ul class="list">
+          {pack.directory.map((entry) => (
+            <li key={entry.id} class="card guidance-entry">
+              <h2>
+                <a class="guidance-link" href={entryHref(entry.id)}>
+                  <Abbreviated text={entry.name} />
+                </a>
+              </h2>
+              <p>
+                <Abbreviated text={entry.summary} />
+              </p>
+              {entry.audience && <p class="muted">For: {entry.audience}</p>}
+              <EntryContacts pack={pack} entry={entry} />
+            </li>
+          ))}
+        </ul>
+        <BackLink>All topics</BackLink>
+      </section>
+    </AbbrScope>
   );
 };
 
@@ -118,25 +127,29 @@ export const EntryPage = ({ pack, id }: { pack: GuidancePack; id: string }) => {
   if (!entry) return <NotFound what="Support service" focusKey={`entry:${id}`} />;
   const mentions = articlesMentioning(pack, entry);
   return (
-    <article class="guidance-article" aria-labelledby="guidance-entry-title">
-      <BackLink href={directoryHref()}>All support services</BackLink>
-      <h1 id="guidance-entry-title" tabIndex={-1} ref={heading}>
-        {entry.name}
-      </h1>
-      <p class="guidance-lead">{entry.summary}</p>
-      {entry.audience && <p>For: {entry.audience}</p>}
-      <section aria-labelledby="guidance-entry-contact">
-        <h2 id="guidance-entry-contact">Contact</h2>
-        <EntryContacts pack={pack} entry={entry} />
-      </section>
-      {mentions.length > 0 && (
-        <section aria-labelledby="guidance-entry-mentions">
-          <h2 id="guidance-entry-mentions">Guidance that mentions this service</h2>
-          <ArticleLinks links={mentions} />
+    <AbbrScope>
+      <article class="guidance-article" aria-labelledby="guidance-entry-title">
+        <BackLink href={directoryHref()}>All support services</BackLink>
+        <h1 id="guidance-entry-title" tabIndex={-1} ref={heading}>
+          <Abbreviated text={entry.name} />
+        </h1>
+        <p class="guidance-lead">
+          <Abbreviated text={entry.summary} />
+        </p>
+        {entry.audience && <p>For: {entry.audience}</p>}
+        <section aria-labelledby="guidance-entry-contact">
+          <h2 id="guidance-entry-contact">Contact</h2>
+          <EntryContacts pack={pack} entry={entry} />
         </section>
-      )}
-      <SourceList sources={entry.sources} headingId="guidance-entry-sources" />
-      <BackLink>All topics</BackLink>
-    </article>
+        {mentions.length > 0 && (
+          <section aria-labelledby="guidance-entry-mentions">
+            <h2 id="guidance-entry-mentions">Guidance that mentions this service</h2>
+            <ArticleLinks links={mentions} />
+          </section>
+        )}
+        <SourceList sources={entry.sources} headingId="guidance-entry-sources" />
+        <BackLink>All topics</BackLink>
+      </article>
+    </AbbrScope>
   );
 };

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Block, Contact, DirectoryEntry, GuidancePack, Inline, SourceRef } from '../../domain/guidance.ts';
 import { contactRoute, LOCAL_ROLE_LABELS, localContactList } from '../../guidance/contact-route.ts';
 import { markMatches } from '../../guidance/search.ts';
+import { Abbreviated, AbbrScope } from '../../ui/abbr.tsx';
 import { addedByText, CONTACT_KIND_LABELS, contactLink, sourceText } from './guidance-format.ts';
 import { articleHref, browseHref, entryHref } from './guidance-route.ts';
 
@@ -19,10 +20,24 @@ export const Marked = ({ text, terms }: { text: string; terms: readonly string[]
 );
 
 const InlinePart = ({ part }: { part: Inline }) => {
-  if (typeof part === 'string') return <>{part}</>;
-  if ('strong' in part) return <strong>{part.strong}</strong>;
-  if ('article' in part) return <a href={articleHref(part.article)}>{part.text}</a>;
-  return <a href={entryHref(part.entry)}>{part.text}</a>;
+  if (typeof part === 'string') return <Abbreviated text={part} />;
+  if ('strong' in part)
+    return (
+      <strong>
+        <Abbreviated text={part.strong} />
+      </strong>
+    );
+  if ('article' in part)
+    return (
+      <a href={articleHref(part.article)}>
+        <Abbreviated text={part.text} />
+      </a>
+    );
+  return (
+    <a href={entryHref(part.entry)}>
+      <Abbreviated text={part.text} />
+    </a>
+  );
 };
 
 export const InlineContent = ({ content }: { content: readonly Inline[] }) => (
@@ -81,7 +96,11 @@ const TableBlock = ({ block, id }: { block: Extract<Block, { type: 'table' }>; i
 const BlockView = ({ block, id }: { block: Block; id: string }) => {
   switch (block.type) {
     case 'heading':
-      return <h2>{block.text}</h2>;
+      return (
+        <h2>
+          <Abbreviated text={block.text} />
+        </h2>
+      );
     case 'paragraph':
       return (
         <p>
@@ -128,18 +147,20 @@ export const BodyBlocks = ({
   idPrefix: string;
   publisher: string;
 }) => (
-  <div class="guidance-body">
-    {blocks.map((block, i) =>
-      block.origin === 'service' ? (
-        <div key={i} class="guidance-added">
-          <AddedMark publisher={publisher} />
-          <BlockView block={block} id={`${idPrefix}-block-${i}`} />
-        </div>
-      ) : (
-        <BlockView key={i} block={block} id={`${idPrefix}-block-${i}`} />
-      ),
-    )}
-  </div>
+  <AbbrScope>
+    <div class="guidance-body">
+      {blocks.map((block, i) =>
+        block.origin === 'service' ? (
+          <div key={i} class="guidance-added">
+            <AddedMark publisher={publisher} />
+            <BlockView block={block} id={`${idPrefix}-block-${i}`} />
+          </div>
+        ) : (
+          <BlockView key={i} block={block} id={`${idPrefix}-block-${i}`} />
+        ),
+      )}
+    </div>
+  </AbbrScope>
 );
 
 export const SourceList = ({ sources, headingId }: { sources: readonly SourceRef[]; headingId: string }) => (
@@ -148,7 +169,11 @@ export const SourceList = ({ sources, headingId }: { sources: readonly SourceRef
     <ul>
       {sources.map((source) => {
         const text = sourceText(source);
-        return <li key={text}>{text}</li>;
+        return (
+          <li key={text}>
+            <Abbreviated text={text} />
+          </li>
+        );
       })}
     </ul>
   </section>
@@ -178,7 +203,9 @@ export const ContactList = ({ contacts }: { contacts: readonly Contact[] }) =>
     <ul class="list guidance-contacts">
       {contacts.map((contact) => (
         <li key={`${contact.kind}:${contact.value}`} class="guidance-contact">
-          <span class="guidance-contact__kind">{contact.label ?? CONTACT_KIND_LABELS[contact.kind]}: </span>
+          <span class="guidance-contact__kind">
+            <Abbreviated text={contact.label ?? CONTACT_KIND_LABELS[contact.kind]} />:{' '}
+          </span>
           <ContactValue contact={contact} />
         </li>
       ))}
@@ -198,7 +225,8 @@ export const EntryContacts = ({ pack, entry }: { pack: GuidancePack; entry: Dire
   return (
     <div class="guidance-contact-via">
       <p>
-        The sources give no contact for this service. Whose contact to use: {LOCAL_ROLE_LABELS[route.role]}
+        The sources give no contact for this service. Whose contact to use:{' '}
+        <Abbreviated text={LOCAL_ROLE_LABELS[route.role]} />
         {route.contact ? ':' : '.'}
       </p>
       {route.contact ? (
@@ -222,7 +250,7 @@ export const ArticleLinks = ({
     {links.map((link) => (
       <li key={link.id}>
         <a class="guidance-link" href={articleHref(link.id)}>
-          {link.title}
+          <Abbreviated text={link.title} />
         </a>
       </li>
     ))}

@@ -1,8 +1,10 @@
 // Guidance: browse the sections, search as you type, read articles and the support directory.
 // Readable while the vault is locked and with no network: it only reads the active guidance pack.
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { articlesOutsideSections, type GuidancePack } from '../../domain/guidance.ts';
 import { type GuidanceHit, guidanceSearchFor } from '../../guidance/search.ts';
+import { Abbreviated, AbbrScope } from '../../ui/abbr.tsx';
 import { routeHref } from '../router.ts';
 import { ArticlePage, DirectoryPage, EntryPage } from './GuidancePages.tsx';
 import { ArticleLinks, Marked } from './GuidanceParts.tsx';
@@ -34,41 +36,49 @@ const Sections = ({ pack, openFor }: { pack: GuidancePack; openFor: string | nul
     ...(others.length > 0 ? [{ id: 'other-topics', title: 'Other topics', articleIds: others }] : []),
   ];
   return (
-    <div class="guidance-sections">
-      {groups.map((section) => (
-        <details
-          key={section.id}
-          class="guidance-section"
-          open={openFor !== null && section.articleIds.includes(openFor)}
-        >
-          <summary>
-            <h2 id={`guidance-section-${section.id}`}>{section.title}</h2>
-            <span class="muted"> ({section.articleIds.length})</span>
-          </summary>
-          {'description' in section && section.description && <p class="muted">{section.description}</p>}
+    <AbbrScope>
+      <div class="guidance-sections">
+        {groups.map((section) => (
+          <details
+            key={section.id}
+            class="guidance-section"
+            open={openFor !== null && section.articleIds.includes(openFor)}
+          >
+            <summary>
+              <h2 id={`guidance-section-${section.id}`}>
+                <Abbreviated text={section.title} />
+              </h2>
+              <span class="muted"> ({section.articleIds.length})</span>
+            </summary>
+            {'description' in section && section.description && (
+              <p class="muted">
+                <Abbreviated text={section.description} />
+              </p>
+            )}
+            <ul class="list guidance-links">
+              {section.articleIds.map((id) => (
+                <li key={id}>
+                  <a class="guidance-link" href={articleHref(id)}>
+                    <Abbreviated text={titles.get(id) ?? id} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
+        <section aria-labelledby="guidance-section-directory">
+          <h2 id="guidance-section-directory">Support services</h2>
+          <p class="muted">Phone numbers and websites of the services to report to or refer a family to.</p>
           <ul class="list guidance-links">
-            {section.articleIds.map((id) => (
-              <li key={id}>
-                <a class="guidance-link" href={articleHref(id)}>
-                  {titles.get(id) ?? id}
-                </a>
-              </li>
-            ))}
+            <li>
+              <a class="guidance-link" href={directoryHref()}>
+                All support services ({pack.directory.length})
+              </a>
+            </li>
           </ul>
-        </details>
-      ))}
-      <section aria-labelledby="guidance-section-directory">
-        <h2 id="guidance-section-directory">Support services</h2>
-        <p class="muted">Phone numbers and websites of the services to report to or refer a family to.</p>
-        <ul class="list guidance-links">
-          <li>
-            <a class="guidance-link" href={directoryHref()}>
-              All support services ({pack.directory.length})
-            </a>
-          </li>
-        </ul>
-      </section>
-    </div>
+        </section>
+      </div>
+    </AbbrScope>
   );
 };
 
@@ -164,7 +174,7 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
         <form onSubmit={onSubmit}>
           <label for="guidance-search">Search guidance</label>
           <p class="hint" id="guidance-search-hint">
-            For example: nudes, grooming, LADO, PEGI, CEOP
+            <Abbreviated text="For example: nudes, grooming, LADO, PEGI, CEOP" />
           </p>
           <input
             id="guidance-search"

@@ -10,6 +10,7 @@ import {
   type WarningId,
 } from '../../domain/report-form.ts';
 import type { ReportDraft, ReportFieldId } from '../../domain/report-schema.ts';
+import { Abbreviated, AbbrScope } from '../../ui/abbr.tsx';
 import { PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 
 export type FieldErrors = Partial<Record<ReportFieldId | 'form', string>>;
@@ -79,7 +80,7 @@ const Hint = ({ id, field }: { id: string; field: FormField }) =>
   hasHint(field) ? (
     <p class="hint" id={id}>
       {field.required && <strong class="report-required">Required to submit. </strong>}
-      {field.hint}
+      {field.hint && <Abbreviated text={field.hint} />}
     </p>
   ) : null;
 
@@ -135,10 +136,14 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
       <div class={`field${error ? ' field--error' : ''}`} key={field.id}>
         {asHeading ? (
           <h2 id={`section-${asHeading}`} class="report-question">
-            <label for={id}>{field.label}</label>
+            <label for={id}>
+              <Abbreviated text={field.label} />
+            </label>
           </h2>
         ) : (
-          <label for={id}>{field.label}</label>
+          <label for={id}>
+            <Abbreviated text={field.label} />
+          </label>
         )}
         <Hint id={`${id}-hint`} field={field} />
         {field.warning && <Warning id={warningDomId(field.warning)} warning={field.warning} />}
@@ -170,7 +175,9 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
             aria-describedby={describedBy(error && `${id}-error`)}
             onChange={(e) => set(field.id, e.currentTarget.checked)}
           />
-          <label for={id}>{field.label}</label>
+          <label for={id}>
+            <Abbreviated text={field.label} />
+          </label>
         </div>
         {children && <div class="report-nested">{children}</div>}
       </div>
@@ -190,13 +197,15 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
       >
         {asHeading ? (
           <legend class="report-question">
-            <h2 id={`section-${asHeading}`}>{field.label}</h2>
+            <h2 id={`section-${asHeading}`}>
+              <Abbreviated text={field.label} />
+            </h2>
           </legend>
         ) : (
           <legend>
             {/* Legends repeat on the form ("Did the incident involve material being;"): name the parent too. */}
             {parent && parent.label !== field.label && <span class="visually-hidden">{parent.label}: </span>}
-            {field.label}
+            <Abbreviated text={field.label} />
           </legend>
         )}
         <Hint id={`${id}-hint`} field={field} />
@@ -216,7 +225,7 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
                   onChange={(e) => toggle(field, option.id, e.currentTarget.checked)}
                 />
                 <label for={optionId}>
-                  {option.label}
+                  <Abbreviated text={option.label} />
                   {needsContext(field, option) && <span class="visually-hidden">, {groupContext(field)}</span>}
                 </label>
               </div>
@@ -246,7 +255,7 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
   };
 
   return (
-    <>
+    <AbbrScope>
       {VISIT_FORM.map((section) => {
         const [first] = section.fields;
         // A section asking one question under its own title shows the question as the heading (no echo).
@@ -254,8 +263,16 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
         // No aria-labelledby on sections: a named region would also answer getByLabel('Description of incident').
         return (
           <section key={section.id} class={`report-section${section.addition ? ' report-section--addition' : ''}`}>
-            {!single && <h2 id={`section-${section.id}`}>{section.title}</h2>}
-            {section.hint && <p class="hint">{section.hint}</p>}
+            {!single && (
+              <h2 id={`section-${section.id}`}>
+                <Abbreviated text={section.title} />
+              </h2>
+            )}
+            {section.hint && (
+              <p class="hint">
+                <Abbreviated text={section.hint} />
+              </p>
+            )}
             {single && renderField(single, section.id)}
             {/* Fields under a parent box are drawn inside it. */}
             {section.fields.filter((f) => !f.parent && f !== single).map((f) => renderField(f))}
@@ -263,6 +280,6 @@ export const ReportForm = ({ draft, errors, onChange, afterSection }: Props) => 
           </section>
         );
       })}
-    </>
+    </AbbrScope>
   );
 };
