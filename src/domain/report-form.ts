@@ -14,7 +14,7 @@ import {
   STAFF_ACTIONS,
 } from './report-options.ts';
 import type { ReportFieldId } from './report-schema.ts';
-import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from './text-limits.ts';
+import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, REFERENCE_MAX_CHARS, SHORT_TEXT_MAX_CHARS } from './text-limits.ts';
 
 /** Shown wherever images come up (Kent and Medway FAQ 2 Q2 and 2 Q9), in SafeVisit's own words. */
 export const INDECENT_IMAGES_WARNING =
@@ -61,6 +61,23 @@ const warnOn = (options: readonly { id: string; label: string }[], ids: readonly
   options.map((o) => (ids.includes(o.id) ? { ...o, warning: 'indecent-images' as const } : { ...o }));
 
 export const REPORT_FORM: readonly FormSection[] = [
+  {
+    // First for the officer too: it is how they match the report to the worker's case.
+    id: 'reference',
+    title: FIELD_LABELS.reference,
+    hint: 'Added by SafeVisit, not part of the Appendix 1 form.',
+    addition: true,
+    fields: [
+      {
+        id: 'reference',
+        kind: 'text',
+        label: FIELD_LABELS.reference,
+        hint: 'A case number or initials, not a name: it tells your reports apart, and your online safety officer sees it.',
+        maxLength: REFERENCE_MAX_CHARS,
+        addition: true,
+      },
+    ],
+  },
   {
     id: 'organisation',
     title: 'School/organisation’s details',
@@ -221,11 +238,12 @@ export const REPORT_FORM: readonly FormSection[] = [
 ];
 
 /**
- * The worker's form in the order of a visit: what happened and who, the types, the facts that shape the next steps,
+ * The worker's form in the order of a visit: their own reference, what happened and who, the types, the facts that shape the next steps,
  * then the rest; the organisation's details (prefilled from Settings) last. REPORT_FORM keeps Appendix 1's order
  * for the officer's screens, prints and exports.
  */
 export const VISIT_ORDER: readonly string[] = [
+  'reference',
   'description',
   'incident',
   'type',

@@ -129,6 +129,7 @@ export const idsOf = <T extends readonly { id: string }[]>(options: T) =>
  * addition. The form description, the error messages and the read-only views all take their labels from here.
  */
 export const FIELD_LABELS = {
+  reference: 'Worker’s reference (case number or initials)',
   orgName: ORG_FIELDS.orgName.label,
   orgAddress: ORG_FIELDS.orgAddress.label,
   coordinatorName: ORG_FIELDS.coordinatorName.label,
@@ -166,4 +167,5 @@ export const FIELD_NOUNS: Partial<Record<keyof typeof FIELD_LABELS, string>> = {
   involvedOther: 'Who else was involved',
   incidentTypeOther: 'The other type of incident',
   specificAction: 'Specific action taken',
+  reference: 'The reference',
 };

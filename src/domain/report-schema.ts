@@ -16,10 +16,21 @@ import {
   MATERIAL_ACTIONS,
   STAFF_ACTIONS,
 } from './report-options.ts';
-import { LONG_TEXT_MAX_CHARS, NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS, tooLong } from './text-limits.ts';
+import {
+  LONG_TEXT_MAX_CHARS,
+  NAME_MAX_CHARS,
+  REFERENCE_MAX_CHARS,
+  SHORT_TEXT_MAX_CHARS,
+  tooLong,
+} from './text-limits.ts';
 
-/** Bumped on every incompatible change of the report body; stored records and sync payloads carry it. */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * Bumped on every incompatible change of the report body; stored records and sync payloads carry it. 2 adds the
+ * worker's `reference`: a server of version 1 (whose officer screens would refuse the new field) answers
+ * 'schema-version' instead of storing what its officers could not open. Version 1 bodies read as version 2 with an
+ * empty reference (the draft schema fills it), so stored drafts need no migration step.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
 
 // The draft: what the editor holds. Everything optional; strings default to '' and tick boxes to unticked.
 
@@ -36,6 +47,8 @@ const draftTicks = <T extends readonly { id: string }[]>(options: T) => {
 };
 
 export const ReportDraftSchema = z.object({
+  // The worker's own reference (a SafeVisit addition): first, as on the form
+  reference: draftText,
   // School/organisation's details (prefilled from Settings, editable per report)
   orgName: draftText,
   orgAddress: draftText,
@@ -170,6 +183,7 @@ const SubmittedReportObject = z.strictObject({
   childActions: optionalTicks(CHILD_ACTIONS),
   outcome: optionalText('outcome', LONG_TEXT_MAX_CHARS),
   concerns: optionalTicks(CONCERNS),
+  reference: optionalText('reference', REFERENCE_MAX_CHARS),
 });
 
 type CrossFieldInput = z.output<typeof SubmittedReportObject>;

@@ -5,6 +5,8 @@
 export const NAME_MAX_CHARS = 200;
 export const SHORT_TEXT_MAX_CHARS = 1_000;
 export const LONG_TEXT_MAX_CHARS = 20_000;
+/** The worker's own reference: a case number or initials, short enough for a list line. */
+export const REFERENCE_MAX_CHARS = 40;
 
 // Thousands separated by hand: the message must not depend on the runtime's locale data (server or browser).
 const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { ABBREVIATIONS } from '../../src/ui/abbr.tsx';
-import { browserSuite, createVault, seriousA11yViolations } from './harness.ts';
+import { browserSuite, createVault, readAllRawStorage, seriousA11yViolations } from './harness.ts';
 
 const suite = browserSuite({ rateLimit: false });
 
@@ -119,11 +119,16 @@ describe('a simple report on a phone', () => {
   });
 });
 
+const REFERENCE = `JB-${Math.random().toString(36).slice(2, 8)}`;
+
 describe('a submitted report read back', () => {
   it('shows the answers given in the form order, the empty questions collapsed, within three screens', async () => {
     const { page } = await unlockedOnReports();
+    // Measured as the worker reads it after the first run: "Ready to work offline" dismissed.
+    await page.getByRole('region', { name: 'Offline ready' }).getByRole('button', { name: 'Dismiss' }).click();
     await page.getByRole('button', { name: 'New report' }).click();
     await page.getByLabel('Description of incident').waitFor();
+    await page.getByLabel('Worker’s reference (case number or initials)').fill(REFERENCE);
     await page.getByLabel('Name of school/organisation').fill('Riverside Family Centre');
     await page.getByLabel('Date happened').fill('2026-11-02');
     await page.getByLabel('Time').fill('14:30');
@@ -148,12 +153,21 @@ describe('a submitted report read back', () => {
     await page.getByText('Report submitted.').waitFor();
 
     const answers = await page.locator('.report-answers dd').allTextContents();
-    expect(answers[0]).toContain('older boy');
+    expect(answers[0]).toBe(REFERENCE);
+    expect(answers[1]).toContain('older boy');
     expect(answers.at(-1)).toBe('Riverside Family Centre');
     await page.getByText(/questions left empty/).waitFor();
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height).toBeLessThanOrEqual(3 * SCREEN_HEIGHT_PX);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The worker's reference tells the report apart in the editor and the list, and is stored encrypted only.
+    await page.locator('.report-meta').getByText(`${REFERENCE}:`, { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
+    await page
+      .getByRole('heading', { level: 2, name: new RegExp(`^${REFERENCE}: Online bullying, Online grooming`) })
+      .waitFor();
+    expect(await readAllRawStorage(page)).not.toContain(REFERENCE);
   });
 });
 

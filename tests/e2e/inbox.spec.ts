@@ -124,6 +124,7 @@ describe('officer’s inbox', () => {
       fingerprint,
       report({
         dateHappened: '2026-10-19',
+        reference: 'CASE-77',
         incidentTypes: ['child-abuse-images'],
         description: 'Saw an image described as abuse on a phone.',
       }),
@@ -135,13 +136,14 @@ describe('officer’s inbox', () => {
     for (const s of [routine, wanted, urgent]) await post(token, s);
     await post(token, { ...damaged, ciphertext: flipFirstByte(damaged.ciphertext) });
 
-    // The inbox: urgent first, each report a link naming its date and incident types.
+    // The inbox: urgent first, each report a link naming its date and incident types, and the worker's own
+    // reference where they gave one (how the officer matches it to a case).
     await page.getByRole('link', { name: 'Inbox' }).click();
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     await page.getByText('4 reports.').waitFor();
     const links = page.locator('.inbox-row__link');
     expect(await links.allTextContents()).toEqual([
-      '19 October 2026: Child abuse images',
+      '19 October 2026: Child abuse images (reference CASE-77)',
       '20 October 2026: Online grooming',
       // Routine ones newest received first: the damaged one came last.
       expect.stringMatching(/^Report received .* \(could not be opened\)$/),

@@ -89,6 +89,7 @@ export const ReportEditor = ({ id, port }: Props) => {
       <p class="report-meta">
         <span class={`report-status report-status--${record.status}`}>{STATUS_LABELS[record.status]}</span>{' '}
         <span class="muted">
+          {summary.reference && `${summary.reference}: `}
           {summary.title}
           {record.revision > 1 ? `, correction (version ${record.revision})` : ''}
         </span>

@@ -275,6 +275,7 @@ const ReportCard = ({ record, receipt, port, stale, confirming, onAskDelete, onC
     <li class={`card report-card report-card--${record.status}`}>
       <h2 class="report-card__title" id={titleId}>
         <a class="report-target" href={routeHref('reports', record.id)}>
+          {summary.reference && <span class="report-card__ref">{summary.reference}: </span>}
           {summary.title}
           <span class="visually-hidden">
             , {STATUS_LABELS[record.status]}, last changed {changed}

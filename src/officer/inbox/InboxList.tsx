@@ -12,12 +12,16 @@ import { EXPORT_TYPES, exportFileName, exportText } from './inbox-export.ts';
 import { formatDate, formatDateTime, reviewText, URGENCY_TEXT } from './inbox-format.ts';
 import { CONTENT_SENTENCES, type InboxEntry, isOpened, searchInbox } from './inbox-model.ts';
 
-/** The link's words: the date it happened and the incident types, or what is known before it is open. */
+/**
+ * The link's words: the date it happened, the incident types and the worker's reference (how the officer matches it
+ * to a case), or what is known before it is open.
+ */
 export const entryName = (entry: InboxEntry): string => {
   const { content, item } = entry;
   if (content.state === 'opened') {
     const date = content.summary.dateHappened ? formatDate(content.summary.dateHappened) : 'No date';
-    return `${date}: ${content.summary.title}`;
+    const reference = content.summary.reference ? ` (reference ${content.summary.reference})` : '';
+    return `${date}: ${content.summary.title}${reference}`;
   }
   const received = `Report received ${formatDateTime(item.receivedAt)}`;
   return content.state === 'pending' ? `${received} (opening…)` : `${received} (could not be opened)`;

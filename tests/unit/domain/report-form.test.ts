@@ -240,9 +240,9 @@ describe('SafeVisit additions', () => {
 });
 
 describe('the worker form in the order of a visit', () => {
-  it('holds every Appendix 1 section once, what happened first and the organisation last', () => {
+  it('holds every section once, the worker’s reference and what happened first and the organisation last', () => {
     expect(VISIT_FORM.map((s) => s.id).sort()).toEqual(REPORT_FORM.map((s) => s.id).sort());
-    expect(VISIT_FORM[0]?.id).toBe('description');
+    expect(VISIT_FORM.slice(0, 2).map((s) => s.id)).toEqual(['reference', 'description']);
     expect(VISIT_FORM.at(-1)?.id).toBe('organisation');
     const ids = VISIT_FORM.map((s) => s.id);
     expect(ids.indexOf('type')).toBeLessThan(ids.indexOf('concerns'));

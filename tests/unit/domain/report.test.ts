@@ -311,7 +311,12 @@ describe('reportSummary', () => {
       title: 'Online bullying, Online grooming',
       typeLabels: ['Online bullying', 'Online grooming'],
       dateHappened: '2024-03-27',
+      reference: '',
     });
+  });
+
+  it('carries the worker’s own reference, trimmed, to tell reports apart', () => {
+    expect(reportSummary(completeDraft({ reference: '  CASE-1234 ' })).reference).toBe('CASE-1234');
   });
 
   it('never includes names, the description or the "please specify" text', () => {
@@ -328,6 +333,7 @@ describe('reportSummary', () => {
       title: 'No type of incident ticked yet',
       typeLabels: [],
       dateHappened: '',
+      reference: '',
     });
   });
 });
