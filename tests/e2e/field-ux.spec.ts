@@ -255,3 +255,50 @@ describe('abbreviations and phone numbers', () => {
     expect(problems).toEqual([]);
   });
 });
+
+/** Drop-downs whose chosen text is wider than the room the drop-down gives it (cut off on screen). */
+const cutOffSelects = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    if (!canvas) return ['no canvas'];
+    return [...document.querySelectorAll<HTMLSelectElement>('main select')].flatMap((select) => {
+      const style = getComputedStyle(select);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const arrowPx = 24;
+      const room = select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return [...select.options]
+        .filter((option) => canvas.measureText(option.text).width > room - arrowPx)
+        .map((option) => option.text);
+    });
+  });
+
+describe('settings on a phone', () => {
+  it('keeps the hand-typed connection under Advanced, with Save settings beside the fields it saves', async () => {
+    const { page } = await suite.newProfile();
+    await page.goto(`${suite.server.url}/#/settings`);
+    await createVault(page);
+    const save = page.getByRole('button', { name: 'Save settings' });
+    await save.waitFor();
+    expect(await cutOffSelects(page)).toEqual([]);
+
+    // The endpoint and token are not on the screen until Advanced is opened.
+    expect(await page.getByLabel('Sync endpoint URL').isVisible()).toBe(false);
+    const advanced = page.locator('details', { has: page.getByText('Advanced: connect by hand') });
+    expect(await advanced.getAttribute('open')).toBeNull();
+    await page.getByText('Advanced: connect by hand').click();
+    await page.getByLabel('Access token').fill('typed-by-hand-0001');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Wherever the worker types, "Save settings" is on screen, below and near the field.
+    const near = async (label: string) => {
+      const field = page.getByLabel(label);
+      await field.click();
+      const [box, button] = await Promise.all([field.boundingBox(), save.boundingBox()]);
+      if (!box || !button) throw new Error('no box');
+      const viewport = page.viewportSize()?.height ?? 0;
+      return button.y >= box.y + box.height && button.y + button.height <= viewport;
+    };
+    for (const label of ['Access token', 'Name of school/organisation', 'Lock after this many minutes without use'])
+      expect(await near(label), label).toBe(true);
+  });
+});

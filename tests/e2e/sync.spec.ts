@@ -18,7 +18,7 @@ describe('sync', () => {
     const { page } = await suite.newProfile();
     await page.goto(`${suite.server.url}/#/settings`);
     await createVault(page);
-    await page.getByText('Advanced: enrol without a link').click();
+    await page.getByText('Advanced: connect by hand').click();
     await page.getByLabel('Sync endpoint URL').fill('http://example.org');
     await page.getByLabel('Access token').fill('not-the-right-token-000');
     await page.getByRole('button', { name: 'Save settings' }).click();

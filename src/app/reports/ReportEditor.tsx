@@ -128,7 +128,7 @@ export const ReportEditor = ({ id, port }: Props) => {
         )}
         {readOnly ? <NextStepsReadBack draft={draft} /> : <NextStepsPanel draft={draft} />}
         {!readOnly && (
-          <div class="report-actions">
+          <div class="action-bar">
             <SaveStatus state={state.save} savedByButton={savedByButton} />
             <div class="button-row">
               <button type="button" class="button--secondary" onClick={() => void editor.saveNow()} disabled={busy}>

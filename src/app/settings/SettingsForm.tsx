@@ -1,4 +1,5 @@
-// The Settings form: sync, organisation and locking panels under one "Save settings" and "Test connection".
+// The Settings form: sync, organisation, locking and (Advanced) connection panels, with "Save settings" and "Test
+// connection" in a bar that stays in reach beside whichever field is being changed.
 // Checks and saving live in settings-form.ts; this file holds the form's state and draws the answers. A typed
 // endpoint and token become an enrolment offer for the Organisation panel to confirm, never a saved setting.
 import { useState } from 'preact/hooks';
@@ -9,6 +10,7 @@ import { testConnection } from '../../sync/endpoint.ts';
 import type { EnrolmentOffer } from '../../sync/enrolment.ts';
 import { ErrorSummary, type FieldError } from '../../ui/form-bits.tsx';
 import { useServices } from '../services.ts';
+import { AdvancedConnection } from './AdvancedConnection.tsx';
 import { LockingPanel } from './LockingPanel.tsx';
 import { OrganisationPanel } from './OrganisationPanel.tsx';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -94,18 +96,23 @@ export const SettingsForm = ({
       <SyncPanel {...part} />
       <OrganisationPanel {...part} />
       <LockingPanel {...part} />
-      <div class="button-row">
-        <button type="submit">Save settings</button>
-        <button type="button" class="button--secondary" onClick={test} disabled={testing}>
-          Test connection
-        </button>
-      </div>
-      {failure && (
-        <p class="error-text" role="alert">
-          {failure}
+      <AdvancedConnection {...part} />
+      <div class="action-bar">
+        {failure && (
+          <p class="error-text" role="alert">
+            {failure}
+          </p>
+        )}
+        <p class="action-bar__message" aria-live="polite">
+          {message}
         </p>
-      )}
-      <p aria-live="polite">{message}</p>
+        <div class="button-row">
+          <button type="submit">Save settings</button>
+          <button type="button" class="button--secondary" onClick={test} disabled={testing}>
+            Test connection
+          </button>
+        </div>
+      </div>
     </form>
   );
 };
