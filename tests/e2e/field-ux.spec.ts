@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
 import { ABBREVIATIONS } from '../../src/ui/abbr.tsx';
-import { browserSuite, createVault, readAllRawStorage, seriousA11yViolations } from './harness.ts';
+import { browserSuite, createVault, readAllRawStorage, seriousA11yViolations, WRONG_PASSPHRASE } from './harness.ts';
 
 const suite = browserSuite({ rateLimit: false });
 
@@ -300,5 +300,42 @@ describe('settings on a phone', () => {
     };
     for (const label of ['Access token', 'Name of school/organisation', 'Lock after this many minutes without use'])
       expect(await near(label), label).toBe(true);
+  });
+});
+
+describe('nothing that looks unfinished', () => {
+  it('saves with its own answer, marks topics as expandable, and keeps a wrong passphrase selected', async () => {
+    const { page } = await unlockedOnReports();
+    await page.getByRole('button', { name: 'New report' }).click();
+    await page.getByLabel('Description of incident').waitFor();
+    // No empty badge before the first save; "Save draft" answers beside itself, in the action bar.
+    expect(await page.locator('#save-status').isVisible()).toBe(false);
+    await page.getByLabel('Description of incident').fill('Saved by hand.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('.action-bar #save-status').getByText('Draft saved on this device.').waitFor();
+    expect(await actionsOnScreen(page)).toBe(true);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Guidance' }).click();
+    const topic = page.locator('.guidance-section > summary').first();
+    await topic.waitFor();
+    const marker = () => topic.evaluate((summary) => getComputedStyle(summary, '::before').content);
+    expect(await marker()).toContain('▸');
+    await topic.click();
+    expect(await marker()).toContain('▾');
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
+    const field = page.getByLabel('Passphrase', { exact: true });
+    await field.fill(WRONG_PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('That passphrase is not right').first().waitFor();
+    const selection = await field.evaluate((input: HTMLInputElement) => ({
+      value: input.value,
+      from: input.selectionStart,
+      to: input.selectionEnd,
+      focused: document.activeElement === input,
+    }));
+    expect(selection).toEqual({ value: WRONG_PASSPHRASE, from: 0, to: WRONG_PASSPHRASE.length, focused: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -174,7 +174,7 @@ const Browse = ({ pack, query, onQuery, cameFrom }: BrowseProps) => {
         <form onSubmit={onSubmit}>
           <label for="guidance-search">Search guidance</label>
           <p class="hint" id="guidance-search-hint">
-            <Abbreviated text="For example: nudes, grooming, LADO, PEGI, CEOP" />
+            For example: nudes, grooming, sextortion, a colleague, memory stick
           </p>
           <input
             id="guidance-search"

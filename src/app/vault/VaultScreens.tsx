@@ -102,7 +102,8 @@ const Unlock = ({ vault }: { vault: Vault }) => {
   );
 };
 
-const waitText = (detail: unknown): string => {
+/** " Try again in 1 second." / "... 5 seconds." / "... 3 minutes.": how long a too-many-attempts wait still runs. */
+export const waitText = (detail: unknown): string => {
   const ms = (detail as { retryAfterMs?: number } | undefined)?.retryAfterMs;
   if (!ms) return '';
   const seconds = Math.ceil(ms / 1000);
