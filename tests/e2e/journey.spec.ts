@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { InboxResponseSchema, SEALED_PATHS } from '../../src/domain/sealed-protocol.ts';
 import { OFFICER_EMAIL, OFFICER_PASSPHRASE } from '../unit/sync/org-setup.ts';
 import { enrolByLink, organisationOf, SETUP_CODE } from './enrol.ts';
-import { browserSuite, createVault, readAllRawStorage, UNTIL, waitForController } from './harness.ts';
+import {
+  browserSuite,
+  createVault,
+  readAllRawStorage,
+  seriousA11yViolations,
+  UNTIL,
+  waitForController,
+} from './harness.ts';
 
 /** A word only this report says; the officer searches for it. */
 const WORD = `Lighthouse${Math.random().toString(36).slice(2, 8)}`;
@@ -53,6 +60,7 @@ describe('a report from the doorstep to the officer', () => {
     await worker.getByRole('navigation').getByRole('link', { name: 'Reports' }).click();
     const card = worker.getByRole('listitem').filter({ hasText: 'Sent' });
     await card.getByRole('heading', { name: 'Online grooming' }).waitFor();
+    expect(await seriousA11yViolations(worker)).toEqual([]);
     // The server holds the envelope only; the card shows when the server received it.
     const { session } = await organisationOf(suite.server.url);
     const inbox = await fetch(`${suite.server.url}${SEALED_PATHS.inbox}`, {
