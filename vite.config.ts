@@ -177,6 +177,8 @@ export default defineConfig({
           // A limit against hangs, not a speed target: the first test of a file pays for real key derivation and a
           // real server's start, and these machines are shared (5 s timed out at load 20).
           testTimeout: 20_000,
+          // The storage contract runs on SQLite and on a real PostgreSQL this starts (or SAFEVISIT_TEST_DATABASE_URL).
+          globalSetup: ['tests/unit/postgres-server.ts'],
         },
       },
       {

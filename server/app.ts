@@ -17,7 +17,7 @@ import { registerHealth } from './health.ts';
 import { handleError, sendError } from './http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import { openStore } from './storage/open-store.ts';
 import type { AlertStore, OrgStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
@@ -33,7 +33,9 @@ export type AppOptions = {
   tokens?: string[];
   /** SQLite file; ':memory:' (the default here, for tests) keeps nothing. main.ts defaults to data/safevisit.sqlite. */
   dbPath?: string;
-  /** How long a write waits on a locked database before answering 503. */
+  /** A postgres:// address: PostgreSQL instead of the SQLite file (server/storage/open-store.ts). */
+  databaseUrl?: string;
+  /** How long a write waits on a locked database (or for a PostgreSQL connection) before answering 503. */
   dbBusyTimeoutMs?: number;
   /** A storage engine to use instead of opening SQLite (not closed by the app). */
   store?: Store;
@@ -99,7 +101,12 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   const store =
-    options.store ?? openSqliteStore({ path: options.dbPath ?? ':memory:', busyTimeoutMs: options.dbBusyTimeoutMs });
+    options.store ??
+    (await openStore({
+      databaseUrl: options.databaseUrl,
+      dbPath: options.dbPath,
+      busyTimeoutMs: options.dbBusyTimeoutMs,
+    }));
   app.decorate('discardedPlaintextReports', store.discardedPlaintextReports);
   app.decorate('orgStore', store);
   app.decorate('sealedReports', store);

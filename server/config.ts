@@ -27,6 +27,8 @@ export type ServerConfig = {
   port: number;
   host: string;
   dbPath: string;
+  /** PostgreSQL (DATABASE_URL, postgres://...) instead of the SQLite file; never printed (it holds the password). */
+  databaseUrl: string | undefined;
   tokens: string[];
   /** The operator's setup code (SAFEVISIT_SETUP_CODE), never printed; undefined means make one (never in production). */
   chosenSetupCode: string | undefined;
@@ -96,7 +98,7 @@ const databaseUrlProblem = (value: string | undefined): string | undefined => {
 /** The refusals of production mode, one sentence each. */
 const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): string[] => {
   const problems: string[] = [];
-  if (config.dbPath === ':memory:' || config.dbPath.startsWith('file::memory:'))
+  if (!config.databaseUrl && (config.dbPath === ':memory:' || config.dbPath.startsWith('file::memory:')))
     problems.push('SAFEVISIT_DB keeps nothing in memory: set it to the database file.');
   if (config.tokens.some((t) => t.length < TOKEN_MIN_CHARS || looksLikeDemoSecret(t))) {
     problems.push(
@@ -161,6 +163,7 @@ export const readConfig = (env: Env): { config: ServerConfig } | { errors: strin
     port,
     host,
     dbPath: env.SAFEVISIT_DB || DEFAULT_DB_PATH,
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
     tokens,
     chosenSetupCode,
     guidanceFile: env.SAFEVISIT_GUIDANCE_FILE || undefined,

@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { readConfig, setupCodeProblem } from './config.ts';
 import { BUILT_GUIDANCE_FILE, readGuidanceFile } from './guidance.ts';
 import { newSetupCode } from './setup-code.ts';
+import { describeStore } from './storage/open-store.ts';
 
 const fail = (message: string): never => {
   console.error(`SafeVisit server cannot start: ${message}`);
@@ -43,6 +44,7 @@ const app = await buildApp({
   tokens: config.tokens,
   setupCode,
   dbPath: config.dbPath,
+  databaseUrl: config.databaseUrl,
   guidancePack,
   rateLimit: config.rateLimitPerMin > 0 ? { max: config.rateLimitPerMin, timeWindowMs: 60_000 } : false,
   deviceRateLimit: { max: config.deviceRateLimitPerMin, timeWindowMs: 60_000 },
@@ -68,7 +70,7 @@ const address = app.server.address();
 const boundPort = address && typeof address === 'object' ? address.port : config.port;
 const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 console.log(`SafeVisit is running at http://${host}:${boundPort}/${config.production ? ' (production mode)' : ''}`);
-console.log(`Reports are stored in ${config.dbPath}.`);
+console.log(`Reports are stored in ${describeStore(config)}.`);
 if (app.discardedPlaintextReports > 0) {
   console.log(
     `${app.discardedPlaintextReports} report revisions received in clear (protocol v1) were deleted from the database: ` +

@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Urgency } from '../../src/domain/sealed-protocol.ts';
+import { type AlertDbRow as Row, toAlertRow as rowOf } from './rows.ts';
 import { guarded } from './sqlite-org.ts';
-import type { AlertChannel, AlertOutcome, AlertRow, AlertStore, ClaimedAlert } from './types.ts';
+import type { AlertChannel, AlertOutcome, AlertStore, ClaimedAlert } from './types.ts';
 
 /**
  * One self-contained schema step: one row per (report revision, channel). `claimed_until` is the lease of the process
@@ -30,34 +31,6 @@ export const ALERTS_MIGRATION = `
   );
   CREATE INDEX alerts_due ON alerts (next_attempt_at) WHERE delivered_at IS NULL AND gave_up_at IS NULL;
 `;
-
-type Row = {
-  seq: number;
-  report_id: string;
-  revision: number;
-  channel: AlertChannel;
-  created_at: string;
-  attempts: number;
-  next_attempt_at: string;
-  claimed_until: string | null;
-  last_error: string | null;
-  delivered_at: string | null;
-  gave_up_at: string | null;
-};
-
-const rowOf = (row: Row): AlertRow => ({
-  seq: row.seq,
-  reportId: row.report_id,
-  revision: row.revision,
-  channel: row.channel,
-  createdAt: row.created_at,
-  attempts: row.attempts,
-  nextAttemptAt: row.next_attempt_at,
-  claimedUntil: row.claimed_until,
-  lastError: row.last_error,
-  deliveredAt: row.delivered_at,
-  gaveUpAt: row.gave_up_at,
-});
 
 /** Queues one alert per channel for a revision just stored; call it inside the transaction that stored it. */
 export const alertWriter = (db: Database.Database) => {

@@ -4,16 +4,17 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../src/domain/errors.ts';
 import type { OrgDescriptor, SealedGrant } from '../../src/domain/org-protocol.ts';
-import type {
-  AuditAction,
-  AuditDetail,
-  AuditRow,
-  DeviceRecord,
-  OfficerRecord,
-  OrgStore,
-  SessionRecord,
-  TeamStore,
-} from './types.ts';
+import {
+  type AuditDbRow,
+  type DeviceRow,
+  type OfficerRow,
+  type SessionRow,
+  toAuditRow,
+  toDevice,
+  toOfficer,
+  toSession,
+} from './rows.ts';
+import type { AuditAction, AuditDetail, DeviceRecord, OrgStore, SessionRecord, TeamStore } from './types.ts';
 
 /** Schema version 2 of the SQLite database (version 1 is the submissions table). */
 export const ORG_MIGRATION = `
@@ -77,76 +78,6 @@ export const ORG_MIGRATION = `
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
-
-export type OfficerRow = {
-  id: string;
-  name: string;
-  email: string;
-  kdf: string;
-  auth_hash: string;
-  public_key: string;
-  wrapped_private_key: string;
-  confirmed: number;
-  created_at: string;
-};
-type SessionRow = {
-  token_hash: string;
-  officer_id: string;
-  created_at: string;
-  last_used_at: string;
-  ended: string | null;
-};
-type DeviceRow = {
-  id: string;
-  name: string;
-  created_at: string;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-  enrolled_by: string | null;
-};
-export type AuditDbRow = {
-  seq: number;
-  at: string;
-  officer_id: string | null;
-  action: string;
-  subject_id: string | null;
-  detail: string | null;
-};
-
-export const toOfficer = (row: OfficerRow): OfficerRecord => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  confirmed: row.confirmed === 1,
-  createdAt: row.created_at,
-  kdf: JSON.parse(row.kdf),
-  authHash: row.auth_hash,
-  keys: { publicKey: row.public_key, wrappedPrivateKey: row.wrapped_private_key },
-});
-const toSession = (row: SessionRow): SessionRecord => ({
-  tokenHash: row.token_hash,
-  officerId: row.officer_id,
-  createdAt: row.created_at,
-  lastUsedAt: row.last_used_at,
-  ...(row.ended === 'removed' ? { endedBecause: 'removed' as const } : {}),
-});
-const toDevice = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  name: row.name,
-  createdAt: row.created_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-  enrolledBy: row.enrolled_by,
-});
-
-export const toAuditRow = (r: AuditDbRow): AuditRow => ({
-  seq: r.seq,
-  at: r.at,
-  officerId: r.officer_id,
-  action: r.action as AuditAction,
-  subjectId: r.subject_id,
-  detail: r.detail === null ? null : (JSON.parse(r.detail) as AuditDetail),
-});
 
 /** Any engine failure is "try again later" (503), never a 500. */
 export const guarded = <T>(work: () => T): Promise<T> => {

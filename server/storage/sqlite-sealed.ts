@@ -2,7 +2,7 @@
 // nothing twice, and every officer read, review and export with its audit row in the same transaction. Never holds a
 // key that opens an envelope, so it has no plaintext to lose.
 import type Database from 'better-sqlite3';
-import type { InboxEnvelope, Review, Urgency } from '../../src/domain/sealed-protocol.ts';
+import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
 import { alertWriter } from './sqlite-alerts.ts';
 import { auditWriter, guarded } from './sqlite-org.ts';
 import type {
@@ -36,57 +36,6 @@ export const SEALED_MIGRATION = `
   );
   ALTER TABLE audit ADD COLUMN detail TEXT;
 `;
-
-type ReportRow = {
-  seq: number;
-  id: string;
-  revision: number;
-  schema_version: number;
-  key_id: string;
-  device_id: string;
-  created_at: string;
-  submitted_at: string;
-  received_at: string;
-  urgency: Urgency;
-  enc: string;
-  ciphertext: string;
-  body_hash: string;
-  reviewed_at: string | null;
-  reviewed_by: string | null;
-  reviewer_name: string | null;
-};
-type InboxRow = ReportRow & { urgency_rank: number; revisions: number };
-
-const envelopeOf = (row: ReportRow): InboxEnvelope => ({
-  id: row.id,
-  revision: row.revision,
-  schemaVersion: row.schema_version,
-  createdAt: row.created_at,
-  submittedAt: row.submitted_at,
-  receivedAt: row.received_at,
-  keyId: row.key_id,
-  urgency: row.urgency,
-  enc: row.enc,
-  ciphertext: row.ciphertext,
-  deviceId: row.device_id,
-});
-
-const reviewOf = (row: ReportRow): Review => ({
-  status: row.reviewed_at ? 'reviewed' : 'new',
-  reviewedAt: row.reviewed_at,
-  // An officer removed later still shows who reviewed, by id.
-  reviewedBy: row.reviewed_by ? { id: row.reviewed_by, name: row.reviewer_name ?? '' } : null,
-});
-
-const RANK_SQL = "CASE r.urgency WHEN 'immediate' THEN 0 WHEN 'soon' THEN 1 ELSE 2 END";
-
-/** Cursor of the inbox: `<urgency rank>.<arrival seq>` of the last row of a page. */
-const parseCursor = (cursor: string | undefined): { rank: number; seq: number } | undefined => {
-  const match = /^([0-2])\.(\d{1,16})$/.exec(cursor ?? '');
-  if (!match) return undefined;
-  const seq = Number(match[2]);
-  return Number.isSafeInteger(seq) ? { rank: Number(match[1]), seq } : undefined;
-};
 
 export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   const audit = auditWriter(db);
@@ -150,13 +99,8 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
     const after = parseCursor(options.cursor);
     // One more than asked tells whether another page exists.
     const rows = inboxPage.all({ rank: after?.rank ?? null, seq: after?.seq ?? null, limit: options.limit + 1 });
-    const page = rows.slice(0, options.limit);
-    const last = page.at(-1);
     audit(reader.at, reader.officerId, 'inbox-read', null);
-    return {
-      items: page.map((row) => ({ ...envelopeOf(row), ...reviewOf(row), revisions: row.revisions })),
-      ...(rows.length > options.limit && last ? { nextCursor: `${last.urgency_rank}.${last.seq}` } : {}),
-    };
+    return inboxPageOf(rows, options.limit);
   });
 
   const open = db.transaction((id: string, reader: Reader) => {

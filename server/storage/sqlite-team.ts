@@ -3,7 +3,16 @@
 // row share one transaction; nothing here updates or deletes an audit row (the triggers would refuse it anyway).
 import type Database from 'better-sqlite3';
 import type { SealedGrant } from '../../src/domain/org-protocol.ts';
-import { type AuditDbRow, auditWriter, guarded, type OfficerRow, toAuditRow, toOfficer } from './sqlite-org.ts';
+import {
+  type AuditDbRow,
+  type InviteRow,
+  type OfficerRow,
+  inviteState as stateOf,
+  toAuditRow,
+  toInvite,
+  toOfficer,
+} from './rows.ts';
+import { auditWriter, guarded } from './sqlite-org.ts';
 import type { AuditLogPage, InviteRecord, OfficerRecord, TeamStore } from './types.ts';
 
 /** One self-contained schema step: invites, removed officers, sessions ended for a reason, and an audit index. */
@@ -23,31 +32,6 @@ export const TEAM_MIGRATION = `
   CREATE INDEX audit_by_officer ON audit (officer_id, seq);
   CREATE INDEX audit_by_action ON audit (action, seq);
 `;
-
-type InviteRow = {
-  token_hash: string;
-  id: string;
-  name: string;
-  email: string;
-  invited_by: string;
-  created_at: string;
-  expires_at: string;
-  accepted_at: string | null;
-};
-
-const toInvite = (row: InviteRow): InviteRecord => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  invitedBy: row.invited_by,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const stateOf = (row: InviteRow, at: string): 'open' | 'used' | 'expired' => {
-  if (row.accepted_at !== null) return 'used';
-  return Date.parse(row.expires_at) <= Date.parse(at) ? 'expired' : 'open';
-};
 
 export const sqliteTeamStore = (db: Database.Database): TeamStore => {
   const audit = auditWriter(db);

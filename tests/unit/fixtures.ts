@@ -11,5 +11,6 @@ export * from './fixtures/report.ts';
 export * from './fixtures/sealed.ts';
 export * from './fixtures/server.ts';
 export * from './fixtures/server-process.ts';
+export * from './fixtures/storage.ts';
 export * from './fixtures/store.ts';
 export * from './fixtures/sync.ts';
