@@ -10,8 +10,8 @@ export const REQUIREMENTS = [
   // { path: '/usr/bin/firefox-esr', debianPackage: 'firefox-esr', why: 'browser tests (Firefox), issue 16' },
   // { path: '/usr/bin/WebKitWebDriver', debianPackage: 'webkit2gtk-driver', why: 'browser tests (WebKit), issue 16' },
   // { path: '/usr/bin/xvfb-run', debianPackage: 'xvfb', why: 'a display for WebKit, issue 16' },
-  { path: '/usr/lib/postgresql/15/bin/initdb', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL, issue 15' },
-  { path: '/usr/lib/postgresql/15/bin/postgres', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL, issue 15' },
+  { path: '/usr/lib/postgresql/15/bin/initdb', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL' },
+  { path: '/usr/lib/postgresql/15/bin/postgres', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL' },
 ];
 
 const APT_GET = '/usr/bin/apt-get';
