@@ -1,6 +1,6 @@
-// The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to the current version (5)
-// and its plaintext reports are gone from the file and its WAL, a newer database is refused plainly, and the audit
-// table refuses updates and deletes.
+// The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to the current
+// version and its plaintext reports are gone from the file and its WAL, and a newer database is refused plainly. The
+// behaviour both engines share (the append-only audit log among it) is in storage-contract-*.test.ts.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,20 +62,5 @@ describe('SQLite migrations', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openSqliteStore({ path })).toThrow(/newer SafeVisit server \(schema 99\); update the server/);
-  });
-
-  it('keeps the audit log append-only in the database itself', async () => {
-    const path = join(dir, 'audit.sqlite');
-    const store = openSqliteStore({ path });
-    await store.recordFailedSignIn(null, '2026-01-01T00:00:00Z');
-    await store.close();
-    const db = new Database(path);
-    try {
-      expect(() => db.exec("UPDATE audit SET action = 'sign-in'")).toThrow(/append-only/);
-      expect(() => db.exec('DELETE FROM audit')).toThrow(/append-only/);
-      expect(db.prepare('SELECT COUNT(*) AS n FROM audit').get()).toEqual({ n: 1 });
-    } finally {
-      db.close();
-    }
   });
 });
