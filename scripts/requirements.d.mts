@@ -1,4 +1,4 @@
-export type Requirement = { path: string; debianPackage: string; why: string };
+export type Requirement = { path: string; debianPackage: string; why: string; unlessEnv?: string };
 export type SetupPlan = {
   action: 'ready' | 'install' | 'ask';
   missing: Requirement[];

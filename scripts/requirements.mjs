@@ -10,8 +10,20 @@ export const REQUIREMENTS = [
   // { path: '/usr/bin/firefox-esr', debianPackage: 'firefox-esr', why: 'browser tests (Firefox), issue 16' },
   // { path: '/usr/bin/WebKitWebDriver', debianPackage: 'webkit2gtk-driver', why: 'browser tests (WebKit), issue 16' },
   // { path: '/usr/bin/xvfb-run', debianPackage: 'xvfb', why: 'a display for WebKit, issue 16' },
-  { path: '/usr/lib/postgresql/15/bin/initdb', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL' },
-  { path: '/usr/lib/postgresql/15/bin/postgres', debianPackage: 'postgresql', why: 'storage tests on PostgreSQL' },
+  {
+    path: '/usr/lib/postgresql/15/bin/initdb',
+    debianPackage: 'postgresql',
+    why: 'storage tests on PostgreSQL',
+    // Not needed when the storage tests use the developer's own PostgreSQL (README, "Storage tests").
+    unlessEnv: 'SAFEVISIT_TEST_DATABASE_URL',
+  },
+  {
+    path: '/usr/lib/postgresql/15/bin/postgres',
+    debianPackage: 'postgresql',
+    why: 'storage tests on PostgreSQL',
+    // Not needed when the storage tests use the developer's own PostgreSQL (README, "Storage tests").
+    unlessEnv: 'SAFEVISIT_TEST_DATABASE_URL',
+  },
 ];
 
 const APT_GET = '/usr/bin/apt-get';
@@ -43,6 +55,8 @@ export const planSetup = ({ requirements, isPresent, isRoot, hasAptGet }) => {
 
 /** Checks this machine, installs what is missing when it may, and returns false (after saying what to run) if not. */
 export const ensureRequirements = ({ requirements = REQUIREMENTS, log = console.log } = {}) => {
+  // A requirement with `unlessEnv` is not needed when that variable is set (the developer's own PostgreSQL).
+  requirements = requirements.filter((r) => !(r.unlessEnv && process.env[r.unlessEnv]));
   const plan = planSetup({
     requirements,
     isPresent: isExecutable,
