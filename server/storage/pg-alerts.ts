@@ -1,27 +1,11 @@
-// Alerts to the safeguarding lead in the PostgreSQL engine: the `alerts` outbox written in the report's own
-// transaction, and a claim that locks the row it leases (FOR UPDATE SKIP LOCKED), so several server processes on one
+// Alerts to the safeguarding lead in the PostgreSQL engine: the `alerts` outbox (queued by the report's own save in
+// pg-sealed.ts), and a claim that locks the row it leases (FOR UPDATE SKIP LOCKED), so several server processes on one
 // database each deliver different alerts and none twice. Ids, times and delivery state only.
 import { randomUUID } from 'node:crypto';
 import type { Urgency } from '../../src/domain/sealed-protocol.ts';
-import { type Db, guardAll, type Sql } from './pg-db.ts';
+import { type Db, guardAll } from './pg-db.ts';
 import { type AlertDbRow, toAlertRow } from './rows.ts';
-import type { AlertChannel, AlertStore } from './types.ts';
-
-/** Queues one alert per channel for a revision just stored; call it inside the transaction that stored it. */
-export const queueAlerts = async (
-  sql: Sql,
-  reportId: string,
-  revision: number,
-  channels: readonly AlertChannel[],
-  at: string,
-): Promise<void> => {
-  for (const channel of channels)
-    await sql.query(
-      `INSERT INTO alerts (report_id, revision, channel, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $4)
-       ON CONFLICT (report_id, revision, channel) DO NOTHING`,
-      [reportId, revision, channel, at],
-    );
-};
+import type { AlertStore } from './types.ts';
 
 const PENDING = 'a.delivered_at IS NULL AND a.gave_up_at IS NULL AND a.channel = ANY($1::text[])';
 

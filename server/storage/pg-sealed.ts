@@ -1,8 +1,8 @@
 // Sealed reports in the PostgreSQL engine: envelopes and routing fields only, keyed by (id, revision). A save is
-// insert-or-select in one transaction, so two server processes on one database never store a revision twice and
-// both answer with the first receipt; every officer read, review and export writes its audit row in the same one.
+// insert-or-select held by that key (one atomic insert, then a read of the row stored first), so two server processes
+// on one database never store a revision twice and both answer with the first receipt; every officer read, review
+// and export writes its audit row in the same transaction.
 
-import { queueAlerts } from './pg-alerts.ts';
 import { type Db, guardAll, type Sql, writeAudit } from './pg-db.ts';
 import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
 import type { SealedReportStore } from './types.ts';
@@ -23,52 +23,59 @@ const INBOX_PAGE = `
   ORDER BY l.urgency_rank, l.seq DESC
   LIMIT $3`;
 
+// Insert-or-nothing in one statement: the row only when the key id is the organisation's, and one alert per channel
+// for a row it created (a replay queues none).
+const SAVE = `
+  WITH key AS (SELECT EXISTS (SELECT 1 FROM encryption_keys WHERE kid = $4) AS ok),
+  saved AS (
+    INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
+                         urgency, enc, ciphertext, body_hash)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM key WHERE key.ok
+    ON CONFLICT (id, revision) DO NOTHING
+    RETURNING id, revision
+  ),
+  queued AS (
+    INSERT INTO alerts (report_id, revision, channel, created_at, next_attempt_at)
+    SELECT saved.id, saved.revision, channel, $8, $8 FROM saved, unnest($13::text[]) AS channel
+    ON CONFLICT (report_id, revision, channel) DO NOTHING
+  )
+  SELECT key.ok AS key_ok, (SELECT COUNT(*) FROM saved)::int AS created FROM key`;
+
 const revisionsOf = async (sql: Sql, id: string) =>
   (await sql.query<ReportRow>(`${WITH_REVIEWER} WHERE r.id = $1 ORDER BY r.revision DESC`, [id])).rows;
 
 export const pgSealedStore = (db: Db): SealedReportStore =>
   guardAll<SealedReportStore>({
-    saveSealed: (report, receivedAt, alertChannels = []) =>
-      db.tx(async (sql) => {
-        const key = await sql.query('SELECT 1 FROM encryption_keys WHERE kid = $1', [report.keyId]);
-        if (!key.rowCount) return { kind: 'unknown-key' as const };
-        // A concurrent insert of the same key makes this one wait for it, then do nothing; the select that follows
-        // (a new snapshot under READ COMMITTED) sees the row it committed.
-        const inserted = await sql.query(
-          `INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
-                                urgency, enc, ciphertext, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (id, revision) DO NOTHING`,
-          [
-            report.id,
-            report.revision,
-            report.schemaVersion,
-            report.keyId,
-            report.deviceId,
-            report.createdAt,
-            report.submittedAt,
-            receivedAt,
-            report.urgency,
-            report.enc,
-            report.ciphertext,
-            report.bodyHash,
-          ],
-        );
-        if (inserted.rowCount === 1) {
-          await queueAlerts(sql, report.id, report.revision, alertChannels, receivedAt);
-          return { kind: 'created' as const, receivedAt };
-        }
-        const [existing] = (
-          await sql.query<{ body_hash: string; received_at: string }>(
-            'SELECT body_hash, received_at FROM reports WHERE id = $1 AND revision = $2',
-            [report.id, report.revision],
-          )
-        ).rows;
-        if (!existing) throw new Error('insert ignored but no row found');
-        return existing.body_hash === report.bodyHash
-          ? { kind: 'replayed' as const, receivedAt: existing.received_at }
-          : { kind: 'conflict' as const };
-      }),
+    saveSealed: async (report, receivedAt, alertChannels = []) => {
+      // One statement, so atomic on its own: the key check, the insert and the alerts it queues. A concurrent
+      // insert of the same (id, revision) makes it wait for that one to commit, then insert nothing.
+      const [saved] = await db.rows<{ key_ok: boolean; created: number }>(SAVE, [
+        report.id,
+        report.revision,
+        report.schemaVersion,
+        report.keyId,
+        report.deviceId,
+        report.createdAt,
+        report.submittedAt,
+        receivedAt,
+        report.urgency,
+        report.enc,
+        report.ciphertext,
+        report.bodyHash,
+        alertChannels,
+      ]);
+      if (!saved?.key_ok) return { kind: 'unknown-key' as const };
+      if (saved.created === 1) return { kind: 'created' as const, receivedAt };
+      // Stored before (rows are never changed once stored): the first receipt, or a conflict.
+      const [existing] = await db.rows<{ body_hash: string; received_at: string }>(
+        'SELECT body_hash, received_at FROM reports WHERE id = $1 AND revision = $2',
+        [report.id, report.revision],
+      );
+      if (!existing) throw new Error('insert ignored but no row found');
+      return existing.body_hash === report.bodyHash
+        ? { kind: 'replayed' as const, receivedAt: existing.received_at }
+        : { kind: 'conflict' as const };
+    },
     inbox: (options, reader) =>
       db.tx(async (sql) => {
         const after = parseCursor(options.cursor);
