@@ -1,0 +1,6 @@
+export declare const postgresBinDir: () => string | undefined;
+export declare const startThrowawayPostgres: (options?: { durable?: boolean }) => Promise<{
+  url: string;
+  version: string;
+  stop: () => void;
+}>;
