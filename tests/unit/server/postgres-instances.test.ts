@@ -77,11 +77,12 @@ describe('two server processes on one PostgreSQL', () => {
   it('refuses to start on a wrong DATABASE_URL with a plain sentence that never prints the password', async () => {
     const base = new URL(inject('postgresUrl'));
     const password = 'Hidden-Pass-4471';
-    const proc = run({ DATABASE_URL: `postgres://safevisit:${password}@127.0.0.1:${base.port}/no_such_db` });
+    const where = `${base.hostname}:${base.port}/no_such_db`;
+    const proc = run({ DATABASE_URL: `postgres://${base.username}:${password}@${where}` });
     expect(await proc.exited).toBe(1);
     const { stdout, stderr } = proc.output();
-    expect(stderr).toMatch(
-      /SafeVisit server cannot start: the PostgreSQL database postgres:\/\/safevisit@127\.0\.0\.1:\d+\/no_such_db \(DATABASE_URL\) cannot be used: database "no_such_db" does not exist\./,
+    expect(stderr).toContain(
+      `SafeVisit server cannot start: the PostgreSQL database postgres://${base.username}@${where} (DATABASE_URL) cannot be used: `,
     );
     expect(stdout + stderr).not.toContain(password);
   });
