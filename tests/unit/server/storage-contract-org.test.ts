@@ -100,7 +100,7 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
 
   it('invites, accepts once, confirms once and removes an officer; refuses a taken email, yourself and the last confirmed', async () => {
     const store = await (await fresh(engine)).open();
-    const { officer: lead } = await setUpStore(store);
+    const { officer: lead, keyId } = await setUpStore(store);
     expect(await store.createInvite(invite(lead.id, lead.email), 'taken-hash')).toBe('email-taken');
     const open = invite(lead.id);
     expect(await store.createInvite(open, 'invite-hash')).toBe('created');
@@ -115,7 +115,10 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     expect(await store.acceptInvite('no-hash', officerRecord())).toBe('unknown');
     expect(await store.officerById(joiner.id)).toMatchObject({ email: 'new@example.org', confirmed: false });
 
-    const grants = [{ kid: 'signing', sealed: 'sealed-grant' }];
+    const grants = [
+      { kid: keyId, sealed: 'sealed-key' },
+      { kid: 'signing', sealed: 'sealed-grant' },
+    ];
     expect(await store.confirmOfficer(joiner.id, grants, lead.id, AT)).toBe('confirmed');
     expect(await store.confirmOfficer(joiner.id, grants, lead.id, AT)).toBe('already-confirmed');
     expect(await store.grantsOf(joiner.id)).toEqual(grants);
