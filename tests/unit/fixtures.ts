@@ -4,7 +4,6 @@ export * from '../passphrases.ts';
 export * from './fixtures/alerts.ts';
 export * from './fixtures/basics.ts';
 export * from './fixtures/inbox.ts';
-export * from './fixtures/main-process.ts';
 export * from './fixtures/org.ts';
 export * from './fixtures/org-enrol.ts';
 export * from './fixtures/org-routes.ts';

@@ -1,26 +1,27 @@
 // Real server processes (server/main.ts) on one PostgreSQL: the same 200 submissions sent to two at once are each
 // stored once and every device gets one receipt from either; each new report's alert is delivered once although both
-// processes deliver alerts; a process killed (SIGKILL) mid-burst loses no report it acknowledged; and a wrong
-// DATABASE_URL stops the start with a sentence that never shows the password.
+// processes deliver alerts; and a wrong DATABASE_URL stops the start with a sentence that never shows the password.
+// SIGTERM and SIGKILL of a process on each engine: process-lifecycle.test.ts.
 import { describe, expect, inject, it, vi } from 'vitest';
 import { ORG_PATHS, SessionResponseSchema } from '../../../src/domain/org-protocol.ts';
 import type { Receipt } from '../../../src/domain/protocol.ts';
 import {
   buildOrganisation,
   enrolDevice,
-  mainProcessesPerTest,
   postSealed,
   SETUP_CODE,
   type SetUpServer,
   sealedSubmission,
   send,
+  serverProcessesPerTest,
   setupRequest,
   startReceiver,
   testDatabasesPerTest,
 } from '../fixtures.ts';
 
 const fresh = testDatabasesPerTest();
-const run = mainProcessesPerTest();
+const processes = serverProcessesPerTest();
+const run = processes.start;
 /** Two processes started through tsx, 200 envelopes sealed and sent, 120 webhooks, on a shared 2-core machine. */
 const TWO_INSTANCES_TIMEOUT_MS = 90_000;
 
@@ -71,53 +72,6 @@ describe('two server processes on one PostgreSQL', () => {
       expect(delivered).toHaveLength(120);
       expect(new Set(delivered)).toEqual(new Set(unique.map((s) => s.id)));
       await receiver.stop();
-    },
-    TWO_INSTANCES_TIMEOUT_MS,
-  );
-
-  it(
-    'loses no acknowledged report when a server process on PostgreSQL is killed (SIGKILL) in the middle of a burst',
-    async () => {
-      const database = await fresh('postgres');
-      const env = {
-        DATABASE_URL: database.address,
-        SAFEVISIT_SETUP_CODE: SETUP_CODE,
-        SAFEVISIT_RATE_LIMIT_PER_MIN: '0',
-        SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN: '100000',
-      };
-      const first = run(env);
-      const url = await first.url();
-      const org = await buildOrganisation();
-      const setup = await send(url, ORG_PATHS.setup, { body: setupRequest({ organisation: org.organisation }) });
-      const officer = { url, session: SessionResponseSchema.parse(await setup.json()) } as SetUpServer;
-      const { deviceToken } = await enrolDevice(officer, 'Hall laptop');
-      const submissions = await Promise.all(Array.from({ length: 300 }, () => sealedSubmission(org)));
-      const acknowledged = new Map<string, Receipt>();
-      let next = 0;
-      // 16 senders one after another; the process is killed once 60 answers have come back.
-      const sender = async () => {
-        while (next < submissions.length) {
-          const s = submissions[next++];
-          if (!s) return;
-          const response = await postSealed({ url, deviceToken }, s).catch(() => undefined);
-          if (response?.status !== 201) continue;
-          acknowledged.set(s.id, (await response.json()) as Receipt);
-          if (acknowledged.size === 60) first.kill('SIGKILL');
-        }
-      };
-      await Promise.all(Array.from({ length: 16 }, sender));
-      await first.exited;
-      expect(acknowledged.size).toBeGreaterThanOrEqual(60);
-
-      // Every report answered 201 is in the database, and a new process replays each with its first receipt.
-      const second = run(env);
-      const again = await second.url();
-      const replays = await Promise.all(
-        submissions.filter((s) => acknowledged.has(s.id)).map((s) => postSealed({ url: again, deviceToken }, s)),
-      );
-      expect(replays.map((r) => r.status)).toEqual(Array(acknowledged.size).fill(200));
-      const receipts = (await Promise.all(replays.map((r) => r.json()))) as Receipt[];
-      expect(new Map(receipts.map((r) => [r.id, r]))).toEqual(acknowledged);
     },
     TWO_INSTANCES_TIMEOUT_MS,
   );

@@ -1,6 +1,6 @@
 // The server as a real process through its ends: a SIGTERM lets a request in flight finish (201, stored) while new
 // connections are refused, then exits 0; a SIGKILL in the middle of a load of sealed submissions loses no report the
-// server had acknowledged. Run on every engine serverEngines() names (SQLite; PostgreSQL with DATABASE_URL).
+// server had acknowledged. Run on every engine serverEngines() names (SQLite, PostgreSQL).
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { idempotencyKey, type Receipt, ReceiptSchema } from '../../../src/domain/protocol.ts';
@@ -51,7 +51,7 @@ describe.each(serverEngines())('server process on $name', (engine) => {
   it('on SIGTERM refuses new connections, finishes the request in flight, stores it and exits 0', {
     timeout: 60_000,
   }, async () => {
-    const env = { ...engine.env(processes.dataDir()), SAFEVISIT_LOG: '1' };
+    const env = { ...(await engine.env(processes.dataDir())), SAFEVISIT_LOG: '1' };
     const server = await startSetUpProcess(processes, env);
     const s = await sealedSubmission(server.org, { words: 'sent while the server stopped' });
     const request = await halfSentReport(server.url, server.deviceToken, s);
@@ -78,7 +78,7 @@ describe.each(serverEngines())('server process on $name', (engine) => {
     timeout: KILL_TEST_TIMEOUT_MS,
   }, async () => {
     // Limits off: the load is one device sending as fast as it can.
-    const env = { ...engine.env(processes.dataDir()), SAFEVISIT_RATE_LIMIT_PER_MIN: '0' };
+    const env = { ...(await engine.env(processes.dataDir())), SAFEVISIT_RATE_LIMIT_PER_MIN: '0' };
     const server = await startSetUpProcess(processes, env);
     const reports = await Promise.all(Array.from({ length: LOAD.reports }, () => sealedSubmission(server.org)));
     const acknowledged = new Map<string, Receipt>();
