@@ -5,7 +5,7 @@
 
 import { type Db, guardAll, type Sql, writeAudit } from './pg-db.ts';
 import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
-import type { SealedReportStore } from './types.ts';
+import type { AlertChannel, NewSealedReport, SealedReportStore, SealedSaveOutcome } from './types.ts';
 
 const WITH_REVIEWER = `SELECT r.*, o.name AS reviewer_name
   FROM reports r LEFT JOIN officers o ON o.id = r.reviewed_by`;
@@ -41,41 +41,72 @@ const SAVE = `
   )
   SELECT key.ok AS key_ok, (SELECT COUNT(*) FROM saved)::int AS created FROM key`;
 
+/** Insert-or-select of one revision, on the pool (its own transaction) or inside the caller's transaction. */
+const saveOne = async (
+  sql: Sql,
+  report: NewSealedReport,
+  receivedAt: string,
+  alertChannels: readonly AlertChannel[],
+): Promise<SealedSaveOutcome> => {
+  // One statement, so atomic on its own: the key check, the insert and the alerts it queues. A concurrent insert of
+  // the same (id, revision) makes it wait for that one to commit, then insert nothing.
+  const [saved] = (
+    await sql.query<{ key_ok: boolean; created: number }>(SAVE, [
+      report.id,
+      report.revision,
+      report.schemaVersion,
+      report.keyId,
+      report.deviceId,
+      report.createdAt,
+      report.submittedAt,
+      receivedAt,
+      report.urgency,
+      report.enc,
+      report.ciphertext,
+      report.bodyHash,
+      alertChannels,
+    ])
+  ).rows;
+  if (!saved?.key_ok) return { kind: 'unknown-key' };
+  if (saved.created === 1) return { kind: 'created', receivedAt };
+  // Stored before (rows are never changed once stored; in a group, perhaps by this transaction): the first receipt,
+  // or a conflict.
+  const [existing] = (
+    await sql.query<{ body_hash: string; received_at: string }>(
+      'SELECT body_hash, received_at FROM reports WHERE id = $1 AND revision = $2',
+      [report.id, report.revision],
+    )
+  ).rows;
+  if (!existing) throw new Error('insert ignored but no row found');
+  return existing.body_hash === report.bodyHash
+    ? { kind: 'replayed', receivedAt: existing.received_at }
+    : { kind: 'conflict' };
+};
+
 const revisionsOf = async (sql: Sql, id: string) =>
   (await sql.query<ReportRow>(`${WITH_REVIEWER} WHERE r.id = $1 ORDER BY r.revision DESC`, [id])).rows;
 
 export const pgSealedStore = (db: Db): SealedReportStore =>
   guardAll<SealedReportStore>({
-    saveSealed: async (report, receivedAt, alertChannels = []) => {
-      // One statement, so atomic on its own: the key check, the insert and the alerts it queues. A concurrent
-      // insert of the same (id, revision) makes it wait for that one to commit, then insert nothing.
-      const [saved] = await db.rows<{ key_ok: boolean; created: number }>(SAVE, [
-        report.id,
-        report.revision,
-        report.schemaVersion,
-        report.keyId,
-        report.deviceId,
-        report.createdAt,
-        report.submittedAt,
-        receivedAt,
-        report.urgency,
-        report.enc,
-        report.ciphertext,
-        report.bodyHash,
-        alertChannels,
-      ]);
-      if (!saved?.key_ok) return { kind: 'unknown-key' as const };
-      if (saved.created === 1) return { kind: 'created' as const, receivedAt };
-      // Stored before (rows are never changed once stored): the first receipt, or a conflict.
-      const [existing] = await db.rows<{ body_hash: string; received_at: string }>(
-        'SELECT body_hash, received_at FROM reports WHERE id = $1 AND revision = $2',
-        [report.id, report.revision],
-      );
-      if (!existing) throw new Error('insert ignored but no row found');
-      return existing.body_hash === report.bodyHash
-        ? { kind: 'replayed' as const, receivedAt: existing.received_at }
-        : { kind: 'conflict' as const };
-    },
+    saveSealed: (report, receivedAt, alertChannels = []) => saveOne(db, report, receivedAt, alertChannels),
+    // One transaction, one commit. Saved in (id, revision) order so two groups sharing revisions never deadlock;
+    // the outcomes come back in the order asked.
+    saveSealedMany: (saves, alertChannels = []) =>
+      db.tx(async (sql) => {
+        const order = saves
+          .map((save, index) => ({ save, index }))
+          .sort((x, y) =>
+            x.save.report.id === y.save.report.id
+              ? x.save.report.revision - y.save.report.revision
+              : x.save.report.id < y.save.report.id
+                ? -1
+                : 1,
+          );
+        const outcomes: SealedSaveOutcome[] = new Array(saves.length);
+        for (const { save, index } of order)
+          outcomes[index] = await saveOne(sql, save.report, save.receivedAt, alertChannels);
+        return outcomes;
+      }),
     inbox: (options, reader) =>
       db.tx(async (sql) => {
         const after = parseCursor(options.cursor);

@@ -1,6 +1,7 @@
 // The storage contract, reports and alerts: the same tests on SQLite and on a real PostgreSQL. Idempotency held by
 // the database across two stores on one database (two server processes), the inbox's order and paging, reviews and
-// exports with their audit rows, the alert lease, and "try again later" from a store whose database has gone.
+// exports with their audit rows, the alert lease, "try again later" from a store whose database has gone, and group
+// commits (saveSealedMany) answering each save as a single one would.
 import { describe, expect, it } from 'vitest';
 import type { AlertChannel, ClaimedAlert } from '../../../server/storage/types.ts';
 import { ENGINES, expectAppError, newSealedReport, setUpStore, testDatabasesPerTest } from '../fixtures.ts';
@@ -172,5 +173,42 @@ describe.each(ENGINES)('storage contract on %s: alerts', (engine) => {
     const [row] = await store.alerts();
     expect(row).toMatchObject({ attempts: 2, deliveredAt: retryAt, lastError: null, claimedUntil: null });
     expect(await store.nextAlertAt(['email'])).toBeUndefined();
+  });
+});
+
+describe.each(ENGINES)('storage contract on %s: group commit', (engine) => {
+  it('saves a group in one call, each answered as a single save would be, in the order asked', async () => {
+    const a = await (await fresh(engine)).open();
+    const { keyId } = await setUpStore(a);
+    const stored = newSealedReport(keyId);
+    await a.saveSealed(stored, RECEIVED);
+    const newer = newSealedReport(keyId);
+    const outcomes = await a.saveSealedMany(
+      [
+        { report: newer, receivedAt: RECEIVED },
+        { report: stored, receivedAt: 'later' },
+        { report: { ...stored, bodyHash: 'other' }, receivedAt: 'later' },
+        { report: newSealedReport('no-key'), receivedAt: RECEIVED },
+        { report: newer, receivedAt: 'later' },
+      ],
+      ['email'],
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(['created', 'replayed', 'conflict', 'unknown-key', 'replayed']);
+    expect(outcomes[4]).toEqual({ kind: 'replayed', receivedAt: RECEIVED });
+    expect(await a.alerts()).toHaveLength(1);
+  });
+
+  it('stores each revision once when two groups sharing them, in opposite orders, arrive at once from two stores', async () => {
+    const database = await fresh(engine);
+    const [a, b] = [await database.open(), await database.open()];
+    const { keyId } = await setUpStore(a);
+    const shared = Array.from({ length: 20 }, () => newSealedReport(keyId));
+    const groups = await Promise.all([
+      a.saveSealedMany(shared.map((report) => ({ report, receivedAt: RECEIVED }))),
+      b.saveSealedMany([...shared].reverse().map((report) => ({ report, receivedAt: RECEIVED }))),
+    ]);
+    expect(groups.flat().filter((o) => o.kind === 'created')).toHaveLength(20);
+    expect(groups.flat().filter((o) => o.kind === 'replayed')).toHaveLength(20);
+    expect(await b.sealedCount()).toBe(20);
   });
 });
