@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 // Builds the page and its service worker, the guidance pack the server publishes and the precompressed copies it
-// serves; also holds the vitest projects (unit, e2e).
+// serves; also holds the vitest projects (unit, e2e, engines).
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
@@ -188,6 +188,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+      {
+        test: {
+          // The core journeys in Chromium, Firefox and WebKit (tests/engines/journeys.ts, one spec per engine).
+          name: 'engines',
+          include: ['tests/engines/**/*.spec.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
           globalSetup: ['tests/e2e/global-setup.ts'],
         },

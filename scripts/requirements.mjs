@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.mjs';
 
-/** One line per program the tests run. Later issues enable theirs by uncommenting one line. */
+/** One line per program the tests run, with the Debian package that installs it. */
 export const REQUIREMENTS = [
   { path: CHROMIUM_PATH, debianPackage: 'chromium', why: 'browser tests (Chromium)' },
-  // { path: '/usr/bin/firefox-esr', debianPackage: 'firefox-esr', why: 'browser tests (Firefox), issue 16' },
-  // { path: '/usr/bin/WebKitWebDriver', debianPackage: 'webkit2gtk-driver', why: 'browser tests (WebKit), issue 16' },
-  // { path: '/usr/bin/xvfb-run', debianPackage: 'xvfb', why: 'a display for WebKit, issue 16' },
+  { path: '/usr/bin/firefox-esr', debianPackage: 'firefox-esr', why: 'browser tests (Firefox), issue 16' },
+  { path: '/usr/bin/WebKitWebDriver', debianPackage: 'webkit2gtk-driver', why: 'browser tests (WebKit), issue 16' },
+  { path: '/usr/bin/xvfb-run', debianPackage: 'xvfb', why: 'a display for WebKit, issue 16' },
   {
     path: '/usr/lib/postgresql/15/bin/initdb',
     debianPackage: 'postgresql',

@@ -1,6 +1,6 @@
 // `npm test`: the one gate and the whole set-up. Installs what the tests need when it may (scripts/requirements.mjs),
-// then fast things first (types, lint), unit tests, the production build and the browser tests; ends with one line
-// "N passed, N failed" over unit and browser tests.
+// then fast things first (types, lint), unit tests, the production build, the browser tests and the core journeys in
+// every engine; ends with one line "N passed, N failed" over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureRequirements } from './requirements.mjs';
@@ -58,4 +58,6 @@ if (!run('folder walls', 'node', ['scripts/check-walls.mjs'])) finish(false);
 const unitOk = vitest('unit');
 if (!run('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) finish(false);
 const e2eOk = vitest('e2e');
-finish(unitOk && e2eOk);
+// The core journeys in Chromium, Firefox and WebKit (tests/engines).
+const enginesOk = vitest('engines');
+finish(unitOk && e2eOk && enginesOk);

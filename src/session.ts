@@ -16,6 +16,7 @@ import type { Connectivity } from './sync/connectivity.ts';
 import { createEnrolmentService } from './sync/enrolment.ts';
 import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
 import { createSyncEngine, defaultLock } from './sync/outbox.ts';
+import { watchWakeEvents } from './sync/wake-events.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
 import { fingerprintCode, fingerprintOf, verifyOrgDescriptor } from './vault/org.ts';
 import type { Vault } from './vault/vault.ts';
@@ -82,7 +83,7 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
     if (state === 'unlocked') {
       // Edits made to the sending state while locked are found and shown now; sync and the purge skip them anyway.
       void reports.control.scan().catch(() => undefined);
-      stopSync ??= sync.start({ connectivity });
+      stopSync ??= sync.start({ connectivity, wake: watchWakeEvents() });
       void sync.purgeExpired();
       if (connectivity.get()) void checkGuidance();
     } else {

@@ -6,6 +6,7 @@ import type { Receipt, WireIssue } from '../domain/protocol.ts';
 import type { SealedRequest } from '../domain/sealed-protocol.ts';
 import type { FetchLike } from './endpoint.ts';
 import type { RandomSource } from './retry-policy.ts';
+import type { WakeSource } from './wake-events.ts';
 
 /** One outbox row, as the engine sees it. */
 export type OutboxItem = {
@@ -120,6 +121,8 @@ export type SyncTriggers = {
   /** Connectivity (src/sync/connectivity.ts): a run starts when it turns true; runs wait while it is false. */
   connectivity?: Observable<boolean>;
   intervalMs?: number;
+  /** The user coming back to the app (src/sync/wake-events.ts): a run starts, as on `online`. */
+  wake?: WakeSource;
 };
 
 export type SyncEngine = {

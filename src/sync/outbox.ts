@@ -1,6 +1,7 @@
 // The sync engine: sends every due outbox row to the server, in batches (outbox-send.ts), and records each report's
-// answer through a small port. Owns the triggers (start, online, timer, "Sync now") and the status the UI shows; never touches IndexedDB,
-// crypto or plaintext storage itself, and never lets go of a report before its receipt is stored.
+// answer through a small port. Owns the triggers (start, online, the user's return, timer, "Sync now") and the status
+// the UI shows; never touches IndexedDB, crypto or plaintext storage itself, and never lets go of a report before its
+// receipt is stored.
 import { type ErrorCode, isAppError } from '../domain/errors.ts';
 import { createObservable, type Observable } from '../domain/observable.ts';
 import type { Receipt } from '../domain/protocol.ts';
@@ -276,16 +277,18 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     controller?.abort();
   };
 
-  const start = ({ connectivity, intervalMs = SYNC_INTERVAL_MS }: SyncTriggers = {}) => {
+  const start = ({ connectivity, intervalMs = SYNC_INTERVAL_MS, wake }: SyncTriggers = {}) => {
     stop();
     online = connectivity;
     const interval = setInterval(autoSync, intervalMs);
     const unsubscribe = connectivity?.subscribe((isOnline) => {
       if (isOnline) autoSync();
     });
+    const stopWake = wake?.(autoSync);
     stopTriggers = () => {
       clearInterval(interval);
       unsubscribe?.();
+      stopWake?.();
     };
     autoSync();
     return stop;

@@ -1,8 +1,10 @@
-// When the engine runs: on start, on `online`, on its timer, when a retry falls due, and on "Sync now".
+// When the engine runs: on start, on `online`, on the user's return to the app, on its timer, when a retry falls due,
+// and on "Sync now".
 // Timing logic only (fake timers); delivery itself is tested against the real server in outbox.test.ts.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createObservable } from '../../../src/domain/observable.ts';
 import { createMutexLock, createSyncEngine, type OutboxPort, type SyncSettings } from '../../../src/sync/outbox.ts';
+import { WAKE_COALESCE_MS, watchWakeEvents } from '../../../src/sync/wake-events.ts';
 
 /** An empty outbox that only answers when the next retry is due. */
 const emptyOutbox = (nextDueAt: () => number | null = () => null): OutboxPort => ({
@@ -107,6 +109,35 @@ describe('sync triggers', () => {
     expect(engine.state.get()).toMatchObject({ needsToken: true, lastError: null });
     expect(runs()).toBe(2);
     engine.stop();
+  });
+
+  it('starts a sync run when the user comes back while online, and none while offline or after stop', async () => {
+    const { engine, runs } = setup();
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as const });
+    const online = createObservable(true);
+    const stop = engine.start({ connectivity: online, intervalMs: 60 * 60 * 1000, wake: watchWakeEvents(win, doc) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+
+    win.dispatchEvent(new Event('focus'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(2);
+
+    online.set(false);
+    await vi.advanceTimersByTimeAsync(WAKE_COALESCE_MS);
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(2);
+
+    online.set(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(3);
+    stop();
+    await vi.advanceTimersByTimeAsync(WAKE_COALESCE_MS);
+    win.dispatchEvent(new Event('pageshow'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(3);
   });
 });
 

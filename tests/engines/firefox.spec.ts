@@ -1,0 +1,4 @@
+// The core journeys (journeys.ts) in firefox.
+import { defineJourneys } from './journeys.ts';
+
+defineJourneys('firefox');

@@ -1,0 +1,4 @@
+// The core journeys (journeys.ts) in webkit.
+import { defineJourneys } from './journeys.ts';
+
+defineJourneys('webkit');
