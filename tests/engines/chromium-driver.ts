@@ -2,14 +2,14 @@
 // context; offline is Playwright's setOffline, which cuts the service worker's requests too.
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
-import type { EngineDriver, EnginePage, EngineProfile } from './driver.ts';
+import { type EngineDriver, type EnginePage, type EngineProfile, scriptOf } from './driver.ts';
 
 const VIEWPORT = { width: 360, height: 740 };
 
 const wrap = (page: Page): EnginePage => ({
   goto: async (url) => void (await page.goto(url)),
   reload: async () => void (await page.reload()),
-  evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+  evaluate: (fn, arg) => page.evaluate(scriptOf(fn, arg)) as never,
   close: () => page.close({ runBeforeUnload: true }),
 });
 

@@ -76,6 +76,13 @@ export type EngineDriver = {
   close: () => Promise<void>;
 };
 
+/**
+ * `fn(arg)` as one script expression, the same text for every engine. tsx (esbuild's keepNames) wraps named inner
+ * functions in a `__name` helper that exists only in Node: the script defines a do-nothing one for the page.
+ */
+export const scriptOf = <A>(fn: (arg: A) => unknown, arg: A): string =>
+  `(() => { const __name = (f) => f; return (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}); })()`;
+
 /** How long a wait for something the page does by itself may take (a cold service worker on a busy machine). */
 export const WAIT_MS = 30_000;
 const POLL_MS = 100;

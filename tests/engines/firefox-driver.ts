@@ -1,7 +1,7 @@
 // The seam over Debian's Firefox ESR through puppeteer-core and WebDriver BiDi (no geckodriver exists here, so no
 // WebDriver classic). A profile is a BiDi user context; offline is BiDi network emulation, set on each of its tabs.
 import puppeteer, { type BrowserContext, type Page } from 'puppeteer-core';
-import type { EngineDriver, EnginePage, EngineProfile } from './driver.ts';
+import { type EngineDriver, type EnginePage, type EngineProfile, scriptOf } from './driver.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Without these two, navigator.storage.persist() waits for a permission prompt that never comes. */
@@ -21,7 +21,7 @@ const openProfile = async (context: BrowserContext): Promise<EngineProfile> => {
     return {
       goto: async (url) => void (await page.goto(url)),
       reload: async () => void (await page.reload()),
-      evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+      evaluate: (fn, arg) => page.evaluate(scriptOf(fn, arg)) as never,
       close: async () => {
         pages.delete(page);
         await page.close({ runBeforeUnload: true });

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { remote } from 'webdriverio';
-import { type EngineDriver, type EnginePage, type EngineProfile, pollUntil } from './driver.ts';
+import { type EngineDriver, type EnginePage, type EngineProfile, pollUntil, scriptOf } from './driver.ts';
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -63,7 +63,7 @@ const openProfile = async (session: Session): Promise<EngineProfile> => {
       },
       evaluate: async (fn, arg) => {
         await focus(handle);
-        return (await session.execute(fn as never, arg as never)) as never;
+        return (await session.execute(`return ${scriptOf(fn, arg)};`)) as never;
       },
       close: async () => {
         await focus(handle);
