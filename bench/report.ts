@@ -17,6 +17,11 @@ export const FIGURE_IDS = [
   'inbox_open_1000_ms',
   'inbox_search_p95_ms',
   'heap_1000_mb',
+  // npm run bench, in Firefox and WebKit (bench/engines.ts).
+  'unlock_ms_firefox',
+  'unlock_ms_webkit',
+  'cold_start_offline_ms_firefox',
+  'cold_start_offline_ms_webkit',
   // npm run bench:server (bench/server-load.ts), per storage engine.
   'server_new_per_s_sqlite',
   'server_new_p99_ms_sqlite',
