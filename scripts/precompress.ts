@@ -14,15 +14,15 @@ const filesUnder = (dir: string): string[] =>
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
 
-/** Compresses every text file under `dir` of at least PRECOMPRESS_MIN_BYTES; returns the files compressed. */
-export const precompressDir = (dir: string): string[] => {
-  const done: string[] = [];
-  for (const file of filesUnder(dir).filter((f) => TEXT_FILE.test(f))) {
-    const bytes = readFileSync(file);
-    if (bytes.length < PRECOMPRESS_MIN_BYTES) continue;
-    writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
-    writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
-    done.push(file);
-  }
-  return done;
+/** Writes the brotli and gzip copies of one file (of at least PRECOMPRESS_MIN_BYTES); false when it is too small. */
+export const precompressFile = (file: string): boolean => {
+  const bytes = readFileSync(file);
+  if (bytes.length < PRECOMPRESS_MIN_BYTES) return false;
+  writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+  return true;
 };
+
+/** Compresses every text file under `dir` of at least PRECOMPRESS_MIN_BYTES; returns the files compressed. */
+export const precompressDir = (dir: string): string[] =>
+  filesUnder(dir).filter((file) => TEXT_FILE.test(file) && precompressFile(file));
