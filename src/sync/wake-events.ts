@@ -10,13 +10,17 @@ export const WAKE_COALESCE_MS = 1_000;
 
 type Target = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
+type Doc = Target & { visibilityState: DocumentVisibilityState };
+
+/** Outside a page (Node, a worker) there is no window to watch: the source then never fires. */
 export const watchWakeEvents =
   (
-    win: Target = window,
-    doc: Target & { visibilityState: DocumentVisibilityState } = document,
+    win: Target | undefined = globalThis.window,
+    doc: Doc | undefined = globalThis.document,
     now: () => number = Date.now,
   ): WakeSource =>
   (listener) => {
+    if (!win || !doc) return () => undefined;
     let lastAt = Number.NEGATIVE_INFINITY;
     const wake = () => {
       if (doc.visibilityState !== 'visible') return;

@@ -44,4 +44,11 @@ describe('wake events', () => {
     win.dispatchEvent(new Event('focus'));
     expect(wakes).toBe(3);
   });
+
+  it('outside a page (no window, as in Node) watches nothing and stops cleanly', () => {
+    const stop = watchWakeEvents()(() => {
+      throw new Error('woke without a page');
+    });
+    expect(() => stop()).not.toThrow();
+  });
 });
