@@ -13,12 +13,13 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerApi } from './api.ts
 import { createTokenChecker } from './auth.ts';
 import { enrolledDeviceLookup } from './devices.ts';
 import { BUILT_GUIDANCE_FILE, publishGuidance, readGuidanceFile } from './guidance.ts';
+import { registerGuidanceRoutes } from './guidance-routes.ts';
 import { registerHealth } from './health.ts';
 import { handleError, sendError } from './http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openStore } from './storage/open-store.ts';
-import type { AlertStore, OrgStore, SealedReportStore, Store } from './storage/types.ts';
+import type { AlertStore, GuidanceStore, OrgStore, SealedReportStore, Store } from './storage/types.ts';
 import type { Clock } from './throttle.ts';
 
 export type AppOptions = {
@@ -70,6 +71,8 @@ declare module 'fastify' {
     /** The alerts of the same database (tests read them), and the worker when alerts are configured. */
     alertStore: AlertStore;
     alertWorker: AlertWorker | undefined;
+    /** The published guidance of the same database (tests read and, as a hostile operator would, write it). */
+    guidanceStore: GuidanceStore;
   }
 }
 
@@ -110,6 +113,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('discardedPlaintextReports', store.discardedPlaintextReports);
   app.decorate('orgStore', store);
   app.decorate('sealedReports', store);
+  app.decorate('guidanceStore', store);
   const clock = options.now ?? (() => new Date());
   const enrolled = enrolledDeviceLookup(store, clock);
   if (!options.store) app.addHook('onClose', async () => store.close());
@@ -139,8 +143,8 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     }),
   );
-  await app.register(async (org) =>
-    registerOrgRoutes(org, {
+  await app.register(async (org) => {
+    await registerOrgRoutes(org, {
       store,
       reports: store,
       clock,
@@ -149,8 +153,10 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
       deviceRateLimit: options.deviceRateLimit ?? DEVICE_RATE_LIMIT,
       alerts: alertWorker,
-    }),
-  );
+    });
+    // Behind the same role hook: signed guidance (v2).
+    registerGuidanceRoutes(org, store, clock);
+  });
 
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, {

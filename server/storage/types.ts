@@ -263,5 +263,25 @@ export interface AlertStore {
   alerts(): Promise<AlertRow[]>;
 }
 
-/** One database holds everything: the reports, their alerts and the organisation side. */
-export type Store = StoreLifecycle & SealedReportStore & OrgStore & AlertStore;
+// The published guidance pack (server/guidance-routes.ts): each publication kept as signed by an officer's browser.
+
+/** One publication: the signed envelope's JSON exactly as served, its ETag, and who published which version when. */
+export type GuidancePublication = {
+  /** The response body of `GET /v2/guidance`: canonical JSON of the signed envelope. */
+  body: string;
+  /** Strong ETag, quoted: `"<sha-256 hex of body>"`. */
+  etag: string;
+  version: string;
+  publishedAt: string;
+  publishedBy: string;
+};
+
+export interface GuidanceStore {
+  /** The newest publication; undefined before the first. */
+  publishedGuidance(): Promise<GuidancePublication | undefined>;
+  /** Stores the publication (older ones are kept) and the 'guidance-published' audit row in ONE transaction. */
+  publishGuidance(publication: GuidancePublication): Promise<void>;
+}
+
+/** One database holds everything: the reports, their alerts, the organisation side and the published guidance. */
+export type Store = StoreLifecycle & SealedReportStore & OrgStore & AlertStore & GuidanceStore;

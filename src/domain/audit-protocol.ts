@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'officer-confirmed',
   'officer-removed',
   'audit-exported',
+  'guidance-published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS, { error: 'must be an audit action' });
@@ -45,6 +46,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'officer-confirmed': 'Confirmed an officer',
   'officer-removed': 'Removed an officer',
   'audit-exported': 'Exported the audit log',
+  'guidance-published': 'Published guidance',
 };
 
 export const AUDIT_PAGE_MAX_ROWS = 500;

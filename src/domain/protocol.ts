@@ -88,6 +88,10 @@ export const WIRE_ERROR_CODES = [
   'last-officer',
   // Sealed reports (src/domain/sealed-protocol.ts).
   'unknown-key',
+  // Signed guidance (src/domain/signed-guidance.ts).
+  'not-published',
+  'bad-signature',
+  'other-organisation',
   // v1 reports (sent in clear) are refused: the device must update.
   'gone',
 ] as const;

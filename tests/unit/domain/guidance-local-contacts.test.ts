@@ -44,6 +44,23 @@ describe('local contacts in a guidance pack', () => {
     expect(issuesOf(withLocal({ lado: { name: 'LADO', email } })).join('\n')).toMatch(/localContacts\.lado\.email/);
   });
 
+  it.each([
+    'call 020 7974 4556',
+    'tel:02079744556',
+    '020 7974 4556;ext=1',
+    '020 7974#4556',
+    '020\n7974 4556',
+    '+44 20 7974 4556 <script>',
+    '20',
+    '0'.repeat(21),
+  ])('refuses the phone number "%s": digits, spaces and + ( ) - only', (phone) => {
+    expect(issuesOf(withLocal({ mash: { name: 'MASH', phone } })).join('\n')).toMatch(/localContacts\.mash\.phone/);
+  });
+
+  it.each(['020 7974 4556', '+44 (0)20 7974-4556', '999'])('accepts the phone number "%s"', (phone) => {
+    expect(issuesOf(withLocal({ mash: { name: 'MASH', phone } }))).toEqual([]);
+  });
+
   it('refuses a contact with neither phone nor email, a bad phone, or an unknown role', () => {
     expect(issuesOf(withLocal({ mash: { name: 'MASH' } })).join('\n')).toMatch(/needs a phone number or an email/);
     expect(issuesOf(withLocal({ mash: { name: 'MASH', phone: 'call us' } })).join('\n')).toMatch(/phone/);

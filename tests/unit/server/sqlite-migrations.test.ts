@@ -47,7 +47,8 @@ describe('SQLite migrations', () => {
       await store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'guidance_publications'").all()).toHaveLength(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'submissions'").all()).toEqual([]);
     db.close();
     // A second open has nothing more to say.
