@@ -18,7 +18,7 @@ import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-updat
 import { createSyncEngine, defaultLock } from './sync/outbox.ts';
 import { watchWakeEvents } from './sync/wake-events.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
-import { fingerprintCode, fingerprintOf, verifyOrgDescriptor } from './vault/org.ts';
+import { fingerprintCode, fingerprintOf, verifyGuidancePack, verifyOrgDescriptor } from './vault/org.ts';
 import type { Vault } from './vault/vault.ts';
 
 export type SessionDeps = {
@@ -68,8 +68,13 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
 
   const checkGuidance = async (): Promise<GuidanceUpdateResult> => {
     const enrolled = await settings.getSecret('enrolment');
-    const result = await updateGuidance({ repo: deps.guidance, endpoint: enrolled?.endpoint ?? '' });
-    if (result.kind === 'updated') guidanceRevision.update((n) => n + 1);
+    const source = enrolled
+      ? { endpoint: enrolled.endpoint, fingerprint: enrolled.fingerprint, signingKey: enrolled.org.signingKey }
+      : null;
+    const result = await updateGuidance({ repo: deps.guidance, source, verify: verifyGuidancePack });
+    // 'none-published' may have dropped a pack kept from before: the screens read the row again either way.
+    if (result.kind === 'updated' || (result.kind === 'kept' && result.reason === 'none-published'))
+      guidanceRevision.update((n) => n + 1);
     return result;
   };
   // Published guidance follows the server whenever the device comes online (and once per unlock).

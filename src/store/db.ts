@@ -75,6 +75,11 @@ export type GuidanceRow = {
   pack: unknown;
   /** Epoch milliseconds. */
   fetchedAt: number;
+  /**
+   * The fingerprint of the organisation whose signature the pack carried when it was received (protocol v2). Absent
+   * on a row stored by an older app from v1 (unsigned): that row is no longer shown.
+   */
+  signedBy?: string;
 };
 
 export type MetaKey = 'vault';

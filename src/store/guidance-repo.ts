@@ -8,6 +8,8 @@ export type GuidanceRepo = {
   get: () => Promise<GuidanceRow | undefined>;
   /** Replaces the active pack in one write; on failure the previous pack stays. */
   put: (entry: GuidanceRow) => Promise<void>;
+  /** Forgets the stored pack (the bundled one shows again). */
+  clear: () => Promise<void>;
 };
 
 const ACTIVE = 'active';
@@ -18,4 +20,5 @@ export const createGuidanceRepo = (db: SafeVisitDb): GuidanceRepo => ({
     withStorageErrors(async () => {
       await db.guidance.put(entry, ACTIVE);
     }),
+  clear: () => withStorageErrors(() => db.guidance.delete(ACTIVE)),
 });

@@ -19,6 +19,7 @@ import {
   type SealedRequest,
   sealedBatchBody,
 } from '../domain/sealed-protocol.ts';
+import { GUIDANCE_PATHS } from '../domain/signed-guidance.ts';
 import { parseRetryAfterMs } from './retry-policy.ts';
 
 /** A report upload that takes longer than this is abandoned and retried later (slow mobile links included). */
@@ -311,21 +312,27 @@ export const testConnection = async (
 };
 
 export type GuidanceFetchOutcome =
-  /** `pack` is unchecked JSON: the caller validates it (parseGuidancePack) before it replaces anything. */
-  | { kind: 'updated'; pack: unknown; etag: string | null }
+  /** `signed` is unchecked JSON: the caller checks its signature, then the pack, before it replaces anything. */
+  | { kind: 'updated'; signed: unknown; etag: string | null }
   | { kind: 'not-modified' }
+  /** 404: the organisation has published no guidance yet. */
+  | { kind: 'none-published' }
   | { kind: 'error'; code: ErrorCode };
 
-/** `GET {endpoint}/v1/guidance` with If-None-Match, so an unchanged pack costs one small 304. */
+/** `GET {endpoint}/v2/guidance` (the organisation's signed pack) with If-None-Match: an unchanged pack is one 304. */
 export const fetchGuidance = async (
   endpoint: string,
   etag: string | null,
-  options: RequestOptions & { token?: string | null } = {},
+  options: RequestOptions = {},
 ): Promise<GuidanceFetchOutcome> => {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (etag) headers[HEADERS.ifNoneMatch] = etag;
-  if (options.token) headers[HEADERS.authorization] = `Bearer ${options.token}`;
-  const response = await request(`${endpoint}${PATHS.guidance}`, { method: 'GET', headers }, options, PROBE_TIMEOUT_MS);
+  const response = await request(
+    `${endpoint}${GUIDANCE_PATHS.published}`,
+    { method: 'GET', headers },
+    options,
+    PROBE_TIMEOUT_MS,
+  );
   if (!(response instanceof Response)) {
     return { kind: 'error', code: response.error === 'timeout' ? 'timeout' : 'unreachable' };
   }
@@ -333,7 +340,11 @@ export const fetchGuidance = async (
   if (response.status === 200) {
     const body = await readJson(response);
     if (!body.ok) return { kind: 'error', code: 'bad-response' };
-    return { kind: 'updated', pack: body.value, etag: response.headers.get(HEADERS.etag) };
+    return { kind: 'updated', signed: body.value, etag: response.headers.get(HEADERS.etag) };
+  }
+  if (response.status === 404) {
+    await discard(response);
+    return { kind: 'none-published' };
   }
   await discard(response);
   const { status } = response;
@@ -344,8 +355,6 @@ export const fetchGuidance = async (
         ? 'rate-limited'
         : status >= 500
           ? 'server-error'
-          : status === 404
-            ? 'not-safevisit'
-            : 'bad-response';
+          : 'bad-response';
   return { kind: 'error', code };
 };

@@ -14,7 +14,7 @@ let cached: { key: string; pack: GuidancePack } | null = null;
 
 const choose = (row: GuidanceRow | undefined): GuidancePack => {
   if (!row) return BUNDLED_PACK;
-  const key = `${row.version}|${row.etag ?? ''}|${row.fetchedAt}`;
+  const key = `${row.version}|${row.etag ?? ''}|${row.fetchedAt}|${row.signedBy ?? ''}`;
   if (cached?.key !== key) cached = { key, pack: activeGuidancePack(row, BUNDLED_PACK).pack };
   return cached.pack;
 };

@@ -19,6 +19,8 @@ describe('guidance repository', () => {
     await repo.put(entry('2'));
     expect(await repo.get()).toEqual(entry('2'));
     expect(await db.guidance.count()).toBe(1);
+    await repo.clear();
+    expect(await repo.get()).toBeUndefined();
     db.close();
   });
 
