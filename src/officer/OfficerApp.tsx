@@ -19,12 +19,14 @@ const InboxArea = lazyComponent(() => import('./inbox/InboxArea.tsx').then((m) =
 // More officers and the audit log: chunks of their own too.
 const OfficersScreen = lazyComponent(() => import('./team/OfficersScreen.tsx').then((m) => m.OfficersScreen));
 const AuditScreen = lazyComponent(() => import('./audit/AuditScreen.tsx').then((m) => m.AuditScreen));
+const GuidanceScreen = lazyComponent(() => import('./guidance/GuidanceScreen.tsx').then((m) => m.GuidanceScreen));
 
 const NAV: { screen: OfficerScreen; label: string }[] = [
   { screen: 'inbox', label: 'Inbox' },
   { screen: 'devices', label: 'Devices' },
   { screen: 'officers', label: 'Officers' },
   { screen: 'audit', label: 'Audit log' },
+  { screen: 'guidance', label: 'Guidance' },
 ];
 
 type Phase =
@@ -173,6 +175,7 @@ export const OfficerApp = ({
         {session && route.screen === 'devices' && <DevicesScreen api={api} session={session} onFailure={onFailure} />}
         {session && route.screen === 'officers' && <OfficersScreen api={api} session={session} onFailure={onFailure} />}
         {session && route.screen === 'audit' && <AuditScreen api={api} session={session} onFailure={onFailure} />}
+        {session && route.screen === 'guidance' && <GuidanceScreen api={api} session={session} onFailure={onFailure} />}
         {session && route.screen === 'inbox' && (
           <InboxArea api={api} session={session} reportId={route.id ?? null} onFailure={onFailure} />
         )}

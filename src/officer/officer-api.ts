@@ -139,6 +139,8 @@ export const createOfficerApi = ({
       const response = await call('public', 'POST', TEAM_PATHS.acceptInvite, request);
       await response.body?.cancel();
     },
+    /** A public GET of a lazily loaded screen (published guidance), its answer checked by `schema`. */
+    publicJson: async <T>(path: string, schema: Schema<T>) => json(await call('public', 'GET', path), schema),
     /**
      * A call on a session route of a lazily loaded screen (the inbox), its answer checked by `schema`: those
      * screens bring their own schemas, so this page's first load carries none of them.

@@ -1,8 +1,8 @@
-// Hash routes of the officer's screens (#/inbox, #/inbox/<report id>, #/devices, #/officers, #/audit): the URL carries screen names and
+// Hash routes of the officer's screens (#/inbox, #/inbox/<report id>, #/devices, #/officers, #/audit, #/guidance): the URL carries screen names and
 // random report ids only, never anything from a report.
 import { useEffect, useState } from 'preact/hooks';
 
-export const OFFICER_SCREENS = ['inbox', 'devices', 'officers', 'audit'] as const;
+export const OFFICER_SCREENS = ['inbox', 'devices', 'officers', 'audit', 'guidance'] as const;
 export type OfficerScreen = (typeof OFFICER_SCREENS)[number];
 export type OfficerRoute = { screen: OfficerScreen; id?: string };
 
