@@ -1,9 +1,11 @@
-// Guidance published on the server reaches the device: after unlocking online, the Guidance screen shows
-// the server's newer pack (search finds its new article) and Settings shows its version; offline it stays.
-import { describe, it } from 'vitest';
+// Guidance the organisation publishes (signed with its key) reaches the device: after enrolling, the Guidance screen
+// shows the server's newer pack (search finds its new article) and Settings shows its version; offline it stays.
+import { describe, expect, it } from 'vitest';
 import type { GuidancePack } from '../../src/domain/guidance.ts';
+import { GUIDANCE_PATHS } from '../../src/domain/signed-guidance.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
-import { enrolByLink, SETUP_CODE } from './enrol.ts';
+import { signGuidancePack } from '../../src/vault/org.ts';
+import { enrolByLink, organisationOf, SETUP_CODE } from './enrol.ts';
 import { browserSuite, createVault, waitForController } from './harness.ts';
 
 const PUBLISHED: GuidancePack = {
@@ -22,16 +24,21 @@ const PUBLISHED: GuidancePack = {
   ],
 };
 
-const suite = browserSuite({
-  tokens: ['device-token-guidance-0001'],
-  guidancePack: PUBLISHED,
-  rateLimit: false,
-  setupCode: SETUP_CODE,
-});
+const suite = browserSuite({ tokens: ['device-token-guidance-0001'], rateLimit: false, setupCode: SETUP_CODE });
 
 describe('guidance updates', () => {
-  it('shows the pack the server publishes, and keeps it offline', async () => {
+  it('shows the pack the organisation publishes, and keeps it offline', async () => {
     const { page, context } = await suite.newProfile();
+    const org = await organisationOf(suite.server.url);
+    // What the officer's "Publish guidance" sends: the pack signed with the organisation's key.
+    const signed = await signGuidancePack(org.privateKeys.signing, org.fingerprint, PUBLISHED);
+    const published = await fetch(`${suite.server.url}${GUIDANCE_PATHS.publish}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${org.session.token}` },
+      body: JSON.stringify(signed),
+    });
+    expect(published.status).toBe(201);
+
     await page.goto(`${suite.server.url}/#/settings`);
     await waitForController(page);
     await createVault(page);
