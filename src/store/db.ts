@@ -80,6 +80,8 @@ export type GuidanceRow = {
    * on a row stored by an older app from v1 (unsigned): that row is no longer shown.
    */
   signedBy?: string;
+  /** That organisation's signature of `pack` (base64url), checked again at each guidance check. */
+  signature?: string;
 };
 
 export type MetaKey = 'vault';

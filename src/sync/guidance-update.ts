@@ -3,7 +3,7 @@
 // the device without guidance: any failure keeps the pack it has and says why. An unenrolled device fetches nothing.
 import { ERROR_MESSAGES, type ErrorCode, isAppError } from '../domain/errors.ts';
 import { parseGuidancePack } from '../domain/guidance.ts';
-import type { SignedGuidance } from '../domain/signed-guidance.ts';
+import { SIGNED_GUIDANCE_ALG, SIGNED_GUIDANCE_VERSION, type SignedGuidance } from '../domain/signed-guidance.ts';
 import type { GuidanceRepo } from '../store/guidance-repo.ts';
 import { checkEndpoint, type FetchLike, fetchGuidance } from './endpoint.ts';
 
@@ -79,8 +79,28 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
     // A damaged row must not stop the update: fetch the whole pack again.
     stored = undefined;
   }
+  const pinned = { fingerprint: source.fingerprint, signingKey: source.signingKey };
+  // The stored pack is in clear storage: its signature is checked again now, so a pack edited on the device is dropped
+  // (the bundled one shows) and fetched whole, never kept by a 304.
+  let ours = stored?.signedBy === source.fingerprint;
+  if (stored && ours) {
+    const envelope = {
+      v: SIGNED_GUIDANCE_VERSION,
+      alg: SIGNED_GUIDANCE_ALG,
+      organisation: source.fingerprint,
+      pack: stored.pack,
+      signature: stored.signature,
+    };
+    ours = await deps.verify(envelope, pinned).then(
+      () => true,
+      () => false,
+    );
+    if (!ours) {
+      await deps.repo.clear().catch(() => undefined);
+      stored = undefined;
+    }
+  }
   // Only a pack this organisation signed is "unchanged" by its ETag; anything else is asked for whole.
-  const ours = stored?.signedBy === source.fingerprint;
   const outcome = await fetchGuidance(checked.endpoint, ours ? (stored?.etag ?? null) : null, {
     fetch: deps.fetch,
     timeoutMs: deps.timeoutMs,
@@ -107,7 +127,7 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
 
   let signed: SignedGuidance;
   try {
-    signed = await deps.verify(outcome.signed, { fingerprint: source.fingerprint, signingKey: source.signingKey });
+    signed = await deps.verify(outcome.signed, pinned);
   } catch (e) {
     if (isAppError(e, 'tampered')) {
       const reason = (e.detail as { reason?: string } | undefined)?.reason;
@@ -118,12 +138,14 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
   const parsed = parseGuidancePack(signed.pack);
   if (!parsed.ok) return refused('invalid-pack', parsed.issues);
   try {
+    // The pack as signed (not as parsed), with its signature: the next check verifies exactly these bytes again.
     await deps.repo.put({
       version: parsed.pack.version,
       etag: outcome.etag,
-      pack: parsed.pack,
+      pack: signed.pack,
       fetchedAt: now(),
       signedBy: source.fingerprint,
+      signature: signed.signature,
     });
   } catch (e) {
     const code: ErrorCode = isAppError(e, 'quota-exceeded') ? 'quota-exceeded' : 'storage-unavailable';

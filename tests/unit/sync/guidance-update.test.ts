@@ -88,6 +88,28 @@ describe('updateGuidance (signed, protocol v2)', () => {
     expect(await guidance.get()).toEqual(stored);
   });
 
+  it('checks the stored pack’s signature again: one edited on the device is dropped and fetched whole', async () => {
+    const guidance = repo();
+    const { org, server, publish } = await orgServer();
+    await publish(packWith());
+    await update(guidance, sourceOf(org, server.url));
+    const good = await guidance.get();
+    if (!good) throw new Error('nothing stored');
+    const edited = JSON.parse(JSON.stringify(good.pack)) as GuidancePack;
+    edited.localContacts = { lado: { name: 'Riverside LADO', phone: '020 0000 0000' } };
+    await guidance.put({ ...good, pack: edited });
+
+    // Same ETag on the server, yet no 304 keeps the edited pack: it is replaced by the signed one.
+    expect(await update(guidance, sourceOf(org, server.url))).toMatchObject({ kind: 'updated' });
+    expect(await guidance.get()).toEqual(good);
+
+    // With the server out of reach, the edited pack is dropped all the same (the bundled guidance shows).
+    await guidance.put({ ...good, pack: edited });
+    await server.close();
+    expect(await update(guidance, sourceOf(org, server.url))).toMatchObject({ kind: 'kept', reason: 'unreachable' });
+    expect(await guidance.get()).toBeUndefined();
+  });
+
   it('keeps the pack it has, and says so, while the organisation has published nothing', async () => {
     const guidance = repo();
     const { org, server } = await orgServer();
