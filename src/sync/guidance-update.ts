@@ -27,7 +27,8 @@ export type GuidanceKeptReason =
   | 'not-configured'
   | 'none-published'
   | 'bad-signature'
-  | 'other-organisation';
+  | 'other-organisation'
+  | 'older-pack';
 
 export type GuidanceUpdateResult =
   | { kind: 'updated'; version: string; message: string }
@@ -47,6 +48,7 @@ const KEPT = 'The app keeps the guidance it has.';
 export const GUIDANCE_REFUSALS = {
   'bad-signature': `The server sent guidance that is not signed by your organisation (its signature does not check), so it was not used. ${KEPT}`,
   'other-organisation': `The server sent guidance signed for another organisation, so it was not used. ${KEPT}`,
+  'older-pack': `The server sent older guidance than this device already has, so it was not used. ${KEPT}`,
   'invalid-pack': `The server sent guidance that did not pass the app’s checks, so it was not used. ${KEPT}`,
 } as const;
 
@@ -137,6 +139,10 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
   }
   const parsed = parseGuidancePack(signed.pack);
   if (!parsed.ok) return refused('invalid-pack', parsed.issues);
+  // A signature says who published, not that it is the latest: an earlier publication served again (a database put
+  // back from a backup, or an operator undoing a changed number) must not replace a newer one this device holds.
+  const held = ours && stored ? parseGuidancePack(stored.pack) : undefined;
+  if (held?.ok && Date.parse(parsed.pack.publishedAt) < Date.parse(held.pack.publishedAt)) return refused('older-pack');
   try {
     // The pack as signed (not as parsed), with its signature: the next check verifies exactly these bytes again.
     await deps.repo.put({

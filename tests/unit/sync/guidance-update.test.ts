@@ -110,6 +110,20 @@ describe('updateGuidance (signed, protocol v2)', () => {
     expect(await guidance.get()).toBeUndefined();
   });
 
+  it('refuses an earlier publication of its own organisation served again (a rollback of a changed number)', async () => {
+    const guidance = repo();
+    const { org, server, publish } = await orgServer();
+    const earlier = await publish(packWith(LADO, '2099-01-01T00:00:00Z'));
+    await publish(packWith({ lado: { name: 'Riverside LADO', phone: '020 7974 9999' } }, '2099-02-01T00:00:00Z'));
+    await update(guidance, sourceOf(org, server.url));
+    const before = await guidance.get();
+
+    const replaying = await serving(JSON.stringify(earlier));
+    const result = await update(guidance, sourceOf(org, replaying));
+    expect(result).toMatchObject({ kind: 'kept', reason: 'older-pack', message: GUIDANCE_REFUSALS['older-pack'] });
+    expect(await guidance.get()).toEqual(before);
+  });
+
   it('keeps the pack it has, and says so, while the organisation has published nothing', async () => {
     const guidance = repo();
     const { org, server } = await orgServer();
