@@ -23,6 +23,7 @@ import {
   fieldId,
   formOf,
   PART_WORDS,
+  publicationTime,
   ROLE_WORDS,
 } from './guidance-form.ts';
 
@@ -110,9 +111,8 @@ export const GuidanceScreen = ({ api, session, onFailure }: SignedInScreenProps)
       setMessage('This server has no guidance pack to add the contacts to. Tell whoever runs the server.');
       return;
     }
-    // Devices refuse a pack older than the one they hold: never stamp one before the last, whatever this clock says.
-    const last = loaded?.published ? Date.parse(loaded.published.publishedAt) + 1_000 : 0;
-    const pack = packWithContacts(base, checked.contacts, new Date(Math.max(Date.now(), last)));
+    const at = publicationTime(Date.now(), loaded?.published?.publishedAt);
+    const pack = packWithContacts(base, checked.contacts, at);
     if (!pack.ok) {
       setMessage('The guidance pack did not pass its checks, so nothing was published. Tell whoever runs the server.');
       return;

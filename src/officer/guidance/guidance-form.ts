@@ -84,3 +84,10 @@ export const contactsOf = (
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, contacts };
 };
+
+/**
+ * When a new publication is stamped: now, but never before the last one plus a second, since devices refuse a pack
+ * older than the one they hold (so one publication from a computer whose clock ran fast cannot block the next).
+ */
+export const publicationTime = (now: number, lastPublishedAt: string | undefined): Date =>
+  new Date(Math.max(now, lastPublishedAt ? Date.parse(lastPublishedAt) + 1_000 : 0));

@@ -1,7 +1,7 @@
 // The officer's "Guidance" form: blank groups are left out, filled ones pass the pack's own schema, and each refusal
 // names its field in a plain sentence (a query part in an email, letters in a phone number, a name with no number).
 import { describe, expect, it } from 'vitest';
-import { contactsOf, fieldId, formOf } from '../../../src/officer/guidance/guidance-form.ts';
+import { contactsOf, fieldId, formOf, publicationTime } from '../../../src/officer/guidance/guidance-form.ts';
 
 const blank = () => formOf(undefined);
 
@@ -48,5 +48,12 @@ describe('the guidance contacts form', () => {
     expect(result.errors[0]?.field).toBe(fieldId('lado', part as 'name'));
     expect(result.errors[0]?.message).toMatch(sentence);
     expect(result.errors[0]?.message).toMatch(/^Enter/);
+  });
+
+  it('stamps a publication now, or a second after the last one when this clock is behind it', () => {
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    expect(publicationTime(now, undefined).toISOString()).toBe('2026-11-30T12:00:00.000Z');
+    expect(publicationTime(now, '2026-11-01T00:00:00Z').toISOString()).toBe('2026-11-30T12:00:00.000Z');
+    expect(publicationTime(now, '2027-01-01T00:00:00Z').toISOString()).toBe('2027-01-01T00:00:01.000Z');
   });
 });
