@@ -18,7 +18,8 @@ import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-updat
 import { createSyncEngine, defaultLock } from './sync/outbox.ts';
 import { watchWakeEvents } from './sync/wake-events.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
-import { fingerprintCode, fingerprintOf, verifyGuidancePack, verifyOrgDescriptor } from './vault/org.ts';
+import { verifyGuidancePack } from './vault/guidance-signature.ts';
+import { fingerprintCode, fingerprintOf, verifyOrgDescriptor } from './vault/org.ts';
 import type { Vault } from './vault/vault.ts';
 
 export type SessionDeps = {

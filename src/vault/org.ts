@@ -1,7 +1,6 @@
 // The organisation crypto's public surface (DESIGN.md "The organisation side"): the officer's screens and the
 // device import it from here and never touch WebCrypto themselves. Wire types come from src/domain/org-protocol.ts.
 export { decodeBase64Url, encodeBase64Url } from './encoding.ts';
-export { type PinnedOrganisation, signGuidancePack, verifyGuidancePack } from './guidance-signature.ts';
 export { HPKE_ALG } from './hpke.ts';
 export {
   AUTH_KEY_BYTES,

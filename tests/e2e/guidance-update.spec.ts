@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GuidancePack } from '../../src/domain/guidance.ts';
 import { GUIDANCE_PATHS } from '../../src/domain/signed-guidance.ts';
 import { BUNDLED_PACK } from '../../src/guidance/pack.ts';
-import { signGuidancePack } from '../../src/vault/org.ts';
+import { signGuidancePack } from '../../src/vault/guidance-signature.ts';
 import { enrolByLink, organisationOf, SETUP_CODE } from './enrol.ts';
 import { browserSuite, createVault, waitForController } from './harness.ts';
 

@@ -11,7 +11,7 @@ import {
   SignedGuidanceSchema,
 } from '../../domain/signed-guidance.ts';
 import { describedBy, ErrorSummary, Field, type FieldError } from '../../ui/form-bits.tsx';
-import { signGuidancePack, verifyGuidancePack } from '../../vault/org.ts';
+import { signGuidancePack, verifyGuidancePack } from '../../vault/guidance-signature.ts';
 import { formatDateTime } from '../inbox/inbox-format.ts';
 import { isOfficerError, officerSentence } from '../officer-errors.ts';
 import type { SignedInScreenProps } from '../session-keeper.ts';

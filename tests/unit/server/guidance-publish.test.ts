@@ -13,7 +13,7 @@ import {
 } from '../../../src/domain/signed-guidance.ts';
 import { AcceptInviteResponseSchema, InviteResponseSchema, TEAM_PATHS } from '../../../src/domain/team-protocol.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/org.ts';
+import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/guidance-signature.ts';
 import {
   type BuiltOrganisation,
   b64,

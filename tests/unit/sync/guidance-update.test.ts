@@ -7,7 +7,7 @@ import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import { SafeVisitDb } from '../../../src/store/db.ts';
 import { createGuidanceRepo } from '../../../src/store/guidance-repo.ts';
 import { GUIDANCE_REFUSALS, type GuidanceSource, updateGuidance } from '../../../src/sync/guidance-update.ts';
-import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/org.ts';
+import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/guidance-signature.ts';
 import {
   type BuiltOrganisation,
   buildOrganisation,

@@ -7,7 +7,7 @@ import { AppError } from '../../../src/domain/errors.ts';
 import type { GuidancePack } from '../../../src/domain/guidance.ts';
 import { guidanceStatement, packWithContacts, type SignedGuidance } from '../../../src/domain/signed-guidance.ts';
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
-import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/org.ts';
+import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/guidance-signature.ts';
 import { buildOrganisation, flipFirstByte } from '../fixtures.ts';
 
 const CONTACTS = {
