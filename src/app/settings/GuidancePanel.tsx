@@ -43,8 +43,11 @@ export const GuidancePanel = () => {
         <p>
           Version {info.pack.version}, published {new Date(info.pack.publishedAt).toLocaleDateString('en-GB')}
           {info.fromServer
-            ? info.fetchedAt !== null && `, received ${new Date(info.fetchedAt).toLocaleString('en-GB')}.`
-            : ', as it came with the app.'}
+            ? info.fetchedAt !== null &&
+              `, received ${new Date(info.fetchedAt).toLocaleString('en-GB')}, signed by your organisation.`
+            : info.pack.localContacts
+              ? ', as it came with the app, with your organisation’s signed contacts.'
+              : ', as it came with the app.'}
         </p>
       )}
       <div class="button-row">
