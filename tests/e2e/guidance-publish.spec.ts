@@ -41,6 +41,8 @@ describe('guidance with the service’s own contacts', () => {
     await officer.getByRole('button', { name: 'Publish guidance' }).click();
     await officer.getByText(/Guidance version .*\+contacts\.\d{8}T\d{6} is published/).waitFor();
     expect(await seriousA11yViolations(officer)).toEqual([]);
+    // Fine at 360 px: nothing wider than the screen.
+    expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // An enrolled device receives it and shows the number where the guidance says to call the LADO.
     const { page } = await suite.newProfile();
