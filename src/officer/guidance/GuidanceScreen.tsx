@@ -148,7 +148,7 @@ export const GuidanceScreen = ({ api, session, onFailure }: SignedInScreenProps)
       {loadError && <p class="error-text">{loadError}</p>}
       {!loaded && !loadError && <p class="muted">Loading the guidance…</p>}
       {loaded && (
-        <p class="card">
+        <p class="card guidance-published">
           {loaded.published
             ? `Published now: version ${loaded.published.version}, ${formatDateTime(loaded.published.publishedAt)}.`
             : 'No guidance has been published yet: devices show the guidance that came with the app, without your contacts.'}
