@@ -136,5 +136,17 @@ const TEAM = `
 `;
 
 /** Every step by its version; the newest key is the version this server writes. */
-export const PG_MIGRATIONS: Readonly<Record<number, string>> = { 1: ORG, 2: SEALED, 3: ALERTS, 4: TEAM };
+/** Step 5: the guidance packs officers publish, every one kept, the newest served. */
+const GUIDANCE = `
+  CREATE TABLE guidance_publications (
+    seq          BIGSERIAL PRIMARY KEY,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    etag         TEXT NOT NULL,
+    body         TEXT NOT NULL
+  );
+`;
+
+export const PG_MIGRATIONS: Readonly<Record<number, string>> = { 1: ORG, 2: SEALED, 3: ALERTS, 4: TEAM, 5: GUIDANCE };
 export const PG_SCHEMA_VERSION = Math.max(...Object.keys(PG_MIGRATIONS).map(Number));
