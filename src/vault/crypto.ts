@@ -76,11 +76,8 @@ const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: Pbkdf2Params) => {
 
 let argon2idModule: Promise<typeof import('./argon2id-wasm.ts')> | null = null;
 
-/**
- * Starts loading the Argon2id WebAssembly build (its own chunk) so it is ready when the passphrase is typed: the
- * unlock and create screens call it as they open. Needs 'wasm-unsafe-eval' in the CSP's script-src.
- */
-export const preloadKeyDerivation = (): Promise<unknown> => {
+/** Loads the Argon2id WebAssembly build (its own chunk) on this thread. Needs 'wasm-unsafe-eval' in the CSP's script-src. */
+export const loadArgon2idHere = (): Promise<typeof import('./argon2id-wasm.ts')> => {
   argon2idModule ??= import('./argon2id-wasm.ts').catch((error: unknown) => {
     argon2idModule = null;
     throw error;
@@ -88,34 +85,36 @@ export const preloadKeyDerivation = (): Promise<unknown> => {
   return argon2idModule;
 };
 
-export const ARGON2ID_OUTPUT_BYTES = 32;
+/** Raw Argon2id bytes: the vault's injectable seam (a Web Worker in the page, this thread in unit tests). */
+export type DeriveArgon2id = (passphrase: Bytes, salt: Bytes, kdf: Argon2idParams) => Promise<Bytes>;
 
-/** Raw Argon2id output over the NFC passphrase (hash-wasm, version 0x13). Any salt of 8+ bytes: the vault checks its own 16. */
-export const argon2idBytes = async (passphrase: Bytes, salt: Bytes, kdf: Argon2idParams): Promise<Bytes> => {
+/** The checks every Argon2id derivation passes first, wherever it runs. */
+export const checkArgon2idInput = (salt: Bytes, kdf: Argon2idParams): void => {
   if (!isKdfParams(kdf) || kdf.name !== 'Argon2id') throw new AppError('invalid', { reason: 'kdf-parameters' });
   if (salt.byteLength < 8) throw new AppError('invalid', { reason: 'kdf-salt' });
-  await preloadKeyDerivation();
-  const { argon2id } = await (argon2idModule as Promise<typeof import('./argon2id-wasm.ts')>);
-  const out = await argon2id({
-    password: passphrase,
-    salt,
-    iterations: kdf.passes,
-    parallelism: kdf.parallelism,
-    memorySize: kdf.memoryKiB,
-    hashLength: ARGON2ID_OUTPUT_BYTES,
-    outputType: 'binary',
-  });
-  return new Uint8Array(out) as Bytes;
+};
+
+/** Raw Argon2id output over the NFC passphrase (hash-wasm, version 0x13), on this thread. Any salt of 8+ bytes: the vault checks its own 16. */
+export const argon2idBytes: DeriveArgon2id = async (passphrase, salt, kdf) => {
+  checkArgon2idInput(salt, kdf);
+  const { runArgon2id } = await loadArgon2idHere();
+  return runArgon2id(passphrase, salt, kdf);
 };
 
 /**
  * Derives the key-encryption key from the passphrase: a non-extractable AES-KW key that can only wrap and
- * unwrap the data key. Argon2id's raw bytes are imported at once and overwritten.
+ * unwrap the data key. Argon2id's raw bytes (from `derive`: this thread unless given) are imported at once and overwritten.
  */
-export const deriveWrappingKey = async (passphrase: string, salt: Bytes, kdf: KdfParams): Promise<CryptoKey> => {
+export const deriveWrappingKey = async (
+  passphrase: string,
+  salt: Bytes,
+  kdf: KdfParams,
+  derive: DeriveArgon2id = argon2idBytes,
+): Promise<CryptoKey> => {
   if (kdf?.name === 'Argon2id') {
     if (salt.byteLength !== SALT_BYTES) throw new AppError('invalid', { reason: 'kdf-salt' });
-    const bits = await argon2idBytes(passphraseBytes(passphrase), salt, kdf);
+    checkArgon2idInput(salt, kdf);
+    const bits = await derive(passphraseBytes(passphrase), salt, kdf);
     try {
       return await subtle().importKey('raw', bits, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
     } finally {

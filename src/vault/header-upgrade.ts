@@ -2,6 +2,7 @@
 // vault moved to key ids (a fresh data key, key 0 kept as retiring for the re-encryption pass). Keeps nothing.
 import {
   createDataKey,
+  type DeriveArgon2id,
   deriveWrappingKey,
   FIRST_KEY_ID,
   type KdfParams,
@@ -28,6 +29,7 @@ export const upgradedHeader = async (
   wrappingKey: CryptoKey,
   ring: KeyRing,
   targetKdf: KdfParams,
+  derive?: DeriveArgon2id,
 ): Promise<HeaderUpgrade> => {
   // A header below the target (a PBKDF2 vault, or Argon2id with lower costs) is rewrapped under the raised
   // parameters, with every key it holds; the keys themselves stay as they are.
@@ -41,7 +43,7 @@ export const upgradedHeader = async (
   if (kdfBelow(header.kdf, targetKdf)) {
     const salt = randomBytes(SALT_BYTES);
     const kdf = raisedKdf(header.kdf, targetKdf);
-    wrapping = await deriveWrappingKey(passphrase, salt, kdf);
+    wrapping = await deriveWrappingKey(passphrase, salt, kdf, derive);
     next = {
       kdf,
       salt,

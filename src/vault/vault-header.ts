@@ -123,3 +123,15 @@ export const checked = (value: unknown): VaultHeader => {
 
 export const sameBytes = (a: Bytes, b: Bytes): boolean =>
   a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
+
+/**
+ * The stored header, checked, when it still holds the wrapping `read` had: a header write that replaces the wrapping
+ * must not overwrite a passphrase changed meanwhile in another tab (AppError('conflict') then).
+ */
+export const sameWrapping = (stored: unknown, read: Pick<VaultHeader, 'salt' | 'wrappedKey'>): VaultHeader => {
+  const current = checked(stored);
+  if (!sameBytes(current.salt, read.salt) || !sameBytes(current.wrappedKey, read.wrappedKey)) {
+    throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
+  }
+  return current;
+};

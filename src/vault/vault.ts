@@ -4,36 +4,34 @@
 import { AppError, isAppError } from '../domain/errors.ts';
 import {
   createDataKey,
+  type DeriveArgon2id,
   deriveWrappingKey,
   type Envelope,
   FIRST_KEY_ID,
   KDF_DEFAULTS,
   type KdfParams,
-  raisedKdf,
   randomBytes,
-  rewrapDataKey,
   SALT_BYTES,
-  unwrapDataKey,
   VAULT_KDF_DEFAULTS,
 } from './crypto.ts';
 import { upgradedHeader } from './header-upgrade.ts';
+import { argon2idOffMainThread } from './kdf-worker-client.ts';
+import { newKeysFor, type Opened } from './passphrase-change.ts';
 import { type KeyedCrypto, type KeyRing, keyedWith } from './record-json.ts';
 import { requireStrong } from './require-strong.ts';
-import { rewrapRetiring, unwrapRetiring, withoutRetiring } from './retiring-keys.ts';
+import { unwrapRetiring, withoutRetiring } from './retiring-keys.ts';
+import { countedAttempt } from './unlock-attempt.ts';
 import { defaultChannel, isVaultMessage, type VaultChannel, type VaultMessage } from './vault-channel.ts';
 import {
   checked,
-  type RetiringKey,
   retryAfterMs,
-  sameBytes,
+  sameWrapping,
   type UnlockFailure,
-  unlockDelayMs,
   VAULT_HEADER_VERSION,
-  type VaultHeader,
   type VaultStorage,
 } from './vault-header.ts';
 
-export { preloadKeyDerivation } from './crypto.ts';
+export { preloadKeyDerivation } from './kdf-worker-client.ts';
 export type { KeyedCrypto, RekeyCrypto } from './record-json.ts';
 export {
   type ReencryptOptions,
@@ -63,6 +61,8 @@ export type VaultOptions = {
   testOnlyKdfIterations?: number;
   /** TEST ONLY: derive new wrapping keys with these parameters (e.g. a small Argon2id); refused like the above. */
   testOnlyKdf?: KdfParams;
+  /** Argon2id's raw derivation; defaults to a Web Worker where there is one (kdf-worker-client.ts), else this thread. */
+  deriveArgon2id?: DeriveArgon2id;
   /** Cross-tab channel; defaults to BroadcastChannel('safevisit-vault') where it exists; null turns it off. */
   channel?: VaultChannel | null;
 };
@@ -75,6 +75,7 @@ export class Vault {
   readonly #storage: VaultStorage;
   readonly #now: () => number;
   readonly #targetKdf: KdfParams;
+  readonly #derive: DeriveArgon2id;
   readonly #channel: VaultChannel | null;
   readonly #listeners = new Set<(state: VaultState) => void>();
   #state: VaultState;
@@ -99,6 +100,7 @@ export class Vault {
       (options.testOnlyKdfIterations === undefined
         ? VAULT_KDF_DEFAULTS
         : { ...KDF_DEFAULTS, iterations: options.testOnlyKdfIterations });
+    this.#derive = options.deriveArgon2id ?? argon2idOffMainThread;
     this.#channel = options.channel === undefined ? defaultChannel() : options.channel;
     this.#channel?.addEventListener('message', (event) => {
       if (isVaultMessage(event.data)) void this.#onMessage(event.data);
@@ -137,7 +139,7 @@ export class Vault {
     if (this.#state !== 'none') throw new AppError('invalid', { reason: 'vault-exists' });
     const salt = randomBytes(SALT_BYTES);
     const kdf = { ...this.#targetKdf };
-    const wrappingKey = await deriveWrappingKey(passphrase, salt, kdf);
+    const wrappingKey = await deriveWrappingKey(passphrase, salt, kdf, this.#derive);
     const { key, wrappedKey } = await createDataKey(wrappingKey);
     try {
       await this.#storage.createHeader({
@@ -178,15 +180,23 @@ export class Vault {
     const retiring = await unwrapRetiring(wrappingKey, header.retiring);
     const ring: KeyRing = { current: currentId, keys: new Map([...retiring, [currentId, key]]) };
 
-    const { next, rekeyed } = await upgradedHeader(passphrase, header, wrappingKey, ring, this.#targetKdf);
-    await this.#storage.updateHeader((stored) => {
-      const current = checked(stored);
-      // Only replace the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins, and our keys may be
-      // the ones it is retiring, so this tab stays locked (the next try unwraps the new ones).
-      const unchanged = sameBytes(current.salt, header.salt) && sameBytes(current.wrappedKey, header.wrappedKey);
-      if (!unchanged) throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
-      return { ...current, ...next, ...rekeyed, failedAttempts: 0, lastFailedAt: null };
-    });
+    const { next, rekeyed } = await upgradedHeader(
+      passphrase,
+      header,
+      wrappingKey,
+      ring,
+      this.#targetKdf,
+      this.#derive,
+    );
+    // Only replaces the wrapping we unwrapped: a passphrase changed meanwhile in another tab wins, and our keys may be
+    // the ones it is retiring, so this tab stays locked (the next try unwraps the new ones).
+    await this.#storage.updateHeader((stored) => ({
+      ...sameWrapping(stored, header),
+      ...next,
+      ...rekeyed,
+      failedAttempts: 0,
+      lastFailedAt: null,
+    }));
     this.#ring = ring;
     this.#setState('unlocked');
     if (rekeyed) this.#post({ type: 'rekeyed' });
@@ -237,39 +247,16 @@ export class Vault {
     await requireStrong(next);
     // One pass at a time: an unfinished one (from the last unlock) ends first, or fails and is taken over below.
     await this.#rekeying;
-    const { header, wrappingKey, key: currentKey } = await this.#attempt(current);
-    const salt = randomBytes(SALT_BYTES);
-    // Never lower the work factor below what the header already had.
-    const kdf = raisedKdf(header.kdf, this.#targetKdf);
-    const newWrappingKey = await deriveWrappingKey(next, salt, kdf);
-    const oldId = header.keyId ?? FIRST_KEY_ID;
-    const keyId = Math.max(oldId, ...(header.retiring ?? []).map((r) => r.keyId)) + 1;
-    const fresh = await createDataKey(newWrappingKey);
-    const retiring: RetiringKey[] = [
-      { keyId: oldId, wrappedKey: await rewrapDataKey(wrappingKey, header.wrappedKey, newWrappingKey) },
-      ...(await rewrapRetiring(wrappingKey, header.retiring ?? [], newWrappingKey)),
-    ];
-    const oldKeys = await unwrapRetiring(wrappingKey, header.retiring);
-    await this.#storage.updateHeader((stored) => {
-      const now = checked(stored);
-      if (!sameBytes(now.salt, header.salt) || !sameBytes(now.wrappedKey, header.wrappedKey)) {
-        throw new AppError('conflict', { reason: 'passphrase-changed-elsewhere' });
-      }
-      return {
-        ...now,
-        kdf,
-        salt,
-        wrappedKey: fresh.wrappedKey,
-        keyId,
-        retiring,
-        failedAttempts: 0,
-        lastFailedAt: null,
-        schemaVersion: VAULT_HEADER_VERSION,
-      };
-    });
+    const opened = await this.#attempt(current);
+    const { fields, keys, keyId } = await newKeysFor(opened, next, this.#targetKdf, this.#derive);
+    await this.#storage.updateHeader((stored) => ({
+      ...sameWrapping(stored, opened.header),
+      ...fields,
+      failedAttempts: 0,
+      lastFailedAt: null,
+    }));
     // In place: a handle from keyed() taken before now writes under the new key too.
-    for (const [id, key] of [[oldId, currentKey] as const, ...oldKeys]) ring.keys.set(id, key);
-    ring.keys.set(keyId, fresh.key);
+    for (const [id, key] of keys) ring.keys.set(id, key);
     ring.current = keyId;
     // Other tabs hold the old key only: they lock, and unlock again with the new passphrase.
     this.#post({ type: 'rekeyed' });
@@ -329,51 +316,12 @@ export class Vault {
     this.#channel?.close();
   }
 
-  /**
-   * One counted passphrase try. The attempt is counted BEFORE the slow derivation, in the same transaction as
-   * the delay check, so neither closing the tab mid-try nor two tabs guessing at once gets a free try.
-   */
-  async #attempt(passphrase: string): Promise<{ header: VaultHeader; wrappingKey: CryptoKey; key: CryptoKey }> {
-    const now = this.#now();
-    let wait = 0;
-    const header = await this.#storage.updateHeader((stored) => {
-      const current = checked(stored);
-      wait = retryAfterMs(current, now);
-      if (wait > 0) {
-        // A clock moved backwards would otherwise keep the wait from ever ending.
-        return current.lastFailedAt !== null && current.lastFailedAt > now
-          ? { ...current, lastFailedAt: now }
-          : current;
-      }
-      return { ...current, failedAttempts: current.failedAttempts + 1, lastFailedAt: now };
-    });
-    if (wait > 0)
-      throw new AppError('too-many-attempts', { retryAfterMs: wait, failedAttempts: header.failedAttempts });
-
-    try {
-      const wrappingKey = await deriveWrappingKey(passphrase, header.salt, header.kdf);
-      const key = await unwrapDataKey(wrappingKey, header.wrappedKey);
-      return { header, wrappingKey, key };
-    } catch (error) {
-      if (!isAppError(error, 'wrong-passphrase')) throw error;
-      return this.#afterWrongPassphrase(header.failedAttempts, error);
-    }
-  }
-
-  async #afterWrongPassphrase(failedAttempts: number, cause: AppError): Promise<never> {
-    const limit = await this.#storage.readWipeAfterFailures();
-    if (limit !== null && failedAttempts >= limit) {
-      await this.wipe();
-      const detail: UnlockFailure = { failedAttempts, retryAfterMs: 0, attemptsBeforeWipe: 0, wiped: true };
-      throw new AppError('wrong-passphrase', detail, { cause });
-    }
-    const detail: UnlockFailure = {
-      failedAttempts,
-      retryAfterMs: unlockDelayMs(failedAttempts),
-      attemptsBeforeWipe: limit === null ? null : limit - failedAttempts,
-      wiped: false,
-    };
-    throw new AppError('wrong-passphrase', detail, { cause });
+  /** One counted passphrase try (unlock-attempt.ts). */
+  #attempt(passphrase: string): Promise<Opened> {
+    return countedAttempt(
+      { storage: this.#storage, now: this.#now, derive: this.#derive, wipe: () => this.wipe() },
+      passphrase,
+    );
   }
 
   #requireRing(): KeyRing {
