@@ -7,6 +7,8 @@ export const ERROR_MESSAGES = {
   locked: 'The app is locked. Unlock it to continue.',
   'no-vault': 'There is no vault on this device yet. Create one first.',
   tampered: 'A saved record could not be opened: it has been changed or damaged since it was saved.',
+  'rolled-back':
+    'This report was replaced by an older copy of itself from this device’s storage, so it is not shown or sent. The newer copy is gone from this device.',
   'quota-exceeded':
     'This device is out of storage space, so the last change was not saved. Your previous version is safe. Free some space and try again.',
   'storage-unavailable': 'The browser would not let the app use its storage. Check that private browsing is off.',

@@ -92,7 +92,7 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       outcome = await seal(record);
     } catch (e) {
       // A damaged record must not hold back the others: it fails alone, with the reason shown on it.
-      if (isAppError(e, 'tampered') || isAppError(e, 'invalid')) {
+      if (isAppError(e, 'tampered') || isAppError(e, 'invalid') || isAppError(e, 'rolled-back')) {
         return { ok: false, issues: [{ path: '', message: ERROR_MESSAGES[e.code] }] };
       }
       throw e;
@@ -166,6 +166,11 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
     // The report's own sealed state must say it is waiting to be sent: edited while locked, it is neither sent
     // nor dropped, and the worker is told.
     if (report !== undefined && !(await control.checkReport(report))) {
+      control.markChanged(item.reportId);
+      return null;
+    }
+    // An older copy of the whole report put back (its own control with it): neither sent nor dropped.
+    if (report !== undefined && !(await reports.isLatest(report))) {
       control.markChanged(item.reportId);
       return null;
     }

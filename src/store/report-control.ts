@@ -1,6 +1,7 @@
 // Control data the device can trust: each report's status, revision and receipt, and each outbox row's revision,
 // sealed by the data key (an envelope per row, bound to its table, id and body) and checked before sync or the purge
 // acts. Envelopes are made BEFORE each transaction (no crypto inside one). Never decides anything on clear copies.
+import type { Table } from 'dexie';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { createObservable, type Observable } from '../domain/observable.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
@@ -9,6 +10,7 @@ import { encodeBase64Url } from '../vault/encoding.ts';
 import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
+import { ensureRevisionIndex, type IndexedBefore } from './revision-index.ts';
 
 /** Version of the control layout; part of each envelope's additional data. */
 export const CONTROL_SCHEMA_VERSION = 1;
@@ -22,8 +24,17 @@ const GUARDED_WRITE_TRIES = 3;
 
 type Receipt = NonNullable<ReportRow['receipt']>;
 
-/** What decides sending and deleting. `body` is the body ciphertext's IV: an old control cannot vouch for new content. */
-export type ReportControl = { status: ReportStatus; revision: number; receipt: Receipt | null; body: string };
+/**
+ * What decides sending and deleting. `body` is the body ciphertext's IV: an old control cannot vouch for new content.
+ * `indexed`: written while the revision index existed (revision-index.ts), so that index cannot be deleted unnoticed.
+ */
+export type ReportControl = {
+  status: ReportStatus;
+  revision: number;
+  receipt: Receipt | null;
+  body: string;
+  indexed?: true;
+};
 
 const controlOf = (row: Pick<ReportRow, 'status' | 'revision' | 'receipt' | 'iv'>): ReportControl => ({
   status: row.status,
@@ -65,8 +76,23 @@ export const resealReportControl = async (
     if (isAppError(e, 'tampered')) return undefined;
     throw e;
   }
-  const sealed = sameControl(controlOf(row), value) ? controlOf(next) : value;
+  const indexed = (value as Partial<ReportControl> | null)?.indexed === true ? { indexed: true } : {};
+  const sealed = sameControl(controlOf(row), value) ? { ...controlOf(next), ...indexed } : value;
   return crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, sealed);
+};
+
+/** True when a report's sealed control was written while a revision index existed (see ReportControl.indexed). */
+export const indexedBefore: IndexedBefore = async (rows, crypto) => {
+  for (const row of rows) {
+    if (row.control === undefined) continue;
+    try {
+      const value = await crypto.decryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, row.control);
+      if ((value as Partial<ReportControl> | null)?.indexed === true) return true;
+    } catch (e) {
+      if (!isAppError(e, 'tampered')) throw e;
+    }
+  }
+  return false;
 };
 
 /** True when both are the same stored envelope (each one has a fresh random IV), or both are missing. */
@@ -165,8 +191,14 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
   };
   const checkOutbox = async (row: OutboxRow) => (await openOutbox(row)) !== undefined;
   return {
-    sealReport: (row, crypto = vault) =>
-      crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, controlOf(row)),
+    sealReport: async (row, crypto = vault) => {
+      // The index exists before any control says it does.
+      await ensureRevisionIndex(db, crypto, indexedBefore);
+      return crypto.encryptJson(REPORT_CONTROL_TABLE, row.id, CONTROL_SCHEMA_VERSION, {
+        ...controlOf(row),
+        indexed: true,
+      });
+    },
     checkReport,
     sealOutbox: (row, crypto = vault, submission) =>
       crypto.encryptJson(
@@ -197,8 +229,12 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
 /** A report row and its outbox row as read before a guarded write. */
 export type GuardedRows = { report: ReportRow | undefined; outbox: OutboxRow | undefined };
 
-/** What a guarded write's `prepare` decides: a write to run in the transaction, or a value without writing. */
-export type GuardedPlan<R> = { write: () => Promise<R> } | { value: R };
+/**
+ * What a guarded write's `prepare` decides: a write to run in the transaction, or a value without writing. `unmoved`
+ * (run in the transaction first, by guardedWrite only) checks what else the write relied on; false retries as a moved
+ * row does.
+ */
+export type GuardedPlan<R> = { write: () => Promise<R>; unmoved?: () => Promise<boolean> } | { value: R };
 
 /** A report and its outbox row, read together in one transaction. */
 export const readRows = (db: SafeVisitDb, id: string): Promise<GuardedRows> =>
@@ -234,6 +270,8 @@ export const guardedWrite = async <R>(
   db: SafeVisitDb,
   id: string,
   prepare: (rows: GuardedRows) => Promise<GuardedPlan<R>>,
+  /** More tables the write touches (the revision index's `secrets`). */
+  alsoWrites: readonly Table<unknown, string>[] = [],
 ): Promise<R> => {
   for (let attempt = 0; attempt < GUARDED_WRITE_TRIES; attempt++) {
     const before = await readRows(db, id);
@@ -241,9 +279,10 @@ export const guardedWrite = async <R>(
     if ('value' in plan) return plan.value;
     const done = await withStorageErrors(() =>
       // `receipts` too: a delivery writes the report's receipt in the same transaction.
-      db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
+      db.transaction('rw', [db.reports, db.outbox, db.receipts, ...alsoWrites], async () => {
         const now = { report: await db.reports.get(id), outbox: await db.outbox.get(id) };
-        return unmoved(now, before) ? { result: await plan.write() } : null;
+        if (!unmoved(now, before) || !((await plan.unmoved?.()) ?? true)) return null;
+        return { result: await plan.write() };
       }),
     );
     if (done) return done.result;

@@ -1,13 +1,27 @@
 // Reports on the device: the body encrypted by the vault, only id/status/dates/revision in clear, and the
 // outbox row written in the same transaction as a report's move to 'queued'. Never holds a key or plaintext at rest.
 import type { z } from 'zod';
-import { AppError } from '../domain/errors.ts';
+import { AppError, type ErrorCode, isAppError } from '../domain/errors.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
 import type { Envelope } from '../vault/crypto.ts';
 import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
-import { createReportControl, type GuardedRows, guardedWrite, type ReportControlGuard } from './report-control.ts';
+import {
+  createReportControl,
+  type GuardedRows,
+  guardedWrite,
+  indexedBefore,
+  type ReportControlGuard,
+} from './report-control.ts';
+import {
+  indexUnmoved,
+  oneIndexWriterAtATime,
+  readRevisionIndex,
+  refusal,
+  updatedIndex,
+  writeIndex,
+} from './revision-index.ts';
 
 /** A report as the app sees it. `data` is everything the worker typed; it only ever reaches disk encrypted. */
 export type ReportRecord<T> = {
@@ -22,7 +36,10 @@ export type ReportRecord<T> = {
 
 /** The clear part of a stored report: readable while locked (counts, statuses), holds nothing personal. */
 export type ReportMeta = Omit<ReportRecord<unknown>, 'data'> &
-  Pick<ReportRow, 'schemaVersion' | 'receipt' | 'syncIssues'>;
+  Pick<ReportRow, 'schemaVersion' | 'receipt' | 'syncIssues'> & {
+    /** In `list().damaged`: why it could not be shown ('rolled-back': an older copy put back; 'tampered'; 'invalid'). */
+    problem?: ErrorCode;
+  };
 
 export type ReportRepoOptions<T> = {
   /** Validates `data` before it is encrypted and after it is decrypted (e.g. ReportDraftSchema). */
@@ -60,7 +77,12 @@ export type ReportRepo<T> = {
   listReceipts: () => Promise<SentReceipt[]>;
   /** Clear fields of every report, most recently updated first. Works while locked. */
   listMeta: () => Promise<ReportMeta[]>;
-  /** Deletes the report, its outbox row and its receipt together. */
+  /**
+   * True when `row` is the revision the sealed revision index lists (revision-index.ts): false for an older copy put
+   * back, which is neither shown nor sent. Needs an unlocked vault.
+   */
+  isLatest: (row: Pick<ReportRow, 'id' | 'revision'>) => Promise<boolean>;
+  /** Deletes the report, its outbox row and its receipt together (and, unlocked, its entry in the revision index). */
   delete: (id: string) => Promise<void>;
   /** Changes the status only. 'queued' goes through `queue`; 'draft' also removes the outbox row. */
   setStatus: (id: string, status: ReportStatus) => Promise<void>;
@@ -71,6 +93,8 @@ export type ReportRepo<T> = {
 };
 
 export const REPORTS_TABLE = 'reports';
+/** Tries of a delete when the revision index moved between its read and the transaction. */
+const DELETE_TRIES = 3;
 /** The additional data's table of the summary envelope (on the report row, then copied to its receipt). */
 export const SUMMARY_TABLE = 'report-summary';
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -122,6 +146,8 @@ const checkRecordFields = (record: ReportRecord<unknown>): void => {
 
 export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: ReportRepoOptions<T>): ReportRepo<T> => {
   const now = options.now ?? Date.now;
+
+  const revisionIndex = (crypto: KeyedCrypto = vault) => readRevisionIndex(db, crypto, indexedBefore);
 
   const decryptRow = async (row: ReportRow): Promise<ReportRecord<T>> => {
     // Bound to the row's revision: an older body of this report put back under its current revision is 'tampered'.
@@ -230,22 +256,34 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         ...bodyFields(envelope),
         ...(summary ? { summary } : {}),
       };
-      await guardedWrite(db, record.id, async ({ report: previous }) => {
-        // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
-        // belong to the old content.
-        const receipt =
-          previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
-        const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
-        row.control = await control.sealReport(row, keyed);
-        const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
-        return {
-          write: async () => {
-            await db.reports.put(row);
-            if (outboxRow) await db.outbox.put(outboxRow);
-            if (row.status === 'draft') await db.outbox.delete(row.id);
+      await oneIndexWriterAtATime(db, () =>
+        guardedWrite(
+          db,
+          record.id,
+          async ({ report: previous }) => {
+            // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
+            // belong to the old content.
+            const receipt =
+              previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
+            const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
+            row.control = await control.sealReport(row, keyed);
+            const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
+            // The index lists this revision from the same transaction on (a new report, or a correction).
+            const index = await revisionIndex(keyed);
+            const indexed = await updatedIndex(index, keyed, row.id, row.revision);
+            return {
+              ...(indexed ? { unmoved: () => indexUnmoved(db, index) } : {}),
+              write: async () => {
+                await db.reports.put(row);
+                if (outboxRow) await db.outbox.put(outboxRow);
+                if (row.status === 'draft') await db.outbox.delete(row.id);
+                if (indexed) await writeIndex(db, indexed);
+              },
+            };
           },
-        };
-      });
+          [db.secrets],
+        ),
+      );
     },
 
     listReceipts: async () => {
@@ -266,37 +304,58 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     get: async (id) => {
       requireUnlocked();
       const row = await withStorageErrors(() => db.reports.get(id));
-      return row === undefined ? undefined : decryptRow(row);
+      if (row === undefined) return undefined;
+      const refused = refusal(await revisionIndex(), row);
+      if (refused) throw refused;
+      return decryptRow(row);
     },
 
     list: async () => {
       requireUnlocked();
       const rows = await withStorageErrors(() => db.reports.orderBy('updatedAt').reverse().toArray());
+      const index = await revisionIndex();
       const records: ReportRecord<T>[] = [];
       const damaged: ReportMeta[] = [];
       for (const row of rows) {
         try {
+          const refused = refusal(index, row);
+          if (refused) throw refused;
           records.push(await decryptRow(row));
         } catch (error) {
-          if (error instanceof AppError && (error.code === 'tampered' || error.code === 'invalid'))
-            damaged.push(metaOf(row));
+          if (isAppError(error, 'tampered') || isAppError(error, 'invalid') || isAppError(error, 'rolled-back'))
+            damaged.push({ ...metaOf(row), problem: error.code });
           else throw error;
         }
       }
       return { records, damaged };
     },
 
+    isLatest: async (row) => refusal(await revisionIndex(), row) === null,
+
     listMeta: () =>
       withStorageErrors(async () => (await db.reports.orderBy('updatedAt').reverse().toArray()).map(metaOf)),
 
     delete: (id) =>
-      withStorageErrors(() =>
-        db.transaction('rw', db.reports, db.outbox, db.receipts, async () => {
-          await db.reports.delete(id);
-          await db.outbox.delete(id);
-          await db.receipts.delete(id);
-        }),
-      ),
+      oneIndexWriterAtATime(db, async () => {
+        for (let attempt = 0; attempt < DELETE_TRIES; attempt++) {
+          // Locked, the index keeps the entry: a copy put back at that revision would then be read as the latest.
+          const keyed = vault.state === 'unlocked' ? vault.keyed() : null;
+          const index = keyed ? await revisionIndex(keyed) : null;
+          const indexed = keyed && index ? await updatedIndex(index, keyed, id, null) : undefined;
+          const done = await withStorageErrors(() =>
+            db.transaction('rw', db.reports, db.outbox, db.receipts, db.secrets, async () => {
+              if (indexed && index && !(await indexUnmoved(db, index))) return false;
+              await db.reports.delete(id);
+              await db.outbox.delete(id);
+              await db.receipts.delete(id);
+              if (indexed) await writeIndex(db, indexed);
+              return true;
+            }),
+          );
+          if (done) return;
+        }
+        throw new AppError('conflict', { reason: 'row-kept-moving' });
+      }),
 
     setStatus: async (id, status) => {
       if (!isReportStatus(status)) throw new AppError('invalid', { fields: ['status'] });

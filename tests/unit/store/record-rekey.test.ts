@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError, ErrorCode } from '../../../src/domain/errors.ts';
 import type { ReportRow, SafeVisitDb } from '../../../src/store/db.ts';
 import { createReportRepo } from '../../../src/store/report-repo.ts';
+import { REVISION_INDEX_KEY } from '../../../src/store/revision-index.ts';
 import { createSettingsRepo } from '../../../src/store/settings-repo.ts';
 import { createVaultStorage } from '../../../src/store/vault-storage.ts';
 import {
@@ -238,10 +239,10 @@ describe('The revision in the additional data', () => {
     await caught(reports.get('r1'), 'tampered');
     expect((await reports.list()).damaged.map((d) => d.id)).toEqual(['r1']);
 
-    // Known limit: the whole older row (its clear revision and sealed control with it) is consistent in itself and
-    // opens; only state outside the row could tell (see src/vault/README.md).
+    // The whole older row (its clear revision and sealed control with it) is consistent in itself; the sealed revision
+    // index says revision 2 is the latest (store/revision-index.ts).
     await db.reports.put(older);
-    expect((await reports.get('r1'))?.data.description).toBe('First words.');
+    await caught(reports.get('r1'), 'rolled-back');
   });
 });
 
@@ -331,5 +332,48 @@ describe('Records written before key ids and the revision binding', () => {
     await expect(vault.whenRekeyed()).rejects.toThrow('app closed');
     expect(await db.meta.get('vault')).toMatchObject({ keyId: 1, retiring: [{ keyId: 0 }] });
     await expectAllOpen(db, vault, records);
+  });
+});
+
+describe('The revision index through a re-key', () => {
+  it('is re-encrypted with the records: every report still reads, and an older copy is still refused', async () => {
+    const { db, vault } = await createdVault();
+    closeAfterTest(db, vault);
+    const records = await fill(db, vault, 4);
+    const { reports } = reposOf(db, vault);
+    await reports.put(buildReport({ ...records[1], revision: 2 }));
+    const revision2 = (await db.reports.get('r001')) as ReportRow;
+    await reports.put(buildReport({ ...records[1], revision: 3 }));
+
+    await vault.changePassphrase(STRONG_PASSPHRASE, OTHER_STRONG_PASSPHRASE);
+    expect((await db.secrets.get(REVISION_INDEX_KEY))?.kid).toBe(1);
+    expect((await reports.get('r001'))?.revision).toBe(3);
+    await db.reports.put(revision2);
+    await caught(reports.get('r001'), 'rolled-back');
+  });
+
+  it('is right after a re-key the app was closed in and the next unlock finished', async () => {
+    const db = openTestDb();
+    const first = await Vault.open(closingAfter(db, 2), { testOnlyKdfIterations: TEST_KDF_ITERATIONS, channel: null });
+    closeAfterTest(db, first);
+    await first.create(STRONG_PASSPHRASE);
+    const records = await fill(db, first, 10);
+    await reposOf(db, first).reports.put(buildReport({ ...records[4], revision: 2 }));
+    const revision2 = (await db.reports.get('r004')) as ReportRow;
+    await expect(first.changePassphrase(STRONG_PASSPHRASE, OTHER_STRONG_PASSPHRASE)).rejects.toThrow('app closed');
+    first.close();
+
+    const next = await openTestVault(db);
+    closeAfterTest(db, next);
+    await next.unlock(OTHER_STRONG_PASSPHRASE);
+    const { reports } = reposOf(db, next);
+    // Midway, under either key: the index opens and lists revision 2.
+    expect((await reports.get('r004'))?.revision).toBe(2);
+    await reports.put(buildReport({ ...records[4], revision: 3 }));
+    await next.whenRekeyed();
+    expect((await db.secrets.get(REVISION_INDEX_KEY))?.kid).toBe(1);
+    expect((await reports.list()).damaged).toEqual([]);
+    await db.reports.put(revision2);
+    await caught(reports.get('r004'), 'rolled-back');
   });
 });
