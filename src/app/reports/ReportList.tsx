@@ -1,7 +1,7 @@
 // The list of reports on this device: status, types and last change of each, filters, an in-memory search over
 // what the worker wrote, and deleting a draft after an in-page confirmation. Stores nothing itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { messageFor } from '../../domain/errors.ts';
+import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
 import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
@@ -197,16 +197,34 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
             ))}
           </ul>
 
-          {loaded.damaged.length > 0 && (
-            <p class="warning">
-              {loaded.damaged.length === 1
-                ? 'One report on this device could not be opened: it was changed or damaged since it was saved.'
-                : `${loaded.damaged.length} reports on this device could not be opened: they were changed or damaged since they were saved.`}
-            </p>
-          )}
+          <DamagedReports damaged={loaded.damaged} />
         </>
       )}
     </section>
+  );
+};
+
+/** Reports the list cannot show: changed or damaged, or older copies put back (store/revision-index.ts). */
+const DamagedReports = ({ damaged }: { damaged: ReportMeta[] }) => {
+  const broken = damaged.filter((d) => d.problem !== 'rolled-back').length;
+  const rolledBack = damaged.length - broken;
+  return (
+    <>
+      {broken > 0 && (
+        <p class="warning">
+          {broken === 1
+            ? 'One report on this device could not be opened: it was changed or damaged since it was saved.'
+            : `${broken} reports on this device could not be opened: they were changed or damaged since they were saved.`}
+        </p>
+      )}
+      {rolledBack > 0 && (
+        <p class="warning">
+          {rolledBack === 1
+            ? ERROR_MESSAGES['rolled-back']
+            : `${rolledBack} reports were replaced by older copies of themselves from this device’s storage, so they are not shown or sent. The newer copies are gone from this device.`}
+        </p>
+      )}
+    </>
   );
 };
 
