@@ -146,6 +146,8 @@ const openBenchPage = async (context: BrowserContext, origin: string): Promise<P
 export type PageFigures = {
   search: Awaited<ReturnType<BenchApi['searchTimes']>>;
   vaultUnlock: Awaited<ReturnType<BenchApi['vaultUnlockTimes']>>;
+  /** vault.unlock with the page's CPU throttled; Argon2id on the page's thread (CDP cannot throttle a worker). */
+  vaultUnlockThrottled: Awaited<ReturnType<BenchApi['vaultUnlockTimes']>>;
   overhead: Awaited<ReturnType<BenchApi['encryptionOverhead']>>;
   sync: Awaited<ReturnType<BenchApi['syncAll']>>;
   inbox: Awaited<ReturnType<BenchApi['inboxTimes']>>;
@@ -170,6 +172,8 @@ export const benchPageFigure = async <K extends BenchPageTask>(
     /** Its officer, who reads the inbox. */
     officer?: { email: string; passphrase: string };
     inboxRuns?: number;
+    /** CPU slowdown of the throttled unlock (Emulation.setCPUThrottlingRate). */
+    cpuSlowdown?: number;
   },
 ): Promise<PageFigures[K]> => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -187,6 +191,16 @@ export const benchPageFigure = async <K extends BenchPageTask>(
           (runs) => (globalThis as unknown as BenchGlobal).bench.vaultUnlockTimes(runs),
           args.unlockRuns,
         )) as PageFigures[K];
+      case 'vaultUnlockThrottled': {
+        // Chromium refuses Emulation.setCPUThrottlingRate for a worker ("only supported for pages"), so the slowed
+        // derivation runs on the throttled page's own thread: the time a 4x slower phone's worker would take.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: args.cpuSlowdown ?? 1 });
+        return (await page.evaluate(
+          (runs) => (globalThis as unknown as BenchGlobal).bench.vaultUnlockTimes(runs, true),
+          args.unlockRuns,
+        )) as PageFigures[K];
+      }
       case 'overhead':
         return (await page.evaluate(
           ([n, rounds]) => (globalThis as unknown as BenchGlobal).bench.encryptionOverhead(n, rounds),

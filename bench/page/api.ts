@@ -38,7 +38,8 @@ export type InboxTimes = {
 
 export type BenchApi = {
   searchTimes: (passes: number) => SearchTimes;
-  vaultUnlockTimes: (runs: number) => Promise<VaultUnlockTimes>;
+  /** `onPageThread`: Argon2id on the page's own thread instead of the app's worker (CPU throttling reaches only the page). */
+  vaultUnlockTimes: (runs: number, onPageThread?: boolean) => Promise<VaultUnlockTimes>;
   encryptionOverhead: (n: number, rounds: number) => Promise<EncryptionOverhead>;
   seedAppDrafts: (n: number) => Promise<SeededDrafts>;
   /** Queues `n` reports sealed at submit to `org` (outside the timed run), then times one sync run. */

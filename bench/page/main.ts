@@ -21,8 +21,8 @@ import { createReportRepo, type ReportRecord, type ReportRepo } from '../../src/
 import { createReportSealer, sealingOptions } from '../../src/store/report-sealer.ts';
 import { openVault } from '../../src/store/vault-storage.ts';
 import { createSyncEngine, type OutboxPort } from '../../src/sync/outbox.ts';
-import { describeKdf, kdfBelow, VAULT_KDF_DEFAULTS } from '../../src/vault/crypto.ts';
-import type { Vault } from '../../src/vault/vault.ts';
+import { argon2idBytes, describeKdf, kdfBelow, VAULT_KDF_DEFAULTS } from '../../src/vault/crypto.ts';
+import type { Vault, VaultOptions } from '../../src/vault/vault.ts';
 import { GUIDANCE_FIELD_QUERIES } from '../../tests/unit/guidance/field-queries.ts';
 import type { BenchApi } from './api.ts';
 import { benchDraft } from './drafts.ts';
@@ -50,10 +50,10 @@ const reportRepoFor = (db: SafeVisitDb, vault: Vault) =>
   createReportRepo<ReportDraft>(db, vault, { schema: ReportDraftSchema, schemaVersion: REPORT_SCHEMA_VERSION });
 
 /** A vault in its own fresh database, created with the app's real KDF (VAULT_KDF_DEFAULTS: Argon2id). */
-const freshVault = async (name: string): Promise<{ db: SafeVisitDb; vault: Vault }> => {
+const freshVault = async (name: string, options: VaultOptions = {}): Promise<{ db: SafeVisitDb; vault: Vault }> => {
   await SafeVisitDb.delete(name);
   const db = new SafeVisitDb(name);
-  const vault = await openVault(db, { channel: null });
+  const vault = await openVault(db, { channel: null, ...options });
   await vault.create(BENCH_PASSPHRASE);
   return { db, vault };
 };
@@ -139,8 +139,8 @@ const api: BenchApi = {
   },
 
   /** vault.unlock alone (KDF + unwrap) with the app's real KDF parameters, `runs` times. */
-  vaultUnlockTimes: async (runs: number) => {
-    const { db, vault } = await freshVault('bench-unlock');
+  vaultUnlockTimes: async (runs: number, onPageThread = false) => {
+    const { db, vault } = await freshVault('bench-unlock', onPageThread ? { deriveArgon2id: argon2idBytes } : {});
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       vault.lock();

@@ -81,6 +81,18 @@ describe('vault', () => {
     expect(await page.getByLabel(COORDINATOR).inputValue()).toBe(`Coordinator ${MARKER}`);
   });
 
+  it('stretches the passphrase in a Web Worker started by the unlock screen, never on the page’s own thread', async () => {
+    const { page } = await vaultWithSecret();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await lock(page);
+    // The unlock screen starts the worker as it opens; the page's own Argon2id chunk (the fallback) never loads.
+    await expect.poll(() => page.workers().some((w) => w.url().includes('/assets/kdf-worker-'))).toBe(true);
+    await unlockVault(page);
+    expect(await page.getByLabel(COORDINATOR).inputValue()).toBe(`Coordinator ${MARKER}`);
+    expect(requested.filter((path) => path.includes('argon2id-wasm'))).toEqual([]);
+  });
+
   it('locks every open tab when one tab locks', async () => {
     const { context, page } = await vaultWithSecret();
     const second = await context.newPage();
