@@ -3,8 +3,8 @@
 // earlier copy of the whole row put back, or a deleted report put back) is refused when read. Decides nothing else.
 import { AppError, isAppError } from '../domain/errors.ts';
 import type { Envelope } from '../vault/crypto.ts';
-import { sameBytes } from '../vault/vault-header.ts';
 import type { KeyedCrypto } from '../vault/vault.ts';
+import { sameBytes } from '../vault/vault-header.ts';
 import type { ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import { SECRETS_SCHEMA_VERSION, SECRETS_TABLE } from './settings-repo.ts';
@@ -32,7 +32,28 @@ const seal = (crypto: KeyedCrypto, revisions: ReadonlyMap<string, number>): Prom
     reports: Object.fromEntries(revisions),
   });
 
-const open = async (crypto: KeyedCrypto, stored: Envelope): Promise<RevisionIndex> => {
+/**
+ * The last index each database opened in this page: read again (every get, list and send) it is decrypted only when
+ * its envelope changed. Holds ids and revisions, which are in clear on the rows anyway.
+ */
+const lastOpened = new WeakMap<SafeVisitDb, RevisionIndex>();
+
+const open = async (db: SafeVisitDb, crypto: KeyedCrypto, stored: Envelope): Promise<RevisionIndex> => {
+  const last = lastOpened.get(db);
+  // The same envelope (its random IV) was opened and checked before; a changed one is opened again.
+  if (
+    last !== undefined &&
+    sameIv(last.stored, stored) &&
+    stored.ct instanceof Uint8Array &&
+    sameBytes(last.stored.ct, stored.ct)
+  )
+    return last;
+  const index = await openEnvelope(crypto, stored);
+  lastOpened.set(db, index);
+  return index;
+};
+
+const openEnvelope = async (crypto: KeyedCrypto, stored: Envelope): Promise<RevisionIndex> => {
   let value: unknown;
   try {
     value = await crypto.decryptJson(SECRETS_TABLE, REVISION_INDEX_KEY, SECRETS_SCHEMA_VERSION, stored);
@@ -88,6 +109,8 @@ export const ensureRevisionIndex = async (
   crypto: KeyedCrypto,
   indexedBefore: IndexedBefore,
 ): Promise<void> => {
+  // Once seen in this page it stays (only a wipe deletes it, and a wipe leaves no control behind).
+  if (lastOpened.has(db)) return;
   if ((await withStorageErrors(() => db.secrets.get(REVISION_INDEX_KEY))) === undefined)
     await build(db, crypto, indexedBefore);
 };
@@ -104,7 +127,7 @@ export const readRevisionIndex = async (
     stored = await withStorageErrors(() => db.secrets.get(REVISION_INDEX_KEY));
     if (stored === undefined) throw new AppError('tampered', { reason: 'revision-index-missing' });
   }
-  return open(crypto, stored);
+  return open(db, crypto, stored);
 };
 
 /**
