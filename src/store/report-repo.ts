@@ -270,7 +270,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
             const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
             // The index lists this revision from the same transaction on (a new report, or a correction).
             const index = await revisionIndex(keyed);
-            const indexed = await updatedIndex(index, keyed, row.id, row.revision);
+            const indexed = await updatedIndex(db, index, keyed, row.id, row.revision);
             return {
               ...(indexed ? { unmoved: () => indexUnmoved(db, index) } : {}),
               write: async () => {
@@ -341,7 +341,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
           // Locked, the index keeps the entry: a copy put back at that revision would then be read as the latest.
           const keyed = vault.state === 'unlocked' ? vault.keyed() : null;
           const index = keyed ? await revisionIndex(keyed) : null;
-          const indexed = keyed && index ? await updatedIndex(index, keyed, id, null) : undefined;
+          const indexed = keyed && index ? await updatedIndex(db, index, keyed, id, null) : undefined;
           const done = await withStorageErrors(() =>
             db.transaction('rw', db.reports, db.outbox, db.receipts, db.secrets, async () => {
               if (indexed && index && !(await indexUnmoved(db, index))) return false;

@@ -141,15 +141,20 @@ export const refusal = (index: RevisionIndex, row: Pick<ReportRow, 'id' | 'revis
   return new AppError('tampered', { reason: 'revision-index-behind' });
 };
 
-/** The index with report `id` at `revision` (null: deleted), sealed; undefined when it already says so. */
+/**
+ * The index with report `id` at `revision` (null: deleted), sealed; undefined when it already says so. Entries of
+ * reports no longer stored (the sync removes sent ones after their receipt) go with it: put back, they are refused.
+ */
 export const updatedIndex = async (
+  db: SafeVisitDb,
   index: RevisionIndex,
   crypto: KeyedCrypto,
   id: string,
   revision: number | null,
 ): Promise<Envelope | undefined> => {
   if ((index.revisions.get(id) ?? null) === revision) return undefined;
-  const next = new Map(index.revisions);
+  const stored = new Set(await withStorageErrors(() => db.reports.toCollection().primaryKeys()));
+  const next = new Map([...index.revisions].filter(([listed]) => stored.has(listed)));
   if (revision === null) next.delete(id);
   else next.set(id, revision);
   return seal(crypto, next);

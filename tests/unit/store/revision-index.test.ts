@@ -87,6 +87,18 @@ describe('the sealed revision index', () => {
     await expectAppError(repo.get('b'), 'rolled-back');
   });
 
+  it('drops the entry of a report removed by the sync at the next index write, so it cannot be put back', async () => {
+    const { db, repo } = await setup();
+    await repo.put(buildReport({ id: 'sent', revision: 1 }));
+    const sent = (await db.reports.get('sent')) as ReportRow;
+    // As the sync removes a report once its receipt is stored: the row goes, the index is not written.
+    await db.reports.delete('sent');
+    await repo.put(buildReport({ id: 'next-report' }));
+    await db.reports.put(sent);
+    await expectAppError(repo.get('sent'), 'rolled-back');
+    expect((await repo.get('next-report'))?.id).toBe('next-report');
+  });
+
   it('is itself sealed by this vault: another vault’s index put in its place is refused, not trusted', async () => {
     const { db, repo } = await setup();
     await twoRevisions(db, repo);
