@@ -1,6 +1,5 @@
 // Argon2id off the page's main thread: the vault's derivation in the page, through one Web Worker (kdf-worker.ts,
 // loaded when the unlock or create screen opens). Falls back to this thread, plainly, where a worker cannot run.
-import { AppError } from '../domain/errors.ts';
 import { argon2idBytes, type Bytes, checkArgon2idInput, type DeriveArgon2id, loadArgon2idHere } from './crypto.ts';
 import type { KdfRequest, KdfResponse } from './kdf-worker.ts';
 
@@ -38,8 +37,13 @@ const startWorker = (): Worker | null => {
     const job = pending.get(data.id);
     if (job === undefined) return;
     pending.delete(data.id);
-    if (data.ok) job.resolve(data.bytes);
-    else job.reject(new AppError('storage-unavailable', { reason: 'kdf-failed' }));
+    if (data.ok) {
+      job.resolve(data.bytes);
+      return;
+    }
+    // It runs but cannot derive (its WebAssembly refused, out of memory): this thread takes over, now and after.
+    stopWorker();
+    job.retry();
   };
   // The script did not load or run (offline before it was cached, a CSP that blocks it): this thread takes over.
   worker.onerror = (event) => {

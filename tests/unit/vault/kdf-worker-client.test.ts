@@ -57,6 +57,26 @@ describe('Argon2id off the main thread', () => {
     expect(created).toHaveLength(1);
   });
 
+  it('falls back to this thread when the worker runs but answers that it could not derive', async () => {
+    let created = 0;
+    class RefusingWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror = null;
+      constructor() {
+        created++;
+      }
+      postMessage({ id }: { id: number }) {
+        queueMicrotask(() => this.onmessage?.(new MessageEvent('message', { data: { id, ok: false } })));
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', RefusingWorker);
+    const { argon2idOffMainThread } = await freshClient();
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    expect(created).toBe(1);
+  });
+
   it('refuses parameters out of range before sending anything to a worker', async () => {
     const created: unknown[] = [];
     vi.stubGlobal(
@@ -72,5 +92,25 @@ describe('Argon2id off the main thread', () => {
       argon2idOffMainThread(bytes('password'), bytes('somesalt'), { ...kdf, memoryKiB: 4 }),
     ).rejects.toMatchObject({ code: 'invalid' });
     expect(created).toHaveLength(0);
+  });
+
+  it('the worker script answers with the 32 raw bytes, transferred, and overwrites its copy of the passphrase', async () => {
+    const posted: [unknown, { transfer: ArrayBuffer[] } | undefined][] = [];
+    vi.stubGlobal('onmessage', null);
+    vi.stubGlobal('postMessage', (message: unknown, options?: { transfer: ArrayBuffer[] }) =>
+      posted.push([message, options]),
+    );
+    vi.resetModules();
+    await import('../../../src/vault/kdf-worker.ts');
+    const handler = (globalThis as unknown as { onmessage: (event: { data: unknown }) => Promise<void> }).onmessage;
+    const password = bytes('password');
+    await handler({ data: { id: 7, password, salt: bytes('somesalt'), kdf } });
+    const [[message, options]] = posted as [
+      [{ id: number; ok: boolean; bytes: Uint8Array }, { transfer: ArrayBuffer[] }],
+    ];
+    expect(message.id).toBe(7);
+    expect(hex(message.bytes)).toBe(EXPECTED);
+    expect(options.transfer).toEqual([message.bytes.buffer]);
+    expect(password.every((byte) => byte === 0)).toBe(true);
   });
 });
