@@ -1,6 +1,5 @@
-// Each report's latest revision, in ONE record sealed by the vault's data key (`secrets`, 'report-revisions'), written
-// in the same transaction as every report write that changes it: a report row that is not the revision it lists (an
-// earlier copy of the whole row put back, or a deleted report put back) is refused when read. Decides nothing else.
+// Each report's latest revision in ONE record sealed by the data key, written with every report write that changes
+// it, so a row put back from an older copy is refused when read (see src/vault/README.md). Decides nothing else.
 import { AppError, isAppError } from '../domain/errors.ts';
 import type { Envelope } from '../vault/crypto.ts';
 import type { KeyedCrypto } from '../vault/vault.ts';

@@ -1,6 +1,5 @@
 // The key-derivation worker: runs Argon2id (hash-wasm) for the page so the unlock screen keeps drawing while the
 // passphrase is stretched. Answers one message with one message; keeps nothing between them.
-
 import { runArgon2id } from './argon2id-wasm.ts';
 import type { Bytes } from './crypto.ts';
 import type { Argon2idParams } from './kdf-params.ts';

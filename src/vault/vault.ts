@@ -1,6 +1,6 @@
-// The vault: creates, unlocks and locks the data key, throttles wrong passphrases, and encrypts/decrypts JSON
-// for the store. The only holder of the key (in memory, non-extractable); never stores anything itself: it
-// reaches IndexedDB through the small VaultStorage port that src/store implements.
+// The vault: creates, unlocks, re-keys and locks the data key, and encrypts/decrypts JSON for the store. The only
+// holder of the key (in memory, non-extractable); never stores anything itself: it reaches IndexedDB through the
+// small VaultStorage port that src/store implements.
 import { AppError, isAppError } from '../domain/errors.ts';
 import {
   createDataKey,
