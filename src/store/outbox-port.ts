@@ -155,7 +155,11 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
     };
 
   /** One outbox row's submission, from its rows as read: both rows' sealed controls checked first. */
-  const submissionFrom = async (item: Item, { report, outbox: row }: GuardedRows): Promise<LoadedSubmission | null> => {
+  const submissionFrom = async (
+    item: Item,
+    { report, outbox: row }: GuardedRows,
+    isLatest: () => Promise<(row: ReportRow) => boolean>,
+  ): Promise<LoadedSubmission | null> => {
     // The outbox row as stored, not as the caller read it: its revision must be the sealed one.
     if (row === undefined || row.revision !== item.revision) return null;
     const sealed = await control.openOutbox(row);
@@ -170,7 +174,7 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       return null;
     }
     // An older copy of the whole report put back (its own control with it): neither sent nor dropped.
-    if (report !== undefined && !(await reports.isLatest(report))) {
+    if (report !== undefined && !(await isLatest())(report)) {
       control.markChanged(item.reportId);
       return null;
     }
@@ -252,7 +256,15 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       );
       // Every check settles before the answer (a failure is thrown once they all have): nothing of this batch
       // still runs once the engine stops.
-      const settled = await Promise.allSettled(items.map((item, i) => submissionFrom(item, rows[i] as GuardedRows)));
+      // The revision index is read once for the batch, and only when a row gets that far.
+      let latest: Promise<(row: ReportRow) => boolean> | undefined;
+      const isLatest = () => {
+        latest ??= reports.latestCheck();
+        return latest;
+      };
+      const settled = await Promise.allSettled(
+        items.map((item, i) => submissionFrom(item, rows[i] as GuardedRows, isLatest)),
+      );
       const failed = settled.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
       return settled.map((r) => (r as PromiseFulfilledResult<LoadedSubmission | null>).value);

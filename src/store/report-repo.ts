@@ -82,6 +82,8 @@ export type ReportRepo<T> = {
    * back, which is neither shown nor sent. Needs an unlocked vault.
    */
   isLatest: (row: Pick<ReportRow, 'id' | 'revision'>) => Promise<boolean>;
+  /** `isLatest` for many rows against ONE read of the index (a sync batch). */
+  latestCheck: () => Promise<(row: Pick<ReportRow, 'id' | 'revision'>) => boolean>;
   /** Deletes the report, its outbox row and its receipt together (and, unlocked, its entry in the revision index). */
   delete: (id: string) => Promise<void>;
   /** Changes the status only. 'queued' goes through `queue`; 'draft' also removes the outbox row. */
@@ -331,6 +333,11 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     },
 
     isLatest: async (row) => refusal(await revisionIndex(), row) === null,
+
+    latestCheck: async () => {
+      const index = await revisionIndex();
+      return (row) => refusal(index, row) === null;
+    },
 
     listMeta: () =>
       withStorageErrors(async () => (await db.reports.orderBy('updatedAt').reverse().toArray()).map(metaOf)),
