@@ -17,6 +17,7 @@ import { registerGuidanceRoutes } from './guidance-routes.ts';
 import { registerHealth } from './health.ts';
 import { handleError, sendError } from './http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from './org-routes.ts';
+import { type RetentionWorker, startRetention } from './retention.ts';
 import { corsOptions, HELMET_OPTIONS, PERMISSIONS_POLICY } from './security-headers.ts';
 import { openStore } from './storage/open-store.ts';
 import type { AlertStore, GuidanceStore, OrgStore, SealedReportStore, Store } from './storage/types.ts';
@@ -58,6 +59,8 @@ export type AppOptions = {
   deviceRateLimit?: RateLimitOptions;
   /** Alerts to the safeguarding lead on each new report (webhook and/or email); unset sends none and queues none. */
   alerts?: AlertOptions;
+  /** Days a reviewed report is kept after its review (server/retention.ts); unset keeps reports until erased. */
+  retentionDays?: number;
 };
 
 declare module 'fastify' {
@@ -73,6 +76,8 @@ declare module 'fastify' {
     alertWorker: AlertWorker | undefined;
     /** The published guidance of the same database (tests read and, as a hostile operator would, write it). */
     guidanceStore: GuidanceStore;
+    /** The retention sweep when `retentionDays` is set (tests run a sweep by hand). */
+    retention: RetentionWorker | undefined;
   }
 }
 
@@ -122,6 +127,10 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('alertStore', store);
   app.decorate('alertWorker', alertWorker);
   if (alertWorker) app.addHook('preClose', async () => alertWorker.stop());
+  const retention =
+    options.retentionDays === undefined ? undefined : startRetention(store, clock, { days: options.retentionDays });
+  app.decorate('retention', retention);
+  if (retention) app.addHook('preClose', async () => retention.stop());
 
   await app.register(fastifyHelmet, HELMET_OPTIONS);
   app.addHook('onRequest', async (_request, reply) => {
@@ -153,6 +162,7 @@ export const buildApp = async (options: AppOptions = {}): Promise<FastifyInstanc
       rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
       deviceRateLimit: options.deviceRateLimit ?? DEVICE_RATE_LIMIT,
       alerts: alertWorker,
+      lifecycle: store,
     });
     // Behind the same role hook: signed guidance (v2).
     registerGuidanceRoutes(org, store, clock);

@@ -40,6 +40,8 @@ export type ServerConfig = {
   rateLimitPerMin: number;
   deviceRateLimitPerMin: number;
   alerts: AlertOptions | undefined;
+  /** Days a reviewed report is kept after its last review (server/retention.ts); undefined keeps it until erased. */
+  retentionDays: number | undefined;
   /** Things to say at start that do not stop it (development only: in production they are refusals). */
   warnings: string[];
 };
@@ -157,6 +159,10 @@ export const readConfig = (env: Env): { config: ServerConfig } | { errors: strin
     errors.push('SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN must be a whole number of requests per minute, 1 or more.');
   const alerts = alertsFromEnv(env, `http://${host}:${port}`);
   if (alerts && 'error' in alerts) errors.push(alerts.error);
+  const retentionText = env.SAFEVISIT_RETENTION_DAYS?.trim() || undefined;
+  const retentionDays = retentionText === undefined ? undefined : Number(retentionText);
+  if (retentionDays !== undefined && !(Number.isSafeInteger(retentionDays) && retentionDays >= 1))
+    errors.push('SAFEVISIT_RETENTION_DAYS must be a whole number of days, 1 or more.');
 
   const config = {
     production,
@@ -173,6 +179,7 @@ export const readConfig = (env: Env): { config: ServerConfig } | { errors: strin
     rateLimitPerMin,
     deviceRateLimitPerMin,
     alerts: alerts && !('error' in alerts) ? alerts : undefined,
+    retentionDays,
   };
   if (production) errors.push(...productionProblems(env, config));
   if (errors.length > 0) return { errors };

@@ -49,6 +49,7 @@ const app = await buildApp({
   rateLimit: config.rateLimitPerMin > 0 ? { max: config.rateLimitPerMin, timeWindowMs: 60_000 } : false,
   deviceRateLimit: { max: config.deviceRateLimitPerMin, timeWindowMs: 60_000 },
   alerts: config.alerts,
+  retentionDays: config.retentionDays,
 }).catch((error: unknown) => {
   if (isAppError(error, 'invalid') && Array.isArray(error.detail)) {
     return fail(
@@ -71,6 +72,11 @@ const boundPort = address && typeof address === 'object' ? address.port : config
 const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
 console.log(`SafeVisit is running at http://${host}:${boundPort}/${config.production ? ' (production mode)' : ''}`);
 console.log(`Reports are stored in ${describeStore(config)}.`);
+console.log(
+  config.retentionDays === undefined
+    ? 'Reviewed reports are kept until an officer erases them (SAFEVISIT_RETENTION_DAYS is not set).'
+    : `Reviewed reports are deleted ${config.retentionDays} days after their review.`,
+);
 if (app.discardedPlaintextReports > 0) {
   console.log(
     `${app.discardedPlaintextReports} report revisions received in clear (protocol v1) were deleted from the database: ` +

@@ -17,6 +17,7 @@ import type { RateLimitOptions } from './api.ts';
 import { bearerToken, type EnrolledDeviceLookup, type Principal } from './auth.ts';
 import { registerDeviceRoutes } from './devices.ts';
 import { sendError, toWireIssues } from './http-errors.ts';
+import { type LifecycleStore, registerLifecycleRoutes } from './lifecycle-routes.ts';
 import {
   createDummyAuthHash,
   hashAuthKey,
@@ -103,6 +104,8 @@ export type OrgRoutesOptions = {
   deviceRateLimit: RateLimitOptions;
   /** Alerts queued with each new report, and woken after it. */
   alerts?: ReportAlerts;
+  /** Key rotation and erasure (server/lifecycle-routes.ts), behind the same role hook. */
+  lifecycle: LifecycleStore;
 };
 
 const retryAfterS = (waitMs: number): string => String(Math.max(1, Math.ceil(waitMs / 1000)));
@@ -384,4 +387,5 @@ export const registerOrgRoutes = async (app: FastifyInstance, options: OrgRoutes
   registerDeviceRoutes(app, store, clock);
   registerReportRoutes(app, options.reports, clock, options.alerts);
   registerTeamRoutes(app, store, clock);
+  registerLifecycleRoutes(app, options.lifecycle, clock);
 };

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ALERTS_MIGRATION, sqliteAlertStore } from './sqlite-alerts.ts';
 import { GUIDANCE_MIGRATION, sqliteGuidanceStore } from './sqlite-guidance.ts';
+import { LIFECYCLE_MIGRATION, sqliteLifecycleStore } from './sqlite-lifecycle.ts';
 import { ORG_MIGRATION, sqliteOrgStore } from './sqlite-org.ts';
 import { SEALED_MIGRATION, sqliteSealedStore } from './sqlite-sealed.ts';
 import { sqliteTeamStore, TEAM_MIGRATION } from './sqlite-team.ts';
@@ -47,7 +48,7 @@ const MIGRATIONS: Record<number, string> = {
   4: DROP_PLAINTEXT_MIGRATION,
   5: ALERTS_MIGRATION,
   6: TEAM_MIGRATION,
-  // 7 is key rotation's (issue 13, another part); until it lands the loop runs nothing for it.
+  7: LIFECYCLE_MIGRATION,
   8: GUIDANCE_MIGRATION,
 };
 
@@ -72,7 +73,7 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
-  // Deleted rows (ended sessions, and later erased reports) are overwritten with zeros, not left in free pages.
+  // Deleted rows (ended sessions, erased and expired reports) are overwritten with zeros, not left in free pages.
   db.pragma('secure_delete = ON');
 
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -101,6 +102,7 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
     ...sqliteSealedStore(db),
     ...sqliteAlertStore(db),
     ...sqliteGuidanceStore(db),
+    ...sqliteLifecycleStore(db),
     discardedPlaintextReports: plaintextRows,
     close: async () => {
       if (db.open) db.close();

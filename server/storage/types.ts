@@ -283,5 +283,43 @@ export interface GuidanceStore {
   publishGuidance(publication: GuidancePublication): Promise<void>;
 }
 
+// Key rotation and the end of a report's life (server/lifecycle-routes.ts, server/retention.ts). Each action and its
+// audit row share one transaction; a deleted report takes its alerts with it.
+
+/** The new key's private half sealed to one confirmed officer. */
+export type RotationGrant = SealedGrant & { officerId: string };
+
+export type RotateOutcome =
+  | 'rotated'
+  /** The grants do not name exactly the confirmed officers (one was confirmed or removed meanwhile): nothing written. */
+  | 'officers-changed'
+  /** Another key is as new or newer, or has this kid: nothing written. */
+  | 'not-newest';
+
+export interface KeyRotationStore {
+  /**
+   * In ONE transaction: checks the grants seal the key to exactly the confirmed officers (one each) and the key is
+   * newer than every other, then stores the key (now the current one), the grants and a 'key-rotated' row (its kid).
+   */
+  rotateKey(key: OrgEncryptionKey, grants: RotationGrant[], by: string, at: string): Promise<RotateOutcome>;
+}
+
+export interface RetentionStore {
+  /** Deletes every revision of the report and its alerts and writes 'report-erased', in ONE transaction. */
+  eraseReport(id: string, reader: Reader): Promise<'erased' | 'unknown'>;
+  /**
+   * In ONE transaction: deletes up to `limit` reports whose every revision was reviewed, the last review before
+   * `reviewedBefore`, with their alerts, and writes one 'reports-expired' row naming them. Returns their ids (none:
+   * nothing written). A report with a revision not yet reviewed is never deleted.
+   */
+  expireReviewed(reviewedBefore: string, at: string, limit: number): Promise<string[]>;
+}
+
 /** One database holds everything: the reports, their alerts, the organisation side and the published guidance. */
-export type Store = StoreLifecycle & SealedReportStore & OrgStore & AlertStore & GuidanceStore;
+export type Store = StoreLifecycle &
+  SealedReportStore &
+  OrgStore &
+  AlertStore &
+  GuidanceStore &
+  KeyRotationStore &
+  RetentionStore;

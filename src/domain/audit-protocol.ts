@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'officer-removed',
   'audit-exported',
   'guidance-published',
+  'key-rotated',
+  'report-erased',
+  'reports-expired',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS, { error: 'must be an audit action' });
@@ -47,6 +50,9 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'officer-removed': 'Removed an officer',
   'audit-exported': 'Exported the audit log',
   'guidance-published': 'Published guidance',
+  'key-rotated': 'Rotated the organisation key',
+  'report-erased': 'Erased a report',
+  'reports-expired': 'Deleted reports past retention',
 };
 
 export const AUDIT_PAGE_MAX_ROWS = 500;

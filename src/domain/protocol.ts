@@ -92,6 +92,9 @@ export const WIRE_ERROR_CODES = [
   'not-published',
   'bad-signature',
   'other-organisation',
+  // Key rotation (src/domain/lifecycle-protocol.ts).
+  'officers-changed',
+  'key-not-newest',
   // v1 reports (sent in clear) are refused: the device must update.
   'gone',
 ] as const;

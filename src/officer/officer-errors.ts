@@ -29,7 +29,9 @@ export type OfficerProblem =
   | 'email-taken'
   | 'already-confirmed'
   | 'remove-self'
-  | 'last-officer';
+  | 'last-officer'
+  | 'officers-changed'
+  | 'key-not-newest';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -60,6 +62,10 @@ export const OFFICER_SENTENCES: Record<OfficerProblem, string> = {
   'already-confirmed': 'This officer has already been confirmed.',
   'remove-self': 'You cannot remove yourself: ask another officer to do it.',
   'last-officer': 'This is the last confirmed officer, so they cannot be removed.',
+  'officers-changed':
+    'The officers changed while the new key was being made, so it was not published. Press the button again.',
+  'key-not-newest':
+    'The new key was not published: the server holds a newer one. Check this computer’s clock, then try again.',
 };
 
 /** An expected failure of the officer's screens, with what the server said when it helps the form. */
@@ -100,6 +106,8 @@ const PROBLEM_OF_WIRE_CODE: Partial<Record<string, OfficerProblem>> = {
   'already-confirmed': 'already-confirmed',
   'remove-self': 'remove-self',
   'last-officer': 'last-officer',
+  'officers-changed': 'officers-changed',
+  'key-not-newest': 'key-not-newest',
 };
 
 /**

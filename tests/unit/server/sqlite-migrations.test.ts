@@ -50,6 +50,8 @@ describe('SQLite migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'guidance_publications'").all()).toHaveLength(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'submissions'").all()).toEqual([]);
+    // Version 7: the retention sweep's index on the review time.
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'reports_reviewed'").all()).toHaveLength(1);
     db.close();
     // A second open has nothing more to say.
     const again = openSqliteStore({ path });
