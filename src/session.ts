@@ -15,6 +15,7 @@ import { createSettingsRepo } from './store/settings-repo.ts';
 import type { Connectivity } from './sync/connectivity.ts';
 import { createEnrolmentService } from './sync/enrolment.ts';
 import { type GuidanceUpdateResult, updateGuidance } from './sync/guidance-update.ts';
+import { createOrgRefresher } from './sync/org-refresh.ts';
 import { createSyncEngine, defaultLock } from './sync/outbox.ts';
 import { watchWakeEvents } from './sync/wake-events.ts';
 import { type Autolock, autolockAfterMs } from './vault/autolock.ts';
@@ -56,6 +57,12 @@ export const createSession = async (deps: SessionDeps): Promise<SessionServices>
     port: createOutboxPort({ db, reports, outbox, seal }),
     settings: syncSettingsFrom(settings),
     lock: defaultLock(),
+    // A rotated organisation key is picked up at each run, so the next report is sealed to it.
+    beforeSend: createOrgRefresher({
+      load: () => settings.getSecret('enrolment'),
+      save: (value) => settings.setSecret('enrolment', value),
+      verify: verifyOrgDescriptor,
+    }),
   });
   sync.state.subscribe((state) => outboxCount.set(state.waiting));
   const guidanceRevision = createObservable(0);

@@ -75,12 +75,15 @@ export type OrgEncryptionKey = z.infer<typeof OrgEncryptionKeySchema>;
  * SHA-256 is the organisation's fingerprint. `nameSignature` signs the name, so a server cannot rename it.
  * The newest encryption key (by createdAt) is the current one; older ones stay so sealed reports still open.
  */
+/** Encryption keys a descriptor may list: one rotation a year lasts decades. */
+export const ORG_ENCRYPTION_KEYS_MAX = 50;
+
 export const OrgDescriptorSchema = z.strictObject({
   v: z.literal(1),
   name: OrgNameSchema,
   signingKey: b64(80, 200),
   nameSignature: b64(80, 200),
-  encryptionKeys: z.array(OrgEncryptionKeySchema).min(1).max(50),
+  encryptionKeys: z.array(OrgEncryptionKeySchema).min(1).max(ORG_ENCRYPTION_KEYS_MAX),
 });
 export type OrgDescriptor = z.infer<typeof OrgDescriptorSchema>;
 

@@ -78,6 +78,11 @@ export type SyncEngineDeps = {
   lock?: LockFn;
   /** Per request; defaults to SUBMIT_TIMEOUT_MS. */
   timeoutMs?: number;
+  /**
+   * Called when a run is about to send (enrolled, endpoint checked), before anything is sent: the organisation's new
+   * keys are picked up here (src/sync/org-refresh.ts). Its failure never stops the run.
+   */
+  beforeSend?: (signal?: AbortSignal) => Promise<unknown>;
 };
 
 export type SyncState = {

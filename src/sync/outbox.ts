@@ -203,6 +203,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         run.stopped = 'not-configured';
         patch({ needsToken: true, lastError: null });
       } else {
+        await deps.beforeSend?.(controller.signal).catch(() => undefined);
         run.stopped = await send(run, { ...settings, endpoint: checked.endpoint, token: settings.token });
         // A run that met no refusal clears the token warning (the worker changed the token and pressed Sync now),
         // and one that met no retry clears the last network error.

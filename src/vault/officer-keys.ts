@@ -172,29 +172,35 @@ const exportPkcs8 = async (key: CryptoKey): Promise<Bytes> => {
 };
 
 /**
- * Seals the organisation's private keys to one officer's public key (HPKE), one grant per key. The additional data
- * binds the officer's email and the key's kid, so a grant moved to another officer or relabelled fails to open.
+ * Seals one of the organisation's private keys to one officer's public key (HPKE). The additional data binds the
+ * officer's email and the key's kid, so a grant moved to another officer or relabelled fails to open.
  */
+export const sealGrant = async (
+  officerPublicKey: string,
+  officerEmail: string,
+  kid: string,
+  key: CryptoKey,
+): Promise<SealedGrant> => {
+  const recipient = await importHpkePublicKey(decodeBase64Url(officerPublicKey));
+  const { enc, ct } = await hpkeSeal(recipient, GRANT_INFO, grantAad(officerEmail, kid), await exportPkcs8(key));
+  const sealed = packEnvelope({
+    v: ENVELOPE_VERSION,
+    alg: HPKE_ALG,
+    kid,
+    enc: encodeBase64Url(enc),
+    ct: encodeBase64Url(ct),
+  });
+  return { kid, sealed };
+};
+
+/** Seals every private key of the organisation to one officer (`sealGrant`), one grant per key. */
 export const sealGrants = async (
   officerPublicKey: string,
   officerEmail: string,
   keys: OrgPrivateKeys,
 ): Promise<SealedGrant[]> => {
-  const recipient = await importHpkePublicKey(decodeBase64Url(officerPublicKey));
   const entries: [string, CryptoKey][] = [[SIGNING_GRANT_KID, keys.signing], ...keys.encryption];
-  return Promise.all(
-    entries.map(async ([kid, key]) => {
-      const { enc, ct } = await hpkeSeal(recipient, GRANT_INFO, grantAad(officerEmail, kid), await exportPkcs8(key));
-      const sealed = packEnvelope({
-        v: ENVELOPE_VERSION,
-        alg: HPKE_ALG,
-        kid,
-        enc: encodeBase64Url(enc),
-        ct: encodeBase64Url(ct),
-      });
-      return { kid, sealed };
-    }),
-  );
+  return Promise.all(entries.map(([kid, key]) => sealGrant(officerPublicKey, officerEmail, kid, key)));
 };
 
 /**

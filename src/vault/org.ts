@@ -10,6 +10,7 @@ export {
   openGrants,
   openOfficerPrivateKey,
   SIGNING_GRANT_KID,
+  sealGrant,
   sealGrants,
 } from './officer-keys.ts';
 export {
