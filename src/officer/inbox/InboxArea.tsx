@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InboxItem, Review } from '../../domain/sealed-protocol.ts';
 import type { OfficerApi } from '../officer-api.ts';
 import { officerSentence } from '../officer-errors.ts';
+import { officerHref } from '../officer-route.ts';
 import type { OfficerSession } from '../session-keeper.ts';
 import { InboxList } from './InboxList.tsx';
 import { createInboxApi } from './inbox-api.ts';
@@ -31,6 +32,8 @@ export const InboxArea = ({
   const [contents, setContents] = useState<readonly (Content | undefined)[]>([]);
   const [opened, setOpened] = useState(0);
   const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [erasedIds, setErasedIds] = useState<ReadonlySet<string>>(new Set());
 
   const fail = (e: unknown) => {
     if (!onFailure(e)) setError(officerSentence(e));
@@ -62,13 +65,23 @@ export const InboxArea = ({
   }, [inboxApi, session.orgKeys]);
 
   const entries = useMemo<InboxEntry[]>(
-    () => (items ?? []).map((item, i) => ({ item, content: contents[i] ?? PENDING })),
-    [items, contents],
+    () =>
+      (items ?? [])
+        .map((item, i) => ({ item, content: contents[i] ?? PENDING }))
+        .filter((entry) => !erasedIds.has(entry.item.id)),
+    [items, contents, erasedIds],
   );
 
   /** A report marked reviewed on its own screen shows so in the list too, without fetching the inbox again. */
   const reviewed = (id: string, review: Review) =>
     setItems((list) => list?.map((item) => (item.id === id ? { ...item, ...review } : item)) ?? list);
+
+  /** An erased report leaves the list at once (contents keep their places: opening may still be going on). */
+  const erased = (id: string) => {
+    setErasedIds((ids) => new Set([...ids, id]));
+    setNotice('The report was erased from the server.');
+    window.location.hash = officerHref('inbox');
+  };
 
   if (reportId !== null) {
     return (
@@ -77,18 +90,26 @@ export const InboxArea = ({
         keys={session.orgKeys}
         reportId={reportId}
         onReviewed={(review) => reviewed(reportId, review)}
+        onErased={() => erased(reportId)}
         onFailure={onFailure}
       />
     );
   }
   return (
-    <InboxList
-      entries={items === null ? null : entries}
-      opened={opened}
-      canOpen={session.orgKeys !== null}
-      error={error}
-      inboxApi={inboxApi}
-      onFailure={onFailure}
-    />
+    <>
+      {notice && (
+        <p class="card" role="status">
+          {notice}
+        </p>
+      )}
+      <InboxList
+        entries={items === null ? null : entries}
+        opened={opened}
+        canOpen={session.orgKeys !== null}
+        error={error}
+        inboxApi={inboxApi}
+        onFailure={onFailure}
+      />
+    </>
   );
 };

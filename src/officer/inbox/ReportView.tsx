@@ -1,5 +1,5 @@
 // One report, opened in this browser: the Appendix 1 labels with the answers in the form's order, the next steps
-// with their sources, "Mark reviewed" and "Print" (inbox.css lays it out on A4). Holds the plaintext in memory only.
+// with their sources, "Mark reviewed", "Print" (inbox.css lays it out on A4) and "Erase report". Holds the plaintext in memory only.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatSource, nextSteps, URGENCIES, URGENCY_LABELS } from '../../domain/next-steps.ts';
 import { reportAnswers } from '../../domain/report-answers.ts';
@@ -7,6 +7,7 @@ import type { InboxReport, Review } from '../../domain/sealed-protocol.ts';
 import type { OrgPrivateKeys } from '../../vault/org.ts';
 import { officerSentence } from '../officer-errors.ts';
 import { officerHref } from '../officer-route.ts';
+import { EraseReport } from './EraseReport.tsx';
 import type { InboxApi } from './inbox-api.ts';
 import { formatDate, formatDateTime, reviewText, URGENCY_TEXT } from './inbox-format.ts';
 import { CONTENT_SENTENCES, type Content } from './inbox-model.ts';
@@ -68,12 +69,14 @@ export const ReportView = ({
   keys,
   reportId,
   onReviewed,
+  onErased,
   onFailure,
 }: {
   inboxApi: InboxApi;
   keys: OrgPrivateKeys | null;
   reportId: string;
   onReviewed: (review: Review) => void;
+  onErased: () => void;
   onFailure: (error: unknown) => boolean;
 }) => {
   const [report, setReport] = useState<InboxReport | null>(null);
@@ -178,6 +181,7 @@ export const ReportView = ({
         </div>
       )}
       {reviewError && <p class="error-text">{reviewError}</p>}
+      {report && <EraseReport inboxApi={inboxApi} reportId={reportId} onErased={onErased} onFailure={onFailure} />}
       {content.state === 'opened' && (
         <>
           <Answers content={content} />

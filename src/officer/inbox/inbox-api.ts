@@ -1,5 +1,6 @@
 // The inbox's calls on the officer routes (src/domain/sealed-protocol.ts): the envelopes, one report with its
 // revisions, marking it reviewed and recording an export. Answers are checked; nothing is stored or decrypted here.
+import { ERASE_CONFIRMATION, LIFECYCLE_PATHS } from '../../domain/lifecycle-protocol.ts';
 import {
   type ExportFormat,
   type InboxItem,
@@ -41,6 +42,9 @@ export const createInboxApi = (api: OfficerApi, token: string) => ({
     );
     return { status, reviewedAt, reviewedBy };
   },
+  /** Erases every revision of the report on the server at once (the server records who erased it). */
+  erase: (id: string): Promise<void> =>
+    api.sessionSend(LIFECYCLE_PATHS.erase(id), { confirm: ERASE_CONFIRMATION }, token),
   /** Tells the server an export of these reports was made (ids and format only: never content). */
   recordExport: (ids: string[], format: ExportFormat): Promise<void> =>
     api.sessionSend(SEALED_PATHS.auditExport, { ids, format }, token),

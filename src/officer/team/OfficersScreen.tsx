@@ -1,5 +1,5 @@
 // "Officers": invite one (a one-time link shown once), confirm a waiting officer after comparing their key code out
-// of band (the organisation's keys are sealed to them here, in this browser), and remove one.
+// of band (the organisation's keys are sealed to them here, in this browser), remove one, and rotate the key.
 import { useRef, useState } from 'preact/hooks';
 import { EmailSchema, PersonNameSchema } from '../../domain/org-protocol.ts';
 import {
@@ -15,6 +15,7 @@ import { keyCodeOf, sealGrantsFor } from '../account-flows.ts';
 import { formatDateTime as when } from '../inbox/inbox-format.ts';
 import type { SignedInScreenProps } from '../session-keeper.ts';
 import { useFocusWhenShown, useLoadedList } from '../use-loaded-list.ts';
+import { KeyRotationPanel } from './KeyRotationPanel.tsx';
 
 const NAME = 'invite-name';
 const EMAIL = 'invite-email';
@@ -120,6 +121,8 @@ export const OfficersScreen = ({ api, session, onFailure }: SignedInScreenProps)
           <span class="muted">An officer confirming you compares this code with the one on their screen.</span>
         </p>
       )}
+
+      <KeyRotationPanel api={api} session={session} officers={team?.officers ?? null} onFailure={onFailure} />
 
       <h2>Invite an officer</h2>
       <ErrorSummary errors={errors} />
