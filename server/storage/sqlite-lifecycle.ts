@@ -6,10 +6,27 @@ import type { OrgEncryptionKey } from '../../src/domain/org-protocol.ts';
 import { auditWriter, guarded } from './sqlite-org.ts';
 import type { KeyRotationStore, Reader, RetentionStore, RotateOutcome, RotationGrant } from './types.ts';
 
-/** Schema version 7: the retention sweep finds reviewed reports by their review time. */
+/**
+ * Schema version 7: the retention sweep finds reviewed reports by their review time, and each deleted report leaves
+ * its id, newest revision and time (no content, no routing field), so a device resending a revision it never got
+ * the receipt for is answered with a receipt instead of storing the report again.
+ */
 export const LIFECYCLE_MIGRATION = `
   CREATE INDEX reports_reviewed ON reports (reviewed_at) WHERE reviewed_at IS NOT NULL;
+  CREATE TABLE erased_reports (
+    id         TEXT    PRIMARY KEY,
+    revision   INTEGER NOT NULL,
+    erased_at  TEXT    NOT NULL
+  );
 `;
+
+/** For the save of a sealed report: the erasure of this id at this revision or a later one, if any. */
+export const erasedLookup = (db: Database.Database) => {
+  const find = db.prepare<[string, number], { erased_at: string }>(
+    'SELECT erased_at FROM erased_reports WHERE id = ? AND revision >= ?',
+  );
+  return (id: string, revision: number): string | undefined => find.get(id, revision)?.erased_at;
+};
 
 export const sqliteLifecycleStore = (db: Database.Database): KeyRotationStore & RetentionStore => {
   const audit = auditWriter(db);
@@ -23,7 +40,16 @@ export const sqliteLifecycleStore = (db: Database.Database): KeyRotationStore & 
   const insertGrant = db.prepare('INSERT INTO grants (officer_id, kid, sealed) VALUES (?, ?, ?)');
   const reportExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM reports WHERE id = ? LIMIT 1');
   // The report's alerts go with it (alerts.report_id ... ON DELETE CASCADE).
-  const deleteReport = db.prepare('DELETE FROM reports WHERE id = ?');
+  const deleteRows = db.prepare('DELETE FROM reports WHERE id = ?');
+  const remember = db.prepare(
+    `INSERT INTO erased_reports (id, revision, erased_at)
+     SELECT id, MAX(revision), ? FROM reports WHERE id = ? GROUP BY id
+     ON CONFLICT (id) DO UPDATE SET revision = MAX(revision, excluded.revision), erased_at = excluded.erased_at`,
+  );
+  const deleteReport = (id: string, at: string) => {
+    remember.run(at, id);
+    deleteRows.run(id);
+  };
   // Every revision reviewed, the last review before the cut-off: a revision still waiting keeps the whole report.
   const expired = db.prepare<{ before: string; limit: number }, { id: string }>(`
     SELECT DISTINCT r.id FROM reports r
@@ -57,7 +83,7 @@ export const sqliteLifecycleStore = (db: Database.Database): KeyRotationStore & 
 
   const erase = db.transaction((id: string, reader: Reader) => {
     if (!reportExists.get(id)) return 'unknown' as const;
-    deleteReport.run(id);
+    deleteReport(id, reader.at);
     audit(reader.at, reader.officerId, 'report-erased', id);
     return 'erased' as const;
   });
@@ -65,7 +91,7 @@ export const sqliteLifecycleStore = (db: Database.Database): KeyRotationStore & 
   const expire = db.transaction((before: string, at: string, limit: number): string[] => {
     const ids = expired.all({ before, limit }).map((row) => row.id);
     if (ids.length === 0) return ids;
-    for (const id of ids) deleteReport.run(id);
+    for (const id of ids) deleteReport(id, at);
     audit(at, null, 'reports-expired', null, { ids });
     return ids;
   });

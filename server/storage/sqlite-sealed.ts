@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
 import { alertWriter } from './sqlite-alerts.ts';
+import { erasedLookup } from './sqlite-lifecycle.ts';
 import { auditWriter, guarded } from './sqlite-org.ts';
 import type {
   AlertChannel,
@@ -40,6 +41,7 @@ export const SEALED_MIGRATION = `
 export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
   const audit = auditWriter(db);
   const queueAlerts = alertWriter(db);
+  const erasedAt = erasedLookup(db);
   const keyExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM encryption_keys WHERE kid = ?');
   const insert = db.prepare(
     `INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
@@ -79,6 +81,9 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
     alertChannels: readonly AlertChannel[],
   ): SealedSaveOutcome => {
     if (!keyExists.get(report.keyId)) return { kind: 'unknown-key' };
+    // Erased (or past retention) at this revision: the device lost its receipt; it gets one, nothing is stored.
+    const erased = erasedAt(report.id, report.revision);
+    if (erased) return { kind: 'replayed', receivedAt: erased };
     if (insert.run({ ...report, receivedAt }).changes === 1) {
       queueAlerts(report.id, report.revision, alertChannels, receivedAt);
       return { kind: 'created', receivedAt };

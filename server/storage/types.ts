@@ -192,7 +192,8 @@ export interface SealedReportStore {
    * Inserts the revision, or finds the one already stored, in ONE transaction keyed by (id, revision), so concurrent
    * and repeated submissions store exactly one row; 'unknown-key' when the key id is none of the organisation's
    * encryption keys. A 'created' revision queues one alert per channel in `alertChannels` in the same transaction
-   * (a replay queues none). Throws AppError('storage-unavailable') when the engine cannot be used now (the API answers 503).
+   * (a replay queues none). A revision erased before (RetentionStore) is 'replayed' with the erasure's time and
+   * stores nothing. Throws AppError('storage-unavailable') when the engine cannot be used now (the API answers 503).
    */
   saveSealed(
     report: NewSealedReport,
@@ -305,11 +306,14 @@ export interface KeyRotationStore {
 }
 
 export interface RetentionStore {
-  /** Deletes every revision of the report and its alerts and writes 'report-erased', in ONE transaction. */
+  /**
+   * Deletes every revision of the report and its alerts, remembers the id and newest revision (so a resend of it is
+   * answered, not stored again) and writes 'report-erased', in ONE transaction.
+   */
   eraseReport(id: string, reader: Reader): Promise<'erased' | 'unknown'>;
   /**
    * In ONE transaction: deletes up to `limit` reports whose every revision was reviewed, the last review before
-   * `reviewedBefore`, with their alerts, and writes one 'reports-expired' row naming them. Returns their ids (none:
+   * `reviewedBefore`, with their alerts (remembered as erasure does), and writes one 'reports-expired' row naming them. Returns their ids (none:
    * nothing written). A report with a revision not yet reviewed is never deleted.
    */
   expireReviewed(reviewedBefore: string, at: string, limit: number): Promise<string[]>;

@@ -76,6 +76,26 @@ describe('POST /v2/officer/reports/:id/erase', () => {
     expect(await actions(server, 'report-erased')).toHaveLength(1);
   });
 
+  it('answers a resend of an erased revision with a receipt and stores nothing; a later revision is new', async () => {
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
+    const s = await submit(server, { words: 'erased, then resent' });
+    clock.advance(60_000);
+    expect((await erase(server, s.id)).status).toBe(204);
+    const erasedAt = clock.date().toISOString();
+    clock.advance(60_000);
+    // The device never stored its receipt and sends the same bytes again: it is told the server has it.
+    const resent = await postSealed(server, s);
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toEqual({ id: s.id, revision: 1, receivedAt: erasedAt });
+    expect(await server.app.sealedReports.sealedCount()).toBe(0);
+    expect(await listed(server)).toEqual([]);
+    // A correction made after the erasure is new information: it is stored.
+    const corrected = await sealedSubmission(server.org, { id: s.id, revision: 2, words: 'a correction' });
+    expect((await postSealed(server, corrected)).status).toBe(201);
+    expect(await listed(server)).toEqual([s.id]);
+  });
+
   it('erases nothing without the typed confirmation, for an unknown id, or without a session', async () => {
     const server = await start();
     const s = await submit(server);
