@@ -54,6 +54,10 @@ const inviteRefused = (reply: FastifyReply, why: keyof typeof INVITE_SENTENCES) 
 
 const noSuchOfficer = (reply: FastifyReply) => sendError(reply, 404, 'not-found', 'There is no such officer.');
 
+/** The confirming officer's browser holds fewer keys than the organisation: one was rotated in after it signed in. */
+const keysChanged = (reply: FastifyReply) =>
+  sendError(reply, 409, 'keys-changed', 'The organisation has a key these grants miss: sign in again and confirm.');
+
 export const registerTeamRoutes = (app: FastifyInstance, store: OrgStore, clock: Clock): void => {
   const now = () => clock().toISOString();
 
@@ -144,6 +148,8 @@ export const registerTeamRoutes = (app: FastifyInstance, store: OrgStore, clock:
     const org = await store.organisation();
     const wanted = new Set(['signing', ...(org?.encryptionKeys ?? []).map((k) => k.kid)]);
     const kids = parsed.data.grants.map((g) => g.kid);
+    // Every key the browser holds, but not every key published: it signed in before a rotation.
+    if (kids.every((k) => wanted.has(k)) && [...wanted].some((k) => !kids.includes(k))) return keysChanged(reply);
     if (new Set(kids).size !== kids.length || kids.length !== wanted.size || !kids.every((k) => wanted.has(k))) {
       return sendError(reply, 400, 'invalid', 'The sealed keys are not valid.', [
         { path: 'grants', message: 'must hold the signing key and every encryption key once each' },
@@ -151,6 +157,7 @@ export const registerTeamRoutes = (app: FastifyInstance, store: OrgStore, clock:
     }
     const outcome = await store.confirmOfficer(params.data.id, parsed.data.grants, by, now());
     if (outcome === 'unknown') return noSuchOfficer(reply);
+    if (outcome === 'keys-changed') return keysChanged(reply);
     if (outcome === 'already-confirmed') {
       return sendError(reply, 409, 'already-confirmed', 'This officer has already been confirmed.');
     }

@@ -61,6 +61,7 @@ export const sqliteTeamStore = (db: Database.Database): TeamStore => {
   );
   const insertGrant = db.prepare('INSERT INTO grants (officer_id, kid, sealed) VALUES (?, ?, ?)');
   const confirm = db.prepare('UPDATE officers SET confirmed = 1 WHERE id = ? AND confirmed = 0 AND removed_at IS NULL');
+  const keyIds = db.prepare<[], { kid: string }>('SELECT kid FROM encryption_keys');
   // The email is forgotten (the column is unique, and a removed officer may be invited again); the name stays so the
   // audit log can still say who did what.
   const markRemoved = db.prepare(
@@ -109,6 +110,9 @@ export const sqliteTeamStore = (db: Database.Database): TeamStore => {
   const confirmOfficer = db.transaction((id: string, grants: SealedGrant[], by: string, at: string) => {
     const row = officerById.get(id);
     if (!row) return 'unknown' as const;
+    // Checked here too, in the transaction: a key rotated in since the route looked must be granted as well.
+    const granted = new Set(grants.map((g) => g.kid));
+    if (!keyIds.all().every((k) => granted.has(k.kid))) return 'keys-changed' as const;
     if (confirm.run(id).changes !== 1) return 'already-confirmed' as const;
     deleteGrants.run(id);
     for (const grant of grants) insertGrant.run(id, grant.kid, grant.sealed);

@@ -98,13 +98,16 @@ export interface TeamStore {
     tokenHash: string,
     officer: OfficerRecord,
   ): Promise<'accepted' | 'used' | 'expired' | 'unknown' | 'email-taken'>;
-  /** Stores the grants, marks the officer confirmed and writes 'officer-confirmed', in one transaction. */
+  /**
+   * Stores the grants, marks the officer confirmed and writes 'officer-confirmed', in one transaction; 'keys-changed'
+   * (nothing written) when the grants miss an encryption key the organisation has (one rotated in meanwhile).
+   */
   confirmOfficer(
     id: string,
     grants: SealedGrant[],
     by: string,
     at: string,
-  ): Promise<'confirmed' | 'already-confirmed' | 'unknown'>;
+  ): Promise<'confirmed' | 'already-confirmed' | 'unknown' | 'keys-changed'>;
   /**
    * Marks the officer removed (their email forgotten, their name kept for the audit log), deletes their grants, ends
    * their sessions and writes 'officer-removed', in one transaction. Refuses yourself and the last confirmed officer.

@@ -95,6 +95,7 @@ export const WIRE_ERROR_CODES = [
   // Key rotation (src/domain/lifecycle-protocol.ts).
   'officers-changed',
   'key-not-newest',
+  'keys-changed',
   // v1 reports (sent in clear) are refused: the device must update.
   'gone',
 ] as const;

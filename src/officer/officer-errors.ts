@@ -31,7 +31,8 @@ export type OfficerProblem =
   | 'remove-self'
   | 'last-officer'
   | 'officers-changed'
-  | 'key-not-newest';
+  | 'key-not-newest'
+  | 'keys-changed';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -66,6 +67,8 @@ export const OFFICER_SENTENCES: Record<OfficerProblem, string> = {
     'The officers changed while the new key was being made, so it was not published. Press the button again.',
   'key-not-newest':
     'The new key was not published: the server holds a newer one. Check this computer’s clock, then try again.',
+  'keys-changed':
+    'The organisation key was rotated after you signed in, so nothing was changed. Sign out and in again, then try again.',
 };
 
 /** An expected failure of the officer's screens, with what the server said when it helps the form. */
@@ -108,6 +111,7 @@ const PROBLEM_OF_WIRE_CODE: Partial<Record<string, OfficerProblem>> = {
   'last-officer': 'last-officer',
   'officers-changed': 'officers-changed',
   'key-not-newest': 'key-not-newest',
+  'keys-changed': 'keys-changed',
 };
 
 /**

@@ -10,7 +10,7 @@ import type { InboxItem, Urgency } from '../../domain/sealed-protocol.ts';
 export type Content =
   | { state: 'pending' }
   | { state: 'opened'; report: SubmittedReport; summary: ReportSummary; folded: string }
-  /** It did not decrypt: damaged, or sealed to a key this organisation no longer holds. */
+  /** It did not decrypt: damaged, sealed to a key this organisation no longer holds, or to one rotated in since sign-in. */
   | { state: 'unopenable' }
   /** It decrypted but is not a report this page can read (the report schema refused it). */
   | { state: 'unreadable' };
@@ -19,7 +19,7 @@ export type InboxEntry = { item: InboxItem; content: Content };
 
 export const CONTENT_SENTENCES = {
   unopenable:
-    'This report could not be opened: it may have been damaged or sealed to a key this organisation no longer has.',
+    'This report could not be opened: it may have been damaged or sealed to a key this organisation no longer has. If the organisation key was rotated after you signed in, sign out and in again to open it.',
   unreadable: 'This report was opened but does not read as a report form: it may come from a newer version of the app.',
 } as const;
 

@@ -105,6 +105,24 @@ describe('rotateOrganisationKey', { timeout: 60_000 }, () => {
     expect(rows).toEqual([expect.objectContaining({ officerId: lead.officer.id, subjectId: key.kid })]);
   });
 
+  it('refuses a confirmation by an officer signed in before the rotation: their grants miss the new key', async () => {
+    const { server, api, lead, waiting } = await team();
+    const deputyBefore = await signIn(api, 'deputy@riverside.example', STRONG_PASSPHRASE);
+    await rotateOrganisationKey(api, lead);
+    const grants = await sealGrantsFor(deputyBefore, waiting);
+    const refused = await send(server.url, TEAM_PATHS.confirm(waiting.id), {
+      token: deputyBefore.token,
+      body: { grants },
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('keys-changed');
+    expect(await server.app.orgStore.grantsOf(waiting.id)).toEqual([]);
+    // The store holds the same line inside its transaction, whatever the route saw before.
+    expect(
+      await server.app.orgStore.confirmOfficer(waiting.id, grants, deputyBefore.officer.id, new Date().toISOString()),
+    ).toBe('keys-changed');
+  });
+
   it('refuses grants that miss a confirmed officer or name another key, a key not the newest and one dated ahead', async () => {
     const { server, lead, deputy, org } = await team();
     const signing = lead.orgKeys?.signing;
