@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { currentEncryptionKey } from '../../src/vault/org.ts';
 import { OFFICER_EMAIL, OFFICER_PASSPHRASE } from '../unit/sync/org-setup.ts';
 import { enrolByLink, SETUP_CODE } from './enrol.ts';
-import { browserSuite, createVault, UNTIL, waitForController } from './harness.ts';
+import { browserSuite, createVault, seriousA11yViolations, UNTIL, waitForController } from './harness.ts';
 
 const suite = browserSuite({ rateLimit: false, setupCode: SETUP_CODE });
 
@@ -58,6 +58,7 @@ describe('key rotation and erasure', () => {
     await officer.getByRole('link', { name: 'Officers' }).click();
     await officer.getByRole('button', { name: 'Rotate organisation key' }).click();
     await officer.getByText('Rotate the organisation key?').waitFor();
+    expect(await seriousA11yViolations(officer)).toEqual([]);
     await officer.getByRole('button', { name: 'Rotate the key now' }).click();
     await officer.getByText('The new organisation key is in use.').waitFor(UNTIL);
     const published = (await suite.server.app.orgStore.organisation())?.encryptionKeys ?? [];
@@ -89,6 +90,7 @@ describe('key rotation and erasure', () => {
     await officer.getByRole('button', { name: 'Erase report' }).click();
     await officer.getByRole('button', { name: 'Erase this report' }).click();
     await officer.getByText('Type ERASE to confirm.').waitFor();
+    expect(await seriousA11yViolations(officer)).toEqual([]);
     await officer.getByLabel('Type ERASE to confirm').fill('ERASE');
     await officer.getByRole('button', { name: 'Erase this report' }).click();
     await officer.getByText('The report was erased from the server.').waitFor();

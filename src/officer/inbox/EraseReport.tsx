@@ -1,6 +1,6 @@
 // "Erase report" on one report's screen: a typed confirmation (ERASE), then the server deletes every revision and
 // its alerts at once and records who erased it. Nothing of the report is kept in this page after.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ERASE_CONFIRMATION } from '../../domain/lifecycle-protocol.ts';
 import { describedBy, Field } from '../../ui/form-bits.tsx';
 import { officerSentence } from '../officer-errors.ts';
@@ -21,6 +21,11 @@ export const EraseReport = ({
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // The confirmation takes the focus, so a keyboard user lands where the next step is.
+  useEffect(() => {
+    if (asking) input.current?.focus();
+  }, [asking]);
 
   if (!asking) {
     return (
@@ -60,6 +65,7 @@ export const EraseReport = ({
       <Field id="erase-confirm" label={`Type ${ERASE_CONFIRMATION} to confirm`} error={error}>
         <input
           id="erase-confirm"
+          ref={input}
           type="text"
           autocomplete="off"
           spellcheck={false}

@@ -181,13 +181,14 @@ export const ReportView = ({
         </div>
       )}
       {reviewError && <p class="error-text">{reviewError}</p>}
-      {report && <EraseReport inboxApi={inboxApi} reportId={reportId} onErased={onErased} onFailure={onFailure} />}
       {content.state === 'opened' && (
         <>
           <Answers content={content} />
           <NextSteps content={content} />
         </>
       )}
+      {/* Last on the page: reading comes first, and it is never one click away from a button used every day. */}
+      {report && <EraseReport inboxApi={inboxApi} reportId={reportId} onErased={onErased} onFailure={onFailure} />}
     </article>
   );
 };
