@@ -77,4 +77,13 @@ describe('server/main.ts', () => {
     expect(proc.output().stderr).toMatch(/SafeVisit server cannot start/);
     expect(proc.output().stderr).toMatch(message);
   });
+
+  it('says at start how long reviewed reports are kept (SAFEVISIT_RETENTION_DAYS)', { timeout: 30_000 }, async () => {
+    const kept = run({ SAFEVISIT_RETENTION_DAYS: '90' });
+    await kept.waitForStdout(/Reviewed reports are deleted 90 days after their review\./);
+    kept.child.kill('SIGTERM');
+    await kept.exited;
+    const unset = run({});
+    await unset.waitForStdout(/Reviewed reports are kept until an officer erases them/);
+  });
 });
