@@ -2,6 +2,9 @@
 // schema_migrations. The same tables and columns as the SQLite engine (text times in ISO 8601, so both engines
 // order and compare them alike), with the checks held by the database: keys, uniqueness and an append-only audit log.
 
+/** The advisory lock class of one report (with hashtext(id)): erasure exclusive, saves shared. */
+export const REPORT_LOCK_CLASS = 7;
+
 /** Step 1: the organisation side (keys, officers, grants, sessions, devices, secrets) and the audit log. */
 const ORG = `
   CREATE TABLE organisation (
@@ -135,7 +138,30 @@ const TEAM = `
   CREATE INDEX audit_by_action ON audit (action, seq);
 `;
 
-/** Every step by its version; the newest key is the version this server writes. */
+/**
+ * Step 6: the end of a report's life. Reviewed reports found by review time; each deleted report leaves its id, newest
+ * revision and time (no content), so a resend of it is answered and not stored again. `report_erased_at` is what a
+ * save asks: it first takes the report's advisory lock shared (an erasure holds it exclusive), then reads with a
+ * snapshot of its own, so a save racing an erasure either finishes first or sees the erasure.
+ */
+const LIFECYCLE = `
+  CREATE INDEX reports_reviewed ON reports (reviewed_at) WHERE reviewed_at IS NOT NULL;
+  CREATE TABLE erased_reports (
+    id        TEXT    PRIMARY KEY,
+    revision  INTEGER NOT NULL,
+    erased_at TEXT    NOT NULL
+  );
+  CREATE FUNCTION report_erased_at(report_id TEXT, report_revision INTEGER) RETURNS TEXT
+  LANGUAGE plpgsql VOLATILE AS $$
+    DECLARE at TEXT;
+    BEGIN
+      PERFORM pg_advisory_xact_lock_shared(${REPORT_LOCK_CLASS}, hashtext(report_id));
+      SELECT erased_at INTO at FROM erased_reports WHERE id = report_id AND revision >= report_revision;
+      RETURN at;
+    END;
+  $$;
+`;
+
 /** Step 5: the guidance packs officers publish, every one kept, the newest served. */
 const GUIDANCE = `
   CREATE TABLE guidance_publications (
@@ -148,5 +174,13 @@ const GUIDANCE = `
   );
 `;
 
-export const PG_MIGRATIONS: Readonly<Record<number, string>> = { 1: ORG, 2: SEALED, 3: ALERTS, 4: TEAM, 5: GUIDANCE };
+/** Every step by its version; the newest key is the version this server writes. */
+export const PG_MIGRATIONS: Readonly<Record<number, string>> = {
+  1: ORG,
+  2: SEALED,
+  3: ALERTS,
+  4: TEAM,
+  5: GUIDANCE,
+  6: LIFECYCLE,
+};
 export const PG_SCHEMA_VERSION = Math.max(...Object.keys(PG_MIGRATIONS).map(Number));

@@ -23,14 +23,15 @@ const INBOX_PAGE = `
   ORDER BY l.urgency_rank, l.seq DESC
   LIMIT $3`;
 
-// Insert-or-nothing in one statement: the row only when the key id is the organisation's, and one alert per channel
-// for a row it created (a replay queues none).
+// Insert-or-nothing in one statement: the row only when the key id is the organisation's and the revision was never
+// erased, and one alert per channel for a row it created (a replay queues none).
 const SAVE = `
   WITH key AS (SELECT EXISTS (SELECT 1 FROM encryption_keys WHERE kid = $4) AS ok),
+  erased AS (SELECT report_erased_at($1, $2) AS at),
   saved AS (
     INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
                          urgency, enc, ciphertext, body_hash)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM key WHERE key.ok
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM key, erased WHERE key.ok AND erased.at IS NULL
     ON CONFLICT (id, revision) DO NOTHING
     RETURNING id, revision
   ),
@@ -39,7 +40,7 @@ const SAVE = `
     SELECT saved.id, saved.revision, channel, $8, $8 FROM saved, unnest($13::text[]) AS channel
     ON CONFLICT (report_id, revision, channel) DO NOTHING
   )
-  SELECT key.ok AS key_ok, (SELECT COUNT(*) FROM saved)::int AS created FROM key`;
+  SELECT key.ok AS key_ok, erased.at AS erased_at, (SELECT COUNT(*) FROM saved)::int AS created FROM key, erased`;
 
 /** Insert-or-select of one revision, on the pool (its own transaction) or inside the caller's transaction. */
 const saveOne = async (
@@ -48,10 +49,10 @@ const saveOne = async (
   receivedAt: string,
   alertChannels: readonly AlertChannel[],
 ): Promise<SealedSaveOutcome> => {
-  // One statement, so atomic on its own: the key check, the insert and the alerts it queues. A concurrent insert of
-  // the same (id, revision) makes it wait for that one to commit, then insert nothing.
+  // One statement, so atomic on its own: the key check, the erasure check, the insert and the alerts it queues. A
+  // concurrent insert of the same (id, revision) makes it wait for that one to commit, then insert nothing.
   const [saved] = (
-    await sql.query<{ key_ok: boolean; created: number }>(SAVE, [
+    await sql.query<{ key_ok: boolean; erased_at: string | null; created: number }>(SAVE, [
       report.id,
       report.revision,
       report.schemaVersion,
@@ -68,6 +69,8 @@ const saveOne = async (
     ])
   ).rows;
   if (!saved?.key_ok) return { kind: 'unknown-key' };
+  // Erased (or past retention) at this revision: the device lost its receipt; it gets one, nothing is stored.
+  if (saved.erased_at) return { kind: 'replayed', receivedAt: saved.erased_at };
   if (saved.created === 1) return { kind: 'created', receivedAt };
   // Stored before (rows are never changed once stored; in a group, perhaps by this transaction): the first receipt,
   // or a conflict.

@@ -80,6 +80,11 @@ export const pgTeamStore = (db: Db): TeamStore =>
         await lockTeam(sql);
         const live = await sql.query('SELECT 1 FROM officers WHERE id = $1 AND removed_at IS NULL', [id]);
         if (!live.rowCount) return 'unknown' as const;
+        // Checked here too, under the team lock a rotation also takes: a key rotated in since the route looked must
+        // be granted as well.
+        const granted = new Set(grants.map((g) => g.kid));
+        const keys = (await sql.query<{ kid: string }>('SELECT kid FROM encryption_keys')).rows;
+        if (!keys.every((k) => granted.has(k.kid))) return 'keys-changed' as const;
         const confirmed = await sql.query(
           'UPDATE officers SET confirmed = 1 WHERE id = $1 AND confirmed = 0 AND removed_at IS NULL',
           [id],

@@ -5,6 +5,7 @@
 import { pgAlertStore } from './pg-alerts.ts';
 import { type Db, openPool, type PoolOptions, type Sql } from './pg-db.ts';
 import { pgGuidanceStore } from './pg-guidance.ts';
+import { pgLifecycleStore } from './pg-lifecycle.ts';
 import { pgOrgStore } from './pg-org.ts';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-schema.ts';
 import { pgSealedStore } from './pg-sealed.ts';
@@ -91,6 +92,7 @@ export const openPostgresStore = async (url: string, options: PoolOptions = {}):
     ...pgSealedStore(db),
     ...pgAlertStore(db),
     ...pgGuidanceStore(db),
+    ...pgLifecycleStore(db),
     discardedPlaintextReports: 0,
     close: async () => {
       if (closed) return;
