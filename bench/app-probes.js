@@ -90,6 +90,27 @@
     });
   };
 
+  /** The first screenful of the report list: a card painted inside the viewport. */
+  probes.listFirstScreen = () =>
+    probes.whenVisible(() => {
+      const card = document.querySelector('.report-card');
+      return card !== null && card.getBoundingClientRect().top < window.innerHeight;
+    });
+  /**
+   * All `n` reports findable by the list's search: the search field shown, the "n reports." count, and no
+   * "Loading the rest" notice left (the list says it while it is still opening the older reports).
+   */
+  probes.listSearchable = (n) => {
+    const count = new RegExp(`\\b${n.toLocaleString('en-GB').replace(',', ',?')} reports\\.`);
+    return probes.whenVisible(() => {
+      const main = document.querySelector('main');
+      const text = main?.textContent ?? '';
+      return (
+        document.getElementById('report-search') !== null && count.test(text) && !text.includes('Loading the rest')
+      );
+    });
+  };
+
   window.addEventListener(
     'click',
     (event) => {

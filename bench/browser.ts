@@ -22,6 +22,9 @@ type Probes = {
   pending: Promise<number> | null;
   buttonVisible: (text: string) => Promise<number>;
   listVisible: (n: number) => Promise<number>;
+  listFirstScreen: () => Promise<number>;
+  listSearchable: (n: number) => Promise<number>;
+  listPending: { first: Promise<number>; searchable: Promise<number>; all: Promise<number> } | null;
   lastClickAt: number | null;
   skipAutosaveDebounce: boolean;
   autosaves: AutosaveEntry[];
@@ -33,6 +36,27 @@ type Probes = {
 type ProbeGlobal = { __bench: Probes };
 type BenchGlobal = { bench: BenchApi };
 type SwGlobal = { navigator: { serviceWorker: { controller: unknown; ready: Promise<unknown> } } };
+/** The bits of IndexedDB the floor probe uses (this file is compiled without the DOM's types). */
+type IdbRequest<T> = { result: T; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
+type IdbDatabase = {
+  createObjectStore: (name: string, options: { keyPath: string }) => unknown;
+  transaction: (
+    store: string,
+    mode: 'readwrite',
+  ) => {
+    objectStore: (name: string) => { put: (row: unknown) => unknown };
+    oncomplete: (() => void) | null;
+    onerror: (() => void) | null;
+    error: unknown;
+  };
+  close: () => void;
+};
+type IdbGlobal = {
+  indexedDB: {
+    open: (name: string, version: number) => IdbRequest<IdbDatabase> & { onupgradeneeded: (() => void) | null };
+    deleteDatabase: (name: string) => IdbRequest<undefined> & { onblocked: (() => void) | null };
+  };
+};
 type ReadyGlobal = { document: { body: { dataset: Record<string, string | undefined> } } };
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -54,11 +78,75 @@ const armButton = (page: Page, text: string) => () =>
     probes.pending = probes.buttonVisible(name);
   }, text);
 
-const armList = (page: Page, n: number) => () =>
-  page.evaluate((count) => {
+export type ListTimes = { firstScreenMs: number; searchableMs: number; allMs: number };
+
+/** Clicks "Reports" and times, from the click, the first screenful, all searchable and every card painted. */
+const timedList = async (page: Page, n: number, click: () => Promise<void>): Promise<ListTimes> => {
+  await page.evaluate((count) => {
     const probes = (globalThis as unknown as ProbeGlobal).__bench;
-    probes.pending = probes.listVisible(count);
+    probes.listPending = {
+      first: probes.listFirstScreen(),
+      searchable: probes.listSearchable(count),
+      all: probes.listVisible(count),
+    };
   }, n);
+  await click();
+  return page.evaluate(async () => {
+    const probes = (globalThis as unknown as ProbeGlobal).__bench;
+    const pending = probes.listPending as NonNullable<Probes['listPending']>;
+    const [first, searchable, all] = await Promise.all([pending.first, pending.searchable, pending.all]);
+    const clickAt = probes.lastClickAt as number;
+    return { firstScreenMs: first - clickAt, searchableMs: searchable - clickAt, allMs: all - clickAt };
+  });
+};
+
+/** The plain-storage floor in this page, median of `rounds`: see StorageFloor in report.ts. */
+export const storageFloor = (
+  page: Page,
+  records: number,
+  recordKb: number,
+  rounds: number,
+): Promise<{ writeMs: number; encryptMs: number }> =>
+  page.evaluate(
+    async ([n, kb, r]) => {
+      const bodies = Array.from({ length: n }, () => crypto.getRandomValues(new Uint8Array(kb * 1024)));
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+      const idb = (globalThis as unknown as IdbGlobal).indexedDB;
+      const open = () =>
+        new Promise<IdbDatabase>((resolve, reject) => {
+          const req = idb.open('bench-floor', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('rows', { keyPath: 'id' });
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const writes: number[] = [];
+      const encrypts: number[] = [];
+      for (let round = 0; round < r; round++) {
+        const db = await open();
+        const writeStart = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('rows', 'readwrite');
+          const store = tx.objectStore('rows');
+          for (const [i, body] of bodies.entries()) store.put({ id: `r${i}`, updatedAt: i, body });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        writes.push(performance.now() - writeStart);
+        db.close();
+        const encryptStart = performance.now();
+        for (const body of bodies)
+          await crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, key, body);
+        encrypts.push(performance.now() - encryptStart);
+      }
+      await new Promise<void>((resolve) => {
+        const del = idb.deleteDatabase('bench-floor');
+        del.onsuccess = del.onerror = del.onblocked = () => resolve();
+      });
+      const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+      return { writeMs: mid(writes), encryptMs: mid(encrypts) };
+    },
+    [records, recordKb, rounds] as const,
+  );
 
 /** A fixed amount of main-thread work, in ms: shows that the CPU throttling really applied to a page. */
 const busyLoopMs = (page: Page): Promise<number> =>
@@ -230,6 +318,9 @@ export type AppFigures = {
   seeded: number;
   unlockMs: number[];
   listMs: number[];
+  listFirstScreenMs: number[];
+  listSearchableMs: number[];
+  floor: { writeMs: number; encryptMs: number };
   heapUsedMb: number;
   heapTotalMb: number;
   autosave: { latencyMs: number[]; rawMs: number[]; debounceMs: number; plaintextFound: boolean; rows: number };
@@ -243,7 +334,13 @@ export type AppFigures = {
 export const appFigures = async (
   browser: Browser,
   origin: string,
-  opts: { drafts: number; unlockRuns: number; listRuns: number; edits: number },
+  opts: {
+    drafts: number;
+    unlockRuns: number;
+    listRuns: number;
+    edits: number;
+    floor: { records: number; recordKb: number; rounds: number };
+  },
   into: Partial<AppFigures>,
 ): Promise<void> => {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -280,13 +377,21 @@ export const appFigures = async (
     const reportsLink = page.getByRole('link', { name: 'Reports', exact: true });
     const settingsLink = page.getByRole('link', { name: 'Settings', exact: true });
     into.listMs = [];
+    into.listFirstScreenMs = [];
+    into.listSearchableMs = [];
     for (let run = 0; run < opts.listRuns; run++) {
-      into.listMs.push(await timedClick(page, armList(page, opts.drafts), () => reportsLink.click()));
+      const times = await timedList(page, opts.drafts, () => reportsLink.click());
+      into.listMs.push(times.allMs);
+      into.listFirstScreenMs.push(times.firstScreenMs);
+      into.listSearchableMs.push(times.searchableMs);
       if (run < opts.listRuns - 1) {
         await settingsLink.click();
         await page.getByRole('button', { name: 'Save settings' }).waitFor();
       }
     }
+
+    // The floor, in this same page: plain records written to IndexedDB and encrypted, nothing of the app's.
+    into.floor = await storageFloor(page, opts.floor.records, opts.floor.recordKb, opts.floor.rounds);
 
     // Heap with the 1,000 drafts decrypted and on screen, after a full garbage collection.
     const cdp = await context.newCDPSession(page);

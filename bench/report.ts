@@ -12,6 +12,8 @@ export const FIGURE_IDS = [
   'autosave_p95_ms',
   'encryption_overhead_ratio',
   'list_1000_ms',
+  'list_first_screen_ms',
+  'list_all_searchable_ms',
   'search_p95_ms',
   'sync_1000_ms',
   'inbox_open_1000_ms',
@@ -45,7 +47,9 @@ export type Figure = {
   p95?: number;
   /** How many samples the median/p95 come from. */
   n?: number;
-  /** true/false against the budget; null when there is no budget or no value. */
+  /** A timed figure's p95 (or value) over the plain-storage floor measured in the same run (Results.floor). */
+  floor_ratio?: number;
+  /** true/false against the budget, judged on `p95` when the figure has one; null when no budget or no value. */
   within_budget: boolean | null;
   /** How it was measured, in a sentence. */
   how: string;
@@ -57,7 +61,18 @@ export type Figure = {
 };
 
 export type Machine = { os: string; cpu: string; cores: number; node: string; chromium: string };
-export type Results = { machine: Machine; date: string; duration_s: number; figures: Figure[] };
+/**
+ * The plain-storage floor of a run: `records` plain records of `record_kb` KB written to IndexedDB in one transaction
+ * and encrypted with AES-GCM, in the app's page. The ratio of a timed figure is to `write_ms + encrypt_ms`.
+ */
+export type StorageFloor = { records: number; record_kb: number; write_ms: number; encrypt_ms: number };
+export type Results = {
+  machine: Machine;
+  date: string;
+  duration_s: number;
+  floor?: StorageFloor | undefined;
+  figures: Figure[];
+};
 
 /** This machine, for the results' header line; `chromium` names the browser used (or that none was). */
 export const machineOf = (chromium: string): Machine => {
@@ -71,8 +86,10 @@ export const machineOf = (chromium: string): Machine => {
   };
 };
 
+/** Judged on the p95 where the figure has one (a slow tail is what the worker waits on), else on its value. */
 export const judge = (figure: Omit<Figure, 'within_budget'>): Figure => {
-  const { value, max, min } = figure;
+  const { max, min } = figure;
+  const value = figure.value === null ? null : (figure.p95 ?? figure.value);
   const within =
     value === null || (max === undefined && min === undefined)
       ? null
@@ -94,6 +111,16 @@ const budgetOf = (f: Figure): string =>
 const verdictOf = (f: Figure): string =>
   f.error ? 'FAILED TO MEASURE' : f.within_budget === null ? 'reported' : f.within_budget ? 'yes' : 'NO (over)';
 
+const floorOf = (f: Figure): string => (f.floor_ratio === undefined ? '' : `${round(f.floor_ratio)}x`);
+
+/** The ratio of a timed figure (ms) to the run's floor: its p95 (else its value) over write + encrypt. */
+export const withFloorRatio = (f: Figure, floor: StorageFloor | undefined): Figure => {
+  const timed = f.p95 ?? f.value;
+  const base = floor ? floor.write_ms + floor.encrypt_ms : 0;
+  if (f.unit !== 'ms' || timed === null || timed === undefined || !(base > 0)) return f;
+  return { ...f, floor_ratio: Math.round((timed / base) * 100) / 100 };
+};
+
 const rowsOf = (figures: readonly Figure[]): string[][] =>
   figures.map((f) => [
     f.label,
@@ -102,10 +129,17 @@ const rowsOf = (figures: readonly Figure[]): string[][] =>
     round(f.p95),
     f.n === undefined ? '' : String(f.n),
     budgetOf(f),
+    floorOf(f),
     verdictOf(f),
   ]);
 
-const HEADER = ['figure', 'value', 'median', 'p95', 'n', 'budget', 'within budget'];
+const HEADER = ['figure', 'value', 'median', 'p95', 'n', 'budget', 'x floor', 'within budget (p95)'];
+
+/** The floor line printed above the table. */
+export const floorLine = (floor: StorageFloor | undefined): string =>
+  floor
+    ? `Plain-storage floor of this run: ${floor.records.toLocaleString('en-GB')} plain ${floor.record_kb} KB records written to IndexedDB in ${round(floor.write_ms)} ms, encrypted (AES-GCM) in ${round(floor.encrypt_ms)} ms; "x floor" = p95 / (write + encrypt).`
+    : 'Plain-storage floor: not measured in this run.';
 
 export const textTable = (figures: readonly Figure[]): string => {
   const rows = [HEADER, ...rowsOf(figures)];
@@ -128,6 +162,8 @@ const markdown = (results: Results): string => {
   );
   return [
     `Measured by \`npm run bench\` on ${results.date.slice(0, 10)}: ${m.os}, ${m.cpu} (${m.cores} cores), Node ${m.node}, ${m.chromium}.`,
+    '',
+    floorLine(results.floor),
     '',
     ...lines,
     '',
