@@ -13,7 +13,9 @@ export {
 export { createOutboxRepo, type OutboxRepo } from './outbox-repo.ts';
 export { type PersistentStorageApi, requestPersistentStorage } from './persistence.ts';
 export {
+  type ChunkSizes,
   createReportRepo,
+  type ReportChunk,
   type ReportMeta,
   type ReportRecord,
   type ReportRepo,

@@ -66,6 +66,12 @@ export type ReceiptSummary = { incidentTypes: string[] };
 /** A sent report's receipt as the list shows it; `incidentTypes` null when it could not be read (or predates them). */
 export type SentReceipt = { id: string; revision: number; receivedAt: string; incidentTypes: string[] | null };
 
+/** One step of listChunks: the records opened in it, those of it that failed to open, and how many there are in all. */
+export type ReportChunk<T> = { records: ReportRecord<T>[]; damaged: ReportMeta[]; total: number };
+
+/** How listChunks splits the list: the newest `first` records, then `chunk` at a time. */
+export type ChunkSizes = { first: number; chunk: number };
+
 export type ReportRepo<T> = {
   /** Encrypts and saves the record; status 'queued' also writes its outbox row, 'draft' removes any (one transaction). */
   put: (record: ReportRecord<T>) => Promise<void>;
@@ -73,6 +79,12 @@ export type ReportRepo<T> = {
   get: (id: string) => Promise<ReportRecord<T> | undefined>;
   /** Every record, most recently updated first; records that fail to decrypt are listed apart instead of hiding the rest. */
   list: () => Promise<{ records: ReportRecord<T>[]; damaged: ReportMeta[] }>;
+  /**
+   * The same list a chunk at a time (the newest `first`, then `chunk` each), so a screen can paint the first before
+   * the rest is decrypted. The order is taken once at the start; a report deleted meanwhile is skipped. Damaged
+   * records are reported in their chunk, never stopping the rest.
+   */
+  listChunks: (sizes: ChunkSizes) => AsyncGenerator<ReportChunk<T>, void, undefined>;
   /** What stays of every sent report (ReceiptRow), newest received first, its incident types decrypted. */
   listReceipts: () => Promise<SentReceipt[]>;
   /** Clear fields of every report, most recently updated first. Works while locked. */
@@ -166,6 +178,30 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       revision: row.revision,
       data: parsed.data,
     };
+  };
+
+  /** Decrypts the rows together (the vault's work runs off the main thread), in order; damaged ones apart. */
+  /** Why a stored row cannot be shown: an older copy put back, a changed byte, a record that fails its checks. */
+  const SHOWN_AS_DAMAGED: readonly ErrorCode[] = ['tampered', 'invalid', 'rolled-back'];
+
+  /** Opens rows in parallel: the records, and the rows that cannot be shown with why (any other failure throws). */
+  const openRows = async (rows: readonly ReportRow[], index: Awaited<ReturnType<typeof revisionIndex>>) => {
+    const opened = await Promise.allSettled(
+      rows.map(async (row) => {
+        const refused = refusal(index, row);
+        if (refused) throw refused;
+        return decryptRow(row);
+      }),
+    );
+    const records: ReportRecord<T>[] = [];
+    const damaged: ReportMeta[] = [];
+    opened.forEach((result, i) => {
+      if (result.status === 'fulfilled') records.push(result.value);
+      else if (result.reason instanceof AppError && SHOWN_AS_DAMAGED.includes(result.reason.code))
+        damaged.push({ ...metaOf(rows[i] as ReportRow), problem: result.reason.code });
+      else throw result.reason;
+    });
+    return { records, damaged };
   };
 
   const requireUnlocked = () => {
@@ -315,21 +351,21 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     list: async () => {
       requireUnlocked();
       const rows = await withStorageErrors(() => db.reports.orderBy('updatedAt').reverse().toArray());
+      return openRows(rows, await revisionIndex());
+    },
+
+    listChunks: async function* ({ first, chunk }) {
+      requireUnlocked();
+      const ids = await withStorageErrors(() => db.reports.orderBy('updatedAt').reverse().primaryKeys());
       const index = await revisionIndex();
-      const records: ReportRecord<T>[] = [];
-      const damaged: ReportMeta[] = [];
-      for (const row of rows) {
-        try {
-          const refused = refusal(index, row);
-          if (refused) throw refused;
-          records.push(await decryptRow(row));
-        } catch (error) {
-          if (isAppError(error, 'tampered') || isAppError(error, 'invalid') || isAppError(error, 'rolled-back'))
-            damaged.push({ ...metaOf(row), problem: error.code });
-          else throw error;
-        }
+      for (let start = 0; start < ids.length; ) {
+        const end = start + Math.max(1, start === 0 ? first : chunk);
+        const slice = ids.slice(start, end);
+        start = end;
+        const rows = await withStorageErrors(() => db.reports.bulkGet(slice));
+        const present = rows.filter((row): row is ReportRow => row !== undefined);
+        yield { ...(await openRows(present, index)), total: ids.length };
       }
-      return { records, damaged };
     },
 
     isLatest: async (row) => refusal(await revisionIndex(), row) === null,

@@ -5,15 +5,13 @@ import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
 import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
-import type { ReportMeta, SentReceipt } from '../../store/index.ts';
+import type { SentReceipt } from '../../store/index.ts';
 import { SearchField } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
 import { FailureReasons, SendingBlocked, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
-
-/** Sync state changes come in bursts during a run: reload the list once they settle. */
-export const LIST_RELOAD_DELAY_MS = 150;
+import { useReportList } from './use-report-list.ts';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -21,39 +19,14 @@ const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: '
 const formatTime = (ms: number) => DATE_TIME.format(new Date(ms));
 const formatDay = (ymd: string) => DATE.format(new Date(`${ymd}T00:00:00Z`));
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; records: DraftRecord[]; damaged: ReportMeta[]; receipts: SentReceipt[] };
-
 export const ReportList = ({ port }: { port: ReportsPort }) => {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const { loaded, reload: load } = useReportList(port);
   const [filter, setFilter] = useState<ReportFilter>(NO_FILTER);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const load = () =>
-    port.list().then(
-      ({ records, damaged, receipts }) => setLoaded({ kind: 'ready', records, damaged, receipts }),
-      (error: unknown) => setLoaded({ kind: 'error', message: messageFor(error) }),
-    );
-
-  useEffect(() => {
-    void load();
-    // Sync moves reports between queued, sending, synced and failed: show it as it happens.
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = port.onSyncChange(() => {
-      clearTimeout(pending);
-      pending = setTimeout(() => void load(), LIST_RELOAD_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(pending);
-      unsubscribe();
-    };
-  }, [port]);
 
   const newReport = async () => {
     setCreating(true);
@@ -171,12 +144,21 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
           </search>
 
           <p class="muted" aria-live="polite">
-            {records.length === 0 && receipts.length === 0
-              ? 'No reports on this device yet.'
-              : filtered
-                ? `${shown.length} of ${records.length} reports match.`
-                : `${records.length} ${records.length === 1 ? 'report' : 'reports'}.`}
+            {!loaded.complete
+              ? filtered
+                ? `${shown.length} of the first ${records.length} reports match so far.`
+                : `${records.length} of ${loaded.total} reports shown so far.`
+              : records.length === 0 && receipts.length === 0
+                ? 'No reports on this device yet.'
+                : filtered
+                  ? `${shown.length} of ${records.length} reports match.`
+                  : `${records.length} ${records.length === 1 ? 'report' : 'reports'}.`}
           </p>
+          {!loaded.complete && (
+            <p class="muted" role="status">
+              Loading the rest…
+            </p>
+          )}
 
           <ul class="list report-cards">
             {shown.map((record) => (

@@ -3,7 +3,7 @@
 import type { WireIssue } from '../../domain/protocol.ts';
 import type { ReportStatus } from '../../domain/report-record.ts';
 import type { ReportDraft } from '../../domain/report-schema.ts';
-import type { ReportMeta, ReportRecord, ReportRepo, SentReceipt } from '../../store/index.ts';
+import type { ChunkSizes, ReportChunk, ReportMeta, ReportRecord, ReportRepo, SentReceipt } from '../../store/index.ts';
 
 export type DraftRecord = ReportRecord<ReportDraft>;
 
@@ -13,6 +13,10 @@ export type SyncFailure = { lastError?: string | null; issues?: readonly WireIss
 export type ReportsPort = {
   /** Reports with their content, those that failed to open, and the receipt of every sent report (content or not). */
   list: () => Promise<{ records: DraftRecord[]; damaged: ReportMeta[]; receipts: SentReceipt[] }>;
+  /** The same reports a chunk at a time, newest first (ReportRepo.listChunks), to paint the first before the rest. */
+  listChunks: (sizes: ChunkSizes) => AsyncIterable<ReportChunk<ReportDraft>>;
+  /** The receipt of every sent report, newest first. */
+  receipts: () => Promise<SentReceipt[]>;
   get: (id: string) => Promise<DraftRecord | undefined>;
   /** A new draft, prefilled with the organisation's details, already stored. */
   create: () => Promise<DraftRecord>;
@@ -60,6 +64,8 @@ export const createReportsPort = ({
     const [{ records, damaged }, receipts] = await Promise.all([repo.list(), repo.listReceipts()]);
     return { records, damaged, receipts };
   },
+  listChunks: (sizes) => repo.listChunks(sizes),
+  receipts: () => repo.listReceipts(),
   get: (id) => repo.get(id),
   create: async () => {
     const at = now();

@@ -87,12 +87,47 @@ describe('report repository', () => {
     ]);
   });
 
+  it('lists in chunks, the newest first, ending with every record and reporting a damaged one in its chunk', async () => {
+    const { db, repo } = await setup();
+    for (let i = 1; i <= 7; i++) await repo.put(buildReport({ id: `r${i}`, updatedAt: i }));
+    // r4 sits in the middle of the second chunk: its ciphertext no longer matches.
+    const r4 = await db.reports.get('r4');
+    const r5 = await db.reports.get('r5');
+    if (!r4 || !r5) throw new Error('rows missing');
+    await db.reports.put({ ...r4, iv: r5.iv, ciphertext: r5.ciphertext });
+
+    const chunks = [];
+    for await (const chunk of repo.listChunks({ first: 2, chunk: 3 })) chunks.push(chunk);
+    expect(chunks.map((c) => c.records.map((r) => r.id))).toEqual([
+      ['r7', 'r6'],
+      ['r5', 'r3'],
+      ['r2', 'r1'],
+    ]);
+    expect(chunks.map((c) => c.damaged.map((m) => m.id))).toEqual([[], ['r4'], []]);
+    expect(chunks.every((c) => c.total === 7)).toBe(true);
+    const all = await repo.list();
+    expect(chunks.flatMap((c) => c.records)).toEqual(all.records);
+  });
+
+  it('lists in chunks without a report deleted after the order was taken, and yields nothing when there are none', async () => {
+    const { repo } = await setup();
+    for await (const _ of repo.listChunks({ first: 2, chunk: 2 })) throw new Error('an empty list yielded');
+    for (let i = 1; i <= 4; i++) await repo.put(buildReport({ id: `r${i}`, updatedAt: i }));
+    const seen: string[] = [];
+    for await (const chunk of repo.listChunks({ first: 1, chunk: 2 })) {
+      seen.push(...chunk.records.map((r) => r.id));
+      if (seen.length === 1) await repo.delete('r2');
+    }
+    expect(seen).toEqual(['r4', 'r3', 'r1']);
+  });
+
   it('refuses every read and write of report bodies while locked', async () => {
     const { vault, repo } = await setup();
     await repo.put(buildReport({ id: 'r1' }));
     vault.lock();
     expect((await caught(repo.get('r1'))).code).toBe('locked');
     expect((await caught(repo.list())).code).toBe('locked');
+    expect((await caught(repo.listChunks({ first: 1, chunk: 1 }).next())).code).toBe('locked');
     expect((await caught(repo.put(buildReport({ id: 'r2' })))).code).toBe('locked');
   });
 

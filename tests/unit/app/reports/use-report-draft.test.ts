@@ -29,6 +29,10 @@ const memoryPort = (initial: DraftRecord[] = []) => {
   let clock = 1_700_000_000_000;
   const port: ReportsPort = {
     list: async () => ({ records: [...stored.values()], damaged: [], receipts: [] }),
+    listChunks: async function* () {
+      yield { records: [...stored.values()], damaged: [], total: stored.size };
+    },
+    receipts: async () => [],
     get: async (id) => stored.get(id),
     create: async () => {
       throw new Error('not used here');
