@@ -432,6 +432,9 @@ const main = async () => {
         );
       } catch (error) {
         appError = error;
+        log(
+          `the real app's run stopped early: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        );
       }
     const fail = (what: string) => {
       throw appError ?? new Error(`${what} was not measured`);
