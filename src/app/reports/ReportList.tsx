@@ -11,7 +11,7 @@ import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
 import type { DraftRecord, ReportsPort } from './reports-port.ts';
 import { FailureReasons, SendingBlocked, STATUS_EXPLANATIONS, STATUS_LABELS } from './status.tsx';
-import { useReportList } from './use-report-list.ts';
+import { LIST_PAGE, useReportList } from './use-report-list.ts';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -21,6 +21,8 @@ const formatDay = (ymd: string) => DATE.format(new Date(`${ymd}T00:00:00Z`));
 
 export const ReportList = ({ port }: { port: ReportsPort }) => {
   const { loaded, reload: load } = useReportList(port);
+  // Only the first cards are drawn (drawing 1,000 takes seconds on a slow phone); the search and filters cover all.
+  const [limit, setLimit] = useState(LIST_PAGE);
   const [filter, setFilter] = useState<ReportFilter>(NO_FILTER);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -161,7 +163,7 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
           )}
 
           <ul class="list report-cards">
-            {shown.map((record) => (
+            {shown.slice(0, limit).map((record) => (
               <ReportCard
                 key={record.id}
                 record={record}
@@ -174,10 +176,15 @@ export const ReportList = ({ port }: { port: ReportsPort }) => {
                 onDelete={() => void remove(record.id)}
               />
             ))}
-            {receipts.map((receipt) => (
-              <ReceiptCard key={receipt.id} receipt={receipt} />
-            ))}
+            {shown.length <= limit && receipts.map((receipt) => <ReceiptCard key={receipt.id} receipt={receipt} />)}
           </ul>
+          {shown.length > limit && (
+            <div class="button-row">
+              <button type="button" class="button--secondary" onClick={() => setLimit(limit + LIST_PAGE)}>
+                Show {Math.min(LIST_PAGE, shown.length - limit)} more of {shown.length - limit} not shown
+              </button>
+            </div>
+          )}
 
           <DamagedReports damaged={loaded.damaged} />
         </>

@@ -11,6 +11,9 @@ export const LIST_RELOAD_DELAY_MS = 150;
 /** The newest reports opened before the first paint (a tall screen shows about ten cards), then the rest per chunk. */
 export const LIST_CHUNKS = { first: 12, chunk: 100 } as const;
 
+/** Cards drawn at first and added by each "Show more": a few screens' worth, never the whole list at once. */
+export const LIST_PAGE = 50;
+
 export type LoadedList =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
