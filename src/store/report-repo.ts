@@ -269,21 +269,18 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       // Encrypt before the transaction: an IndexedDB transaction closes while it waits on other async work. The key
       // is taken once, now: a save under way when "Lock" is pressed still writes the words typed just before.
       const keyed = vault.keyed();
-      const envelope = await keyed.encryptJson(
-        REPORTS_TABLE,
-        record.id,
-        options.schemaVersion,
-        parsed.data,
-        record.revision,
-      );
-      const summary = options.summarise
-        ? await keyed.encryptJson(SUMMARY_TABLE, record.id, SUMMARY_SCHEMA_VERSION, options.summarise(parsed.data))
-        : undefined;
-      // Sealed once, here, at submit: the outbox keeps these bytes and every retry sends them.
-      const submission =
+      // Body, receipt summary and (at submit) the sealed submission are independent: made together, so a save waits
+      // for the slowest of them rather than their sum.
+      const [envelope, summary, submission] = await Promise.all([
+        keyed.encryptJson(REPORTS_TABLE, record.id, options.schemaVersion, parsed.data, record.revision),
+        options.summarise
+          ? keyed.encryptJson(SUMMARY_TABLE, record.id, SUMMARY_SCHEMA_VERSION, options.summarise(parsed.data))
+          : undefined,
+        // Sealed once, here, at submit: the outbox keeps these bytes and every retry sends them.
         record.status === 'queued' && options.seal
-          ? ((await options.seal({ ...record, data: parsed.data })) ?? undefined)
-          : undefined;
+          ? options.seal({ ...record, data: parsed.data }).then((sealed) => sealed ?? undefined)
+          : undefined,
+      ]);
       const fresh: ReportRow = {
         id: record.id,
         status: record.status,
