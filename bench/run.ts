@@ -31,7 +31,7 @@ const PLAN = {
   writes: 1_000,
   overheadRounds: 5,
   drafts: 1_000,
-  listRuns: 5,
+  listRuns: 20,
   edits: 200,
   searchPasses: 5,
   syncReports: 1_000,
