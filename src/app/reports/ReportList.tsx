@@ -5,7 +5,7 @@ import { ERROR_MESSAGES, messageFor } from '../../domain/errors.ts';
 import { INCIDENT_TYPES, type IncidentTypeId } from '../../domain/report-options.ts';
 import { isReportStatus, isStaleDraft, REPORT_STATUSES } from '../../domain/report-record.ts';
 import { reportSummary } from '../../domain/report-summary.ts';
-import type { SentReceipt } from '../../store/index.ts';
+import type { ReportMeta, SentReceipt } from '../../store/index.ts';
 import { SearchField } from '../../ui/form-bits.tsx';
 import { navigate, routeHref } from '../router.ts';
 import { matchesFilter, NO_FILTER, type ReportFilter } from './report-filter.ts';
