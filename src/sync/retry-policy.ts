@@ -37,7 +37,6 @@ export const backoffDelayMs = (
 export const parseRetryAfterMs = (value: string | null | undefined, now: number): number | undefined => {
   if (value == null) return undefined;
   const text = value.trim();
-  if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, RETRY_AFTER_CAP_MS);
   // Only a date carries letters; this refuses "-5", "1.5" and other non-standard numbers.
   if (!/[a-z]/i.test(text)) return undefined;

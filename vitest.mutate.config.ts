@@ -1,0 +1,14 @@
+// The unit tests alone, for mutation testing (stryker.config.mjs): no browser project, so Stryker's vitest runner
+// runs each mutant against the unit test files related to the mutated module only.
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    // Instrumented code on a shared machine runs slower than in `npm test`; a timeout is not a killed mutant.
+    testTimeout: 30_000,
+  },
+});
