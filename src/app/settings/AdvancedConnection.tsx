@@ -4,7 +4,32 @@
 import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { ACCESS_TOKEN_FIELD, ENDPOINT_URL_FIELD, type SettingsFormPart } from './settings-form.ts';
 
-export const AdvancedConnection = ({ form, set, errorOf }: SettingsFormPart) => {
+type ConnectionFieldProps = SettingsFormPart & {
+  id: typeof ENDPOINT_URL_FIELD | typeof ACCESS_TOKEN_FIELD;
+  name: 'endpointUrl' | 'token';
+  label: string;
+  hint: string;
+  type: 'url' | 'password';
+};
+
+/** One of the pair: a private text field with its hint and its error, named for the UI contract. */
+const ConnectionField = ({ form, set, errorOf, id, name, label, hint, type }: ConnectionFieldProps) => (
+  <Field id={id} label={label} hint={hint} error={errorOf(id)}>
+    <input
+      id={id}
+      {...(type === 'url' ? ({ type: 'url', inputMode: 'url' } as const) : ({ type: 'password' } as const))}
+      autocomplete="off"
+      {...PRIVATE_TEXT}
+      value={form[name]}
+      aria-describedby={describedBy(id, 'hint', errorOf(id))}
+      aria-invalid={errorOf(id) ? true : undefined}
+      onInput={(e) => set(name, e.currentTarget.value)}
+    />
+  </Field>
+);
+
+export const AdvancedConnection = (part: SettingsFormPart) => {
+  const { form, errorOf } = part;
   const open =
     form.endpointUrl !== '' || form.token !== '' || Boolean(errorOf(ENDPOINT_URL_FIELD) || errorOf(ACCESS_TOKEN_FIELD));
   return (
@@ -14,41 +39,22 @@ export const AdvancedConnection = ({ form, set, errorOf }: SettingsFormPart) => 
         Only if your online safety officer gave you an address and a token instead of a link. Saving asks the server
         which organisation it is, and you confirm it before anything is sent.
       </p>
-      <Field
+      <ConnectionField
+        {...part}
         id={ENDPOINT_URL_FIELD}
+        name="endpointUrl"
         label="Sync endpoint URL"
         hint="The address your service gave you, starting with https://"
-        error={errorOf(ENDPOINT_URL_FIELD)}
-      >
-        <input
-          id={ENDPOINT_URL_FIELD}
-          type="url"
-          inputMode="url"
-          autocomplete="off"
-          {...PRIVATE_TEXT}
-          value={form.endpointUrl}
-          aria-describedby={describedBy(ENDPOINT_URL_FIELD, 'hint', errorOf(ENDPOINT_URL_FIELD))}
-          aria-invalid={errorOf(ENDPOINT_URL_FIELD) ? true : undefined}
-          onInput={(e) => set('endpointUrl', e.currentTarget.value)}
-        />
-      </Field>
-      <Field
+        type="url"
+      />
+      <ConnectionField
+        {...part}
         id={ACCESS_TOKEN_FIELD}
+        name="token"
         label="Access token"
         hint="Paste the token your online safety officer gave you."
-        error={errorOf(ACCESS_TOKEN_FIELD)}
-      >
-        <input
-          id={ACCESS_TOKEN_FIELD}
-          type="password"
-          autocomplete="off"
-          {...PRIVATE_TEXT}
-          value={form.token}
-          aria-describedby={describedBy(ACCESS_TOKEN_FIELD, 'hint', errorOf(ACCESS_TOKEN_FIELD))}
-          aria-invalid={errorOf(ACCESS_TOKEN_FIELD) ? true : undefined}
-          onInput={(e) => set('token', e.currentTarget.value)}
-        />
-      </Field>
+        type="password"
+      />
     </details>
   );
 };
