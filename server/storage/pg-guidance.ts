@@ -1,23 +1,14 @@
 // The published guidance in the PostgreSQL engine: every publication, as signed in an officer's browser, newest
 // served. The pack is published guidance, not personal data; the row and its audit row share one transaction.
 import { type Db, guardAll, writeAudit } from './pg-db.ts';
+import { type PublicationRow, publicationOf } from './rows.ts';
 import type { GuidancePublication, GuidanceStore } from './types.ts';
-
-type PublicationRow = { published_at: string; published_by: string; version: string; etag: string; body: string };
 
 export const pgGuidanceStore = (db: Db): GuidanceStore =>
   guardAll<GuidanceStore>({
     publishedGuidance: async (): Promise<GuidancePublication | undefined> => {
       const [row] = await db.rows<PublicationRow>('SELECT * FROM guidance_publications ORDER BY seq DESC LIMIT 1');
-      return row
-        ? {
-            body: row.body,
-            etag: row.etag,
-            version: row.version,
-            publishedAt: row.published_at,
-            publishedBy: row.published_by,
-          }
-        : undefined;
+      return row ? publicationOf(row) : undefined;
     },
     publishGuidance: (p) =>
       db.tx(async (sql) => {

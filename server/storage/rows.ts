@@ -8,6 +8,7 @@ import type {
   AuditDetail,
   AuditRow,
   DeviceRecord,
+  GuidancePublication,
   InviteRecord,
   OfficerRecord,
   SessionRecord,
@@ -195,4 +196,20 @@ export const toAlertRow = (row: AlertDbRow): AlertRow => ({
   lastError: row.last_error,
   deliveredAt: row.delivered_at,
   gaveUpAt: row.gave_up_at,
+});
+
+export type PublicationRow = {
+  published_at: string;
+  published_by: string;
+  version: string;
+  etag: string;
+  body: string;
+};
+
+export const publicationOf = (row: PublicationRow): GuidancePublication => ({
+  body: row.body,
+  etag: row.etag,
+  version: row.version,
+  publishedAt: row.published_at,
+  publishedBy: row.published_by,
 });

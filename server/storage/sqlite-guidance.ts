@@ -1,6 +1,7 @@
 // The published guidance in the SQLite engine: every publication, as signed in an officer's browser, newest served.
 // The pack is published guidance, not personal data; the row and its audit row share one transaction.
 import type Database from 'better-sqlite3';
+import { type PublicationRow, publicationOf } from './rows.ts';
 import { auditWriter, guarded } from './sqlite-org.ts';
 import type { GuidancePublication, GuidanceStore } from './types.ts';
 
@@ -15,15 +16,6 @@ export const GUIDANCE_MIGRATION = `
     body         TEXT NOT NULL
   );
 `;
-
-type PublicationRow = {
-  seq: number;
-  published_at: string;
-  published_by: string;
-  version: string;
-  etag: string;
-  body: string;
-};
 
 export const sqliteGuidanceStore = (db: Database.Database): GuidanceStore => {
   const audit = auditWriter(db);
@@ -40,15 +32,7 @@ export const sqliteGuidanceStore = (db: Database.Database): GuidanceStore => {
     publishedGuidance: () =>
       guarded(() => {
         const row = newest.get();
-        return row
-          ? {
-              body: row.body,
-              etag: row.etag,
-              version: row.version,
-              publishedAt: row.published_at,
-              publishedBy: row.published_by,
-            }
-          : undefined;
+        return row ? publicationOf(row) : undefined;
       }),
     publishGuidance: (publication) => guarded(() => void publish.immediate(publication)),
   };
