@@ -11,7 +11,7 @@ import type { ReencryptOptions, RekeyCrypto } from '../vault/vault.ts';
 import { type ReportRow, type SafeVisitDb, VAULT_HEADER_KEY } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import { CONTROL_SCHEMA_VERSION, OUTBOX_CONTROL_TABLE, resealReportControl } from './report-control.ts';
-import { bodyFields, bodyOf, REPORTS_TABLE, SUMMARY_SCHEMA_VERSION, SUMMARY_TABLE } from './report-repo.ts';
+import { bodyFields, bodyOf, REPORTS_TABLE, SUMMARY_SCHEMA_VERSION, SUMMARY_TABLE } from './report-rows.ts';
 import { SECRETS_SCHEMA_VERSION, SECRETS_TABLE } from './settings-repo.ts';
 
 /** Records per write transaction. */

@@ -15,6 +15,16 @@ import {
   type ReportControlGuard,
 } from './report-control.ts';
 import {
+  bodyFields,
+  bodyOf,
+  checkRecordFields,
+  metaOf,
+  outboxRowFor,
+  REPORTS_TABLE,
+  SUMMARY_SCHEMA_VERSION,
+  SUMMARY_TABLE,
+} from './report-rows.ts';
+import {
   indexUnmoved,
   oneIndexWriterAtATime,
   readRevisionIndex,
@@ -106,57 +116,8 @@ export type ReportRepo<T> = {
   control: ReportControlGuard;
 };
 
-export const REPORTS_TABLE = 'reports';
 /** Tries of a delete when the revision index moved between its read and the transaction. */
 const DELETE_TRIES = 3;
-/** The additional data's table of the summary envelope (on the report row, then copied to its receipt). */
-export const SUMMARY_TABLE = 'report-summary';
-export const SUMMARY_SCHEMA_VERSION = 1;
-
-/** The body envelope of a stored report row. */
-export const bodyOf = (row: Pick<ReportRow, 'v' | 'kid' | 'iv' | 'ciphertext'>): Envelope => ({
-  v: row.v,
-  ...(row.kid === undefined ? {} : { kid: row.kid }),
-  iv: row.iv,
-  ct: row.ciphertext,
-});
-
-/** A report row's body fields from its envelope. */
-export const bodyFields = (envelope: Envelope): Pick<ReportRow, 'v' | 'kid' | 'iv' | 'ciphertext'> => ({
-  v: envelope.v,
-  ...(envelope.kid === undefined ? {} : { kid: envelope.kid }),
-  iv: envelope.iv,
-  ciphertext: envelope.ct,
-});
-
-const outboxRowFor = (row: Pick<ReportRow, 'id' | 'revision'>, now: number): Omit<OutboxRow, 'control'> => ({
-  reportId: row.id,
-  revision: row.revision,
-  attempts: 0,
-  nextAttemptAt: now,
-  lastError: null,
-});
-
-const metaOf = (row: ReportRow): ReportMeta => ({
-  id: row.id,
-  status: row.status,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-  revision: row.revision,
-  schemaVersion: row.schemaVersion,
-  ...(row.receipt ? { receipt: row.receipt } : {}),
-  ...(row.syncIssues ? { syncIssues: row.syncIssues } : {}),
-});
-
-const checkRecordFields = (record: ReportRecord<unknown>): void => {
-  const problems: string[] = [];
-  if (typeof record.id !== 'string' || record.id.length === 0 || record.id.length > 200) problems.push('id');
-  if (!isReportStatus(record.status)) problems.push('status');
-  if (!Number.isFinite(record.createdAt)) problems.push('createdAt');
-  if (!Number.isFinite(record.updatedAt)) problems.push('updatedAt');
-  if (!Number.isSafeInteger(record.revision) || record.revision < 0) problems.push('revision');
-  if (problems.length > 0) throw new AppError('invalid', { fields: problems });
-};
 
 export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: ReportRepoOptions<T>): ReportRepo<T> => {
   const now = options.now ?? Date.now;
