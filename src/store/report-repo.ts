@@ -1,9 +1,8 @@
 // Reports on the device: the body encrypted by the vault, only id/status/dates/revision in clear, and the
 // outbox row written in the same transaction as a report's move to 'queued'. Never holds a key or plaintext at rest.
 import type { z } from 'zod';
-import { AppError, type ErrorCode, isAppError } from '../domain/errors.ts';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { isReportStatus, type ReportStatus } from '../domain/report-record.ts';
-import type { Envelope } from '../vault/crypto.ts';
 import type { KeyedCrypto, Vault } from '../vault/vault.ts';
 import type { OutboxRow, ReceiptRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
