@@ -100,9 +100,12 @@ const ENGINES: Engine[] = [
 
 /** Starts dist-server/server/main.js with plain node; resolves with its address once it listens. */
 const startServer = async (env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> => {
+  // The engine's own settings only: DATABASE_URL reaches the PostgreSQL run, never the SQLite one (the server would
+  // otherwise take it, and the "sqlite" figures would be PostgreSQL's).
+  const { DATABASE_URL: _engineChoice, ...inherited } = process.env;
   const child = spawn(process.execPath, [join(SERVER_OUT_DIR, 'server', 'main.js')], {
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: '',
       PORT: '0',
       SAFEVISIT_STATIC_DIR: join(tmpdir(), 'safevisit-no-dist'),
