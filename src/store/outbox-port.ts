@@ -199,6 +199,12 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
     return sealNow(item);
   };
 
+  /**
+   * The revision index records removed reports as gone, so a copy put back is refused. Best effort: the receipt is
+   * stored either way, and the next unlock records what this could not (e.g. the vault locked meanwhile).
+   */
+  const forgetRemoved = () => reports.dropRemoved().catch(() => undefined);
+
   type Accepting = {
     item: Item;
     receipt: Receipt;
@@ -231,6 +237,7 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
               prepare: planAccepted(item, receipt, removeNow),
             })),
           );
+          if (batch.some((entry) => entry.removeNow)) await forgetRemoved();
           for (const entry of batch) entry.resolve();
         } catch (e) {
           for (const entry of batch) entry.reject(e);
@@ -317,7 +324,7 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
       const vouched: ReportRow[] = [];
       for (const row of expired) if (await trusted(row)) vouched.push(row);
       if (vouched.length === 0) return 0;
-      return withStorageErrors(() =>
+      const purged = await withStorageErrors(() =>
         db.transaction('rw', db.reports, db.outbox, async () => {
           const now = await db.reports.bulkGet(vouched.map((row) => row.id));
           const ids = vouched.filter((row, i) => now[i] !== undefined && sameRow(now[i], row)).map((row) => row.id);
@@ -326,6 +333,8 @@ export const createOutboxPort = ({ db, reports, outbox, seal }: OutboxPortDeps):
           return ids.length;
         }),
       );
+      if (purged > 0) await forgetRemoved();
+      return purged;
     },
   };
 };

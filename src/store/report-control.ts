@@ -131,7 +131,10 @@ export type ReportControlGuard = {
   /** Ids of reports whose sending state was found changed (not sent, not deleted); the UI says so. */
   changed: Observable<ReadonlySet<string>>;
   markChanged: (id: string) => void;
-  /** Checks every report and outbox row (at unlock); returns how many reports were found changed. */
+  /**
+   * Checks every report and outbox row (at unlock) and loads the revision index; returns how many reports were found
+   * changed. AppError('tampered') when the stored revision index does not check out (after marking what it found).
+   */
   scan: () => Promise<number>;
 };
 
@@ -221,6 +224,8 @@ export const createReportControl = (db: SafeVisitDb, vault: Vault): ReportContro
       }
       for (const row of outbox) if (!(await checkOutbox(row))) found.add(row.reportId);
       changed.set(found);
+      // Loads the revision index at unlock (a vault with the whole-record index of earlier versions moves to the log).
+      await ensureRevisionIndex(db, vault, indexedBefore);
       return found.size;
     },
   };

@@ -24,12 +24,12 @@ import {
   SUMMARY_TABLE,
 } from './report-rows.ts';
 import {
-  indexUnmoved,
+  dropRemovedReports,
+  forgetRevisionIndex,
   oneIndexWriterAtATime,
+  plannedIndexWrite,
   readRevisionIndex,
   refusal,
-  updatedIndex,
-  writeIndex,
 } from './revision-index.ts';
 
 /** A report as the app sees it. `data` is everything the worker typed; it only ever reaches disk encrypted. */
@@ -107,6 +107,11 @@ export type ReportRepo<T> = {
   latestCheck: () => Promise<(row: Pick<ReportRow, 'id' | 'revision'>) => boolean>;
   /** Deletes the report, its outbox row and its receipt together (and, unlocked, its entry in the revision index). */
   delete: (id: string) => Promise<void>;
+  /**
+   * Records in the revision index that reports it lists are gone (the sync removes sent ones after their receipt,
+   * without the index): put back, they are refused. Needs an unlocked vault; the next unlock does it otherwise.
+   */
+  dropRemoved: () => Promise<void>;
   /** Changes the status only. 'queued' goes through `queue`; 'draft' also removes the outbox row. */
   setStatus: (id: string, status: ReportStatus) => Promise<void>;
   /** Marks the report queued and writes its outbox row in one transaction. AppError('not-found') without the report. */
@@ -122,6 +127,10 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
   const now = options.now ?? Date.now;
 
   const revisionIndex = (crypto: KeyedCrypto = vault) => readRevisionIndex(db, crypto, indexedBefore);
+  // The index is held in memory while unlocked; the next unlock loads and checks the stored one again.
+  vault.subscribe((state) => {
+    if (state !== 'unlocked') forgetRevisionIndex(db);
+  });
 
   const decryptRow = async (row: ReportRow): Promise<ReportRecord<T>> => {
     // Bound to the row's revision: an older body of this report put back under its current revision is 'tampered'.
@@ -251,8 +260,8 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         ...bodyFields(envelope),
         ...(summary ? { summary } : {}),
       };
-      await oneIndexWriterAtATime(db, () =>
-        guardedWrite(
+      await oneIndexWriterAtATime(db, async () => {
+        const index = await guardedWrite(
           db,
           record.id,
           async ({ report: previous }) => {
@@ -261,24 +270,28 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
             const receipt =
               previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
             const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
-            row.control = await control.sealReport(row, keyed);
+            // The index lists this revision from the same transaction on (a new report, or a correction): one entry.
+            const [sealed, index] = await Promise.all([
+              control.sealReport(row, keyed),
+              plannedIndexWrite(db, keyed, indexedBefore, [[row.id, row.revision]]),
+            ]);
+            row.control = sealed;
             const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
-            // The index lists this revision from the same transaction on (a new report, or a correction).
-            const index = await revisionIndex(keyed);
-            const indexed = await updatedIndex(db, index, keyed, row.id, row.revision);
             return {
-              ...(indexed ? { unmoved: () => indexUnmoved(db, index) } : {}),
+              unmoved: index.unmoved,
               write: async () => {
                 await db.reports.put(row);
                 if (outboxRow) await db.outbox.put(outboxRow);
                 if (row.status === 'draft') await db.outbox.delete(row.id);
-                if (indexed) await writeIndex(db, indexed);
+                await index.write();
+                return index;
               },
             };
           },
           [db.secrets],
-        ),
-      );
+        );
+        index.committed();
+      });
     },
 
     listReceipts: async () => {
@@ -338,23 +351,30 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
     delete: (id) =>
       oneIndexWriterAtATime(db, async () => {
         for (let attempt = 0; attempt < DELETE_TRIES; attempt++) {
-          // Locked, the index keeps the entry: a copy put back at that revision would then be read as the latest.
+          // Locked, the index keeps the entry until the next unlock finds the report gone (revision-index.ts).
           const keyed = vault.state === 'unlocked' ? vault.keyed() : null;
-          const index = keyed ? await revisionIndex(keyed) : null;
-          const indexed = keyed && index ? await updatedIndex(db, index, keyed, id, null) : undefined;
+          const index = keyed ? await plannedIndexWrite(db, keyed, indexedBefore, [[id, null]]) : null;
           const done = await withStorageErrors(() =>
             db.transaction('rw', db.reports, db.outbox, db.receipts, db.secrets, async () => {
-              if (indexed && index && !(await indexUnmoved(db, index))) return false;
+              if (index && !(await index.unmoved())) return false;
               await db.reports.delete(id);
               await db.outbox.delete(id);
               await db.receipts.delete(id);
-              if (indexed) await writeIndex(db, indexed);
+              await index?.write();
               return true;
             }),
           );
-          if (done) return;
+          if (done) {
+            index?.committed();
+            return;
+          }
         }
         throw new AppError('conflict', { reason: 'row-kept-moving' });
+      }),
+
+    dropRemoved: () =>
+      oneIndexWriterAtATime(db, async () => {
+        if (vault.state === 'unlocked') await dropRemovedReports(db, vault.keyed(), indexedBefore);
       }),
 
     setStatus: async (id, status) => {

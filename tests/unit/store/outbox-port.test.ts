@@ -175,7 +175,8 @@ describe('the store’s outbox port', () => {
     const transaction = db.transaction.bind(db);
     let writes = 0;
     db.transaction = ((mode: string, ...rest: unknown[]) => {
-      if (mode === 'rw') writes++;
+      // Writes of receipts (the revision index records the removed reports in a write of its own after each).
+      if (mode === 'rw' && rest.includes(db.receipts)) writes++;
       return (transaction as (...a: unknown[]) => unknown)(mode, ...rest);
     }) as typeof db.transaction;
     await Promise.all(

@@ -1,11 +1,17 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ReportDraft } from '../../../src/domain/report-schema.ts';
-import type { OutboxRow, ReportRow, SafeVisitDb } from '../../../src/store/db.ts';
+import { type OutboxRow, type ReportRow, SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
 import { createReportRepo, type ReportRepo } from '../../../src/store/report-repo.ts';
-import { REVISION_INDEX_KEY } from '../../../src/store/revision-index.ts';
+import {
+  LEGACY_REVISION_INDEX_KEY,
+  REVISION_INDEX_KEYS,
+  REVISION_SNAPSHOT_KEY,
+  revisionLogKey,
+} from '../../../src/store/revision-index.ts';
+import type { Envelope } from '../../../src/vault/crypto.ts';
 import type { Vault } from '../../../src/vault/vault.ts';
 import {
   buildReport,
@@ -24,6 +30,22 @@ const setup = async () => {
   const { db, vault } = await createdVault();
   closeAfterTest(db, vault);
   return { db, vault, repo: repoOf(db, vault) };
+};
+
+/** The keys of every record of the index (legacy record, snapshot, log), in order. */
+const indexRows = (db: SafeVisitDb) =>
+  db.secrets.where(':id').between(REVISION_INDEX_KEYS.from, REVISION_INDEX_KEYS.to, true, true).primaryKeys();
+
+const logKeys = async (db: SafeVisitDb) =>
+  (await indexRows(db)).filter((key) => key.startsWith(revisionLogKey(0).slice(0, -16)));
+
+const deleteIndex = (db: SafeVisitDb) =>
+  db.secrets.where(':id').between(REVISION_INDEX_KEYS.from, REVISION_INDEX_KEYS.to, true, true).delete();
+
+/** Locks and unlocks again: the page drops its copy of the index and checks the stored one. */
+const relock = async (vault: Vault) => {
+  vault.lock();
+  await vault.unlock(STRONG_PASSPHRASE);
 };
 
 /** Report r1 at revision 1, then corrected to revision 2: returns the whole row (and outbox row) of each. */
@@ -87,34 +109,98 @@ describe('the sealed revision index', () => {
     await expectAppError(repo.get('b'), 'rolled-back');
   });
 
-  it('drops the entry of a report removed by the sync at the next index write, so it cannot be put back', async () => {
+  it('records a report the sync removed after its receipt as gone at once, so a copy put back is refused', async () => {
     const { db, repo } = await setup();
     await repo.put(buildReport({ id: 'sent', revision: 1 }));
     const sent = (await db.reports.get('sent')) as ReportRow;
-    // As the sync removes a report once its receipt is stored: the row goes, the index is not written.
-    await db.reports.delete('sent');
-    await repo.put(buildReport({ id: 'next-report' }));
+    const port = createOutboxPort({
+      db,
+      reports: repo as unknown as ReportRepo<ReportDraft>,
+      outbox: createOutboxRepo(db),
+      seal: () => Promise.reject(new Error('nothing is sealed here')),
+    });
+    await port.markAccepted(
+      { reportId: 'sent', revision: 1 },
+      { id: 'sent', revision: 1, receivedAt: '2026-01-05T09:00:00.000Z' },
+      true,
+    );
+    expect(await db.reports.get('sent')).toBeUndefined();
     await db.reports.put(sent);
     await expectAppError(repo.get('sent'), 'rolled-back');
-    expect((await repo.get('next-report'))?.id).toBe('next-report');
   });
 
-  it('is itself sealed by this vault: another vault’s index put in its place is refused, not trusted', async () => {
-    const { db, repo } = await setup();
+  it('records at the next unlock a report removed while it could not (locked, or the app closed midway)', async () => {
+    const { db, vault, repo } = await setup();
+    await repo.put(buildReport({ id: 'gone', revision: 1 }));
+    await repo.put(buildReport({ id: 'kept', revision: 1 }));
+    const gone = (await db.reports.get('gone')) as ReportRow;
+    vault.lock();
+    await repo.delete('gone');
+    await vault.unlock(STRONG_PASSPHRASE);
+    expect((await repo.get('kept'))?.id).toBe('kept');
+    await db.reports.put(gone);
+    await expectAppError(repo.get('gone'), 'rolled-back');
+  });
+
+  it('is itself sealed by this vault: another vault’s snapshot or entry put in its place is refused at the next unlock', async () => {
+    const { db, vault, repo } = await setup();
     await twoRevisions(db, repo);
     const other = await setup();
     await other.repo.put(buildReport({ id: 'r1', revision: 1 }));
-    // The other vault's index says revision 1 for r1: it would let revision 1 back in.
-    await db.secrets.put((await other.db.secrets.get(REVISION_INDEX_KEY)) as never, REVISION_INDEX_KEY);
+    // The other vault's snapshot says revision 1 for r1: it would let revision 1 back in.
+    const theirs = (await other.db.secrets.get(REVISION_SNAPSHOT_KEY)) as Envelope;
+    const ours = (await db.secrets.get(REVISION_SNAPSHOT_KEY)) as Envelope;
+    await db.secrets.put(theirs, REVISION_SNAPSHOT_KEY);
+    await relock(vault);
+    expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({ reason: 'revision-index' });
+
+    // Their entry 1 in place of ours.
+    await db.secrets.put(ours, REVISION_SNAPSHOT_KEY);
+    await db.secrets.put((await other.db.secrets.get(revisionLogKey(1))) as Envelope, revisionLogKey(1));
+    await relock(vault);
     expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({ reason: 'revision-index' });
   });
 
-  it('cannot be deleted to let an older copy back in: the reports’ sealed controls say an index existed', async () => {
-    const { db, repo } = await setup();
+  it('refuses a log with an entry taken out, or moved to another number', async () => {
+    const { db, vault, repo } = await setup();
     const first = await twoRevisions(db, repo);
-    await db.secrets.delete(REVISION_INDEX_KEY);
+    await repo.put(buildReport({ id: 'r2' }));
+    const keys = await logKeys(db);
+    expect(keys).toEqual([revisionLogKey(0), revisionLogKey(1), revisionLogKey(2), revisionLogKey(3)]);
+    // Entry 2 sets r1 to revision 2: without it, revision 1 would be the latest again.
+    const second = (await db.secrets.get(revisionLogKey(2))) as Envelope;
+    await db.secrets.delete(revisionLogKey(2));
+    await db.reports.put(first.report);
+    await relock(vault);
+    expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({ reason: 'revision-index-gap' });
+
+    // The same entry under the number of the last one, the last one deleted: it does not open there.
+    await db.secrets.put(second, revisionLogKey(3));
+    await db.secrets.put((await db.secrets.get(revisionLogKey(1))) as Envelope, revisionLogKey(2));
+    await relock(vault);
+    expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({ reason: 'revision-index' });
+  });
+
+  it('tells a log cut back to an earlier entry from the rows written since: they are newer than it says', async () => {
+    const { db, vault, repo } = await setup();
+    await twoRevisions(db, repo);
+    await db.secrets.delete(revisionLogKey(2));
+    await relock(vault);
+    expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({
+      reason: 'revision-index-behind',
+    });
+  });
+
+  it('cannot be deleted to let an older copy back in: the reports’ sealed controls say an index existed', async () => {
+    const { db, vault, repo } = await setup();
+    const first = await twoRevisions(db, repo);
+    await deleteIndex(db);
     await db.reports.put(first.report);
     expect((await expectAppError(repo.get('r1'), 'tampered')).detail).toMatchObject({
+      reason: 'revision-index-missing',
+    });
+    await relock(vault);
+    expect((await expectAppError(repo.list(), 'tampered')).detail).toMatchObject({
       reason: 'revision-index-missing',
     });
   });
@@ -129,13 +215,94 @@ describe('the sealed revision index', () => {
     };
     expect(indexed).toBe(true);
     await db.reports.put({ ...row, control: await vault.encryptJson('reports-control', 'r1', 1, control) });
-    await db.secrets.delete(REVISION_INDEX_KEY);
+    await deleteIndex(db);
 
     vault.lock();
     const next = await openTestVault(db);
     closeAfterTest(db, next);
     await next.unlock(STRONG_PASSPHRASE);
     expect((await repoOf(db, next).get('r1'))?.revision).toBe(3);
-    expect(await db.secrets.get(REVISION_INDEX_KEY)).toBeDefined();
+    expect(await db.secrets.get(REVISION_SNAPSHOT_KEY)).toBeDefined();
+  });
+});
+
+describe('the revision index written one entry at a time', () => {
+  it('adds one small sealed entry per save, whatever the number of reports, and rewrites the whole map only now and then', async () => {
+    const { db, repo } = await setup();
+    const entrySizes: number[] = [];
+    for (let i = 0; i < 140; i++) {
+      await repo.put(buildReport({ id: `report-${String(i).padStart(3, '0')}` }));
+      const keys = await logKeys(db);
+      const last = (await db.secrets.get(keys[keys.length - 1] as string)) as Envelope;
+      entrySizes.push(last.ct.byteLength);
+    }
+    // The same size for the 1st report as for the 100th (the ids are all as long).
+    expect(new Set(entrySizes.slice(0, 127)).size).toBe(1);
+    // At entry 128 the map became the snapshot and the entries before it went; the log goes on from there.
+    expect(await logKeys(db)).toEqual(Array.from({ length: 13 }, (_, i) => revisionLogKey(128 + i)));
+    // A save that changes no revision writes nothing to the index.
+    const before = await indexRows(db);
+    await repo.put(buildReport({ id: 'report-000', data: { description: 'Saved again.' } }));
+    expect(await indexRows(db)).toEqual(before);
+
+    const { records, damaged } = await repo.list();
+    expect([records.length, damaged.length]).toEqual([140, 0]);
+  });
+
+  it('follows another tab’s saves: each tab reads the other’s reports and writes after them', async () => {
+    const { db, repo } = await setup();
+    // A second page over the same database, with its own copy of the index (the vault's key is shared for the test).
+    const otherDb = new SafeVisitDb(db.name);
+    const otherVault = await openTestVault(otherDb);
+    closeAfterTest(otherDb, otherVault);
+    await otherVault.unlock(STRONG_PASSPHRASE);
+    const other = repoOf(otherDb, otherVault);
+
+    await repo.put(buildReport({ id: 'mine', revision: 1 }));
+    expect((await other.get('mine'))?.revision).toBe(1);
+    await other.put(buildReport({ id: 'mine', revision: 2 }));
+    await other.put(buildReport({ id: 'theirs' }));
+    expect((await repo.get('mine'))?.revision).toBe(2);
+    // This page's copy is behind the log: its save notices, catches up and writes after the other tab's entries.
+    await repo.put(buildReport({ id: 'mine', revision: 3 }));
+    await other.put(buildReport({ id: 'theirs', revision: 2 }));
+    expect((await other.get('mine'))?.revision).toBe(3);
+    expect((await repo.list()).records.map((r) => [r.id, r.revision]).sort()).toEqual([
+      ['mine', 3],
+      ['theirs', 2],
+    ]);
+  });
+});
+
+describe('a vault whose index is the one whole record of earlier versions', () => {
+  it('moves to the log at unlock: nothing lost, older copies still refused, the old record gone and ignored if put back', async () => {
+    const { db, vault, repo } = await setup();
+    const first = await twoRevisions(db, repo);
+    await repo.put(buildReport({ id: 'r2' }));
+    await repo.put(buildReport({ id: 'r3' }));
+    // As earlier versions left it: the whole index in one record, no snapshot and no log.
+    const legacy = (reports: Record<string, number>) =>
+      vault.encryptJson('secrets', LEGACY_REVISION_INDEX_KEY, 1, { v: 1, reports });
+    const older = await legacy({ r1: 1, r2: 1 });
+    await deleteIndex(db);
+    await db.secrets.put(await legacy({ r1: 2, r2: 1, r3: 1 }), LEGACY_REVISION_INDEX_KEY);
+
+    await relock(vault);
+    await repo.control.scan();
+    expect(await indexRows(db)).toEqual([revisionLogKey(0), REVISION_SNAPSHOT_KEY]);
+    const { records, damaged } = await repo.list();
+    expect(damaged).toEqual([]);
+    expect(records.map((r) => [r.id, r.revision]).sort()).toEqual([
+      ['r1', 2],
+      ['r2', 1],
+      ['r3', 1],
+    ]);
+
+    // The older whole record and the older row put back: the log stands, the old record is not read.
+    await db.secrets.put(older, LEGACY_REVISION_INDEX_KEY);
+    await db.reports.put(first.report);
+    await relock(vault);
+    await expectAppError(repo.get('r1'), 'rolled-back');
+    expect((await repo.get('r3'))?.revision).toBe(1);
   });
 });
