@@ -241,7 +241,7 @@ describe('Argon2id (hash-wasm, the real WebAssembly build)', () => {
   });
 
   it("defaults the vault to Argon2id above OWASP's minimum (19 MiB, 2 passes)", () => {
-    expect(VAULT_KDF_DEFAULTS).toEqual({ name: 'Argon2id', memoryKiB: 49_152, passes: 2, parallelism: 1 });
+    expect(VAULT_KDF_DEFAULTS).toEqual({ name: 'Argon2id', memoryKiB: 65_536, passes: 2, parallelism: 1 });
     expect(VAULT_KDF_DEFAULTS.memoryKiB).toBeGreaterThanOrEqual(19 * 1024);
     expect(VAULT_KDF_DEFAULTS.passes).toBeGreaterThanOrEqual(2);
   });

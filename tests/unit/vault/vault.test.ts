@@ -12,6 +12,7 @@ import {
   unwrapDataKey,
   VAULT_KDF_DEFAULTS,
 } from '../../../src/vault/crypto.ts';
+import { describeKdf } from '../../../src/vault/kdf-params.ts';
 import { UNLOCK_DELAY_CAP_MS, unlockDelayMs, type Vault, type VaultState } from '../../../src/vault/vault.ts';
 import {
   caught,
@@ -321,7 +322,7 @@ describe('Key-derivation parameters', () => {
     expect((await db.meta.get('vault'))?.kdf).toMatchObject({ iterations: TEST_KDF_ITERATIONS * 2 });
   });
 
-  it('uses the real default (Argon2id, 48 MiB, 2 passes) when no test option is given', async () => {
+  it('uses the real default (Argon2id, 64 MiB, 2 passes) when no test option is given', async () => {
     const db = track(openTestDb());
     const vault = track(await openVault(db, { channel: null }));
     await vault.create(STRONG_PASSPHRASE);
@@ -330,6 +331,39 @@ describe('Key-derivation parameters', () => {
     await vault.unlock(STRONG_PASSPHRASE);
     expect(vault.state).toBe('unlocked');
   }, 60_000);
+
+  it('moves a vault made with the earlier default (Argon2id, 48 MiB, 2 passes) to 64 MiB at its next unlock, and it still opens', async () => {
+    const earlier: Argon2idParams = { name: 'Argon2id', memoryKiB: 48 * 1024, passes: 2, parallelism: 1 };
+    expect(VAULT_KDF_DEFAULTS).toEqual({ ...earlier, memoryKiB: 64 * 1024 });
+    const db = track(openTestDb());
+    const old = track(await openTestVault(db, { testOnlyKdf: earlier }));
+    await old.create(STRONG_PASSPHRASE);
+    const envelope = await old.encryptJson('reports', 'r1', 1, 'kept');
+    old.close();
+    const before = await db.meta.get('vault');
+    expect(before?.kdf).toEqual(earlier);
+
+    // The app's own vault (no test option): its target is VAULT_KDF_DEFAULTS.
+    const vault = track(await openVault(db, { channel: null }));
+    await vault.unlock(STRONG_PASSPHRASE);
+    const after = await db.meta.get('vault');
+    expect(after?.kdf).toEqual(VAULT_KDF_DEFAULTS);
+    expect(after?.salt).not.toEqual(before?.salt);
+    expect(await vault.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
+
+    // Opens again under the new parameters; a wrong passphrase still fails.
+    vault.lock();
+    expect((await failWith(vault)).code).toBe('wrong-passphrase');
+    await vault.unlock(STRONG_PASSPHRASE);
+    expect(await vault.decryptJson('reports', 'r1', 1, envelope)).toBe('kept');
+  }, 120_000);
+
+  it('names the KDF and its parameters in words, as the bench’s unlock note and the README give them', () => {
+    expect(describeKdf(VAULT_KDF_DEFAULTS)).toBe('Argon2id, 64 MiB, 2 passes, 1 lane');
+    expect(describeKdf({ name: 'PBKDF2-SHA256', hash: 'SHA-256', iterations: 600_000 })).toBe(
+      'PBKDF2-SHA256, 600,000 iterations',
+    );
+  });
 
   it('refuses the test-only KDF options in a production build', async () => {
     const db = track(openTestDb());
