@@ -69,13 +69,16 @@ type State = {
   stale: boolean;
 };
 
-/** The index this page holds for each database, and the load under way. */
+/** The index this page holds for each database, the load under way, and how many times it was dropped. */
 const held = new WeakMap<SafeVisitDb, State>();
 const loading = new WeakMap<SafeVisitDb, Promise<State>>();
+const dropped = new WeakMap<SafeVisitDb, number>();
 
 /** Drops this page's copy (on lock): the next use loads and checks the stored journal again. */
 export const forgetRevisionIndex = (db: SafeVisitDb): void => {
   held.delete(db);
+  loading.delete(db);
+  dropped.set(db, (dropped.get(db) ?? 0) + 1);
 };
 
 /** This page's index: loaded (once, shared by the callers meanwhile) or caught up with the log when `check`. */
@@ -93,15 +96,19 @@ const current = async (
   }
   let pending = loading.get(db);
   if (pending === undefined) {
+    const generation = dropped.get(db) ?? 0;
     pending = loadRevisionIndex(db, crypto, indexedBefore)
       .then(async (stored) => {
         const loaded: State = { ...stored, stale: false };
-        held.set(db, loaded);
+        // A load that a lock overtook serves its callers, not the next unlock's.
+        if ((dropped.get(db) ?? 0) === generation) held.set(db, loaded);
         // Best effort: what it leaves is recorded at the next load.
         await dropRemoved(db, crypto, loaded).catch(() => undefined);
         return loaded;
       })
-      .finally(() => loading.delete(db));
+      .finally(() => {
+        if (loading.get(db) === pending) loading.delete(db);
+      });
     loading.set(db, pending);
   }
   return pending;

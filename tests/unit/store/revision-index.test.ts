@@ -230,8 +230,14 @@ describe('the revision index written one entry at a time', () => {
   it('adds one small sealed entry per save, whatever the number of reports, and rewrites the whole map only now and then', async () => {
     const { db, repo } = await setup();
     const entrySizes: number[] = [];
+    let removed: ReportRow | undefined;
     for (let i = 0; i < 140; i++) {
       await repo.put(buildReport({ id: `report-${String(i).padStart(3, '0')}` }));
+      if (i === 5) {
+        // Removed without the index (as the sync's removal, had its entry not followed): the snapshot leaves it out.
+        removed = await db.reports.get('report-005');
+        await db.reports.delete('report-005');
+      }
       const keys = await logKeys(db);
       const last = (await db.secrets.get(keys[keys.length - 1] as string)) as Envelope;
       entrySizes.push(last.ct.byteLength);
@@ -246,7 +252,9 @@ describe('the revision index written one entry at a time', () => {
     expect(await indexRows(db)).toEqual(before);
 
     const { records, damaged } = await repo.list();
-    expect([records.length, damaged.length]).toEqual([140, 0]);
+    expect([records.length, damaged.length]).toEqual([139, 0]);
+    await db.reports.put(removed as ReportRow);
+    await expectAppError(repo.get('report-005'), 'rolled-back');
   });
 
   it('follows another tab’s saves: each tab reads the other’s reports and writes after them', async () => {
