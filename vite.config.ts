@@ -61,6 +61,42 @@ const splitEntries = (): Plugin => ({
   },
 });
 
+// The worker's entry (src/main.tsx) only waits for the first frame and then imports the boot (src/boot.tsx): its chunk
+// and the chunks it imports are modulepreloaded from index.html, so they are fetched and compiled while the static
+// shell paints, and the import after that frame runs them at once instead of starting a waterfall of fetches.
+const BOOT_MODULE = resolve('src/boot.tsx');
+const preloadBoot = (): Plugin => ({
+  name: 'safevisit-preload-boot',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, ctx) => {
+      const bundle = ctx.bundle;
+      if (!bundle || ctx.path !== '/index.html') return html;
+      const boot = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId === BOOT_MODULE);
+      if (boot?.type !== 'chunk') return html;
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (files.has(fileName) || chunk?.type !== 'chunk') return;
+        files.add(fileName);
+        for (const next of chunk.imports) visit(next);
+      };
+      visit(boot.fileName);
+      return {
+        html,
+        tags: [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          })),
+      };
+    },
+  },
+});
+
 // The pack bundled into this build, as JSON beside it: the server publishes it by default (server/app.ts) and so
 // never imports the app's guidance content.
 const guidancePackFile = (): Plugin => ({
@@ -104,6 +140,7 @@ export default defineConfig({
     hpkeWebCrypto(),
     cspMeta(),
     splitEntries(),
+    preloadBoot(),
     guidancePackFile(),
     VitePWA({
       strategies: 'injectManifest',

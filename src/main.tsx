@@ -1,99 +1,47 @@
-// Boot: opens the database and the vault, builds the core services, mounts the app, registers the
-// service worker and wires auto-lock. The session (reports, settings, sync) loads after unlocking.
-import { render } from 'preact';
-import { App } from './app/App.tsx';
+// Entry of the worker's app: takes an enrolment link out of the address bar, then starts the boot (src/boot.tsx)
+// once index.html's static shell has painted. It holds nothing else, so running it never delays that first frame;
+// the boot's chunks are fetched and compiled meanwhile (modulepreload, added to index.html by vite.config.ts).
 import { watchEnrolmentFragment } from './app/enrolment-fragment.ts';
-import { type CoreServices, type CoreVaultState, ServicesContext, type SessionServices } from './app/services.ts';
-import { messageFor } from './domain/errors.ts';
-import { createObservable } from './domain/observable.ts';
-import { createSwBridge } from './pwa/sw-bridge.ts';
-import { APP_DB_NAME, SafeVisitDb } from './store/db.ts';
-import { createGuidanceRepo } from './store/guidance-repo.ts';
-import { createOutboxRepo } from './store/outbox-repo.ts';
-import { openVault } from './store/vault-storage.ts';
-import { createConnectivity } from './sync/connectivity.ts';
-import { createAutolock, watchActivity } from './vault/autolock.ts';
-import type { Vault } from './vault/vault.ts';
 import './ui/styles.css';
 
-// The shell (header, navigation, status, Guidance) draws at once; the vault gate fills in when the
-// database has opened, so a cold start offline shows a usable screen before IndexedDB answers.
-const boot = (): CoreServices => {
-  const db = new SafeVisitDb(APP_DB_NAME);
-  const vaultState = createObservable<CoreVaultState>({ kind: 'opening' });
-  let openedVault: Vault | null = null;
-  const outbox = createOutboxRepo(db);
-  const connectivity = createConnectivity();
-  const bridge = createSwBridge();
-  const session = createObservable<SessionServices | null>(null);
-  const guidance = createGuidanceRepo(db);
-  const outboxCount = createObservable(0);
-  outbox.count().then(outboxCount.set, () => undefined);
+/** How long a visible page waits for its first frame before booting anyway (it was hidden just after it opened). */
+const FIRST_FRAME_WAIT_MS = 1_000;
 
-  const autolock = createAutolock({ lock: () => openedVault?.lock() });
-  watchActivity(autolock, document);
-
-  let loading: Promise<SessionServices> | null = null;
-  const loadSession = (vault: Vault): Promise<SessionServices> => {
-    loading ??= import('./session.ts')
-      .then(({ createSession }) => createSession({ db, vault, outbox, connectivity, bridge, autolock, guidance }))
-      .then((s) => {
-        session.set(s);
-        return s;
-      })
-      .catch((error: unknown) => {
-        loading = null;
-        throw error;
-      });
-    return loading;
+/**
+ * Runs `start` once the page has painted its first frame: a message posted from an animation frame callback runs
+ * after that frame. A hidden page paints no frames, so it starts at once.
+ */
+const afterFirstFrame = (start: () => void): void => {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
   };
-  openVault(db).then(
-    (vault) => {
-      openedVault = vault;
-      const follow = (state: Vault['state']) => {
-        vaultState.set({ kind: state, vault });
-        if (state === 'unlocked') {
-          autolock.activity();
-          void loadSession(vault);
-        }
-      };
-      vault.subscribe(follow);
-      follow(vault.state);
-    },
-    (error: unknown) => {
-      // Storage refused (private mode, disk full...): say so plainly; nothing saved is touched.
-      vaultState.set({ kind: 'unavailable', problem: messageFor(error) });
-    },
-  );
-
-  return {
-    bridge,
-    connectivity,
-    vaultState,
-    outbox,
-    guidance,
-    outboxCount,
-    session,
-    afterVaultCreated: async () => {
-      // Called by the create screen, which exists only once the vault is open.
-      if (!openedVault) return;
-      const [{ requestPersistentStorage }, { settings }] = await Promise.all([
-        import('./store/persistence.ts'),
-        loadSession(openedVault),
-      ]);
-      await requestPersistentStorage(settings);
-    },
-  };
+  if (document.visibilityState === 'hidden') {
+    once();
+    return;
+  }
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = once;
+    channel.port2.postMessage(null);
+  });
+  setTimeout(once, FIRST_FRAME_WAIT_MS);
 };
 
-// Before anything draws: an enrolment link's token leaves the address bar (and history) at once.
+// Before anything else: an enrolment link's token leaves the address bar (and history) at once.
 watchEnrolmentFragment(window);
 const root = document.getElementById('app');
 if (root) {
-  render(
-    <ServicesContext.Provider value={boot()}>
-      <App />
-    </ServicesContext.Provider>,
-    root,
-  );
+  afterFirstFrame(() => {
+    import('./boot.tsx').then(
+      ({ mountApp }) => mountApp(root),
+      () => {
+        // Its chunk could not be read (a damaged cache): say so where the screen would be.
+        const main = document.getElementById('main');
+        if (main) main.textContent = 'SafeVisit could not start. Reload the page and try again.';
+      },
+    );
+  });
 }

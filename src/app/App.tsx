@@ -1,6 +1,7 @@
-// The app shell: header, navigation, status region, update banner and the current screen.
+// The app shell: header, navigation, status region, update banner and the current screen. index.html carries the
+// same header and navigation as static markup, painted before this script runs; the first render reuses it.
 import { lazyComponent } from '../ui/lazy.tsx';
-import { type Route, routeHref, SCREENS, type Screen, useRoute } from './router.ts';
+import { type Route, routeHref, SCREEN_LABELS, SCREENS, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import { LockButton, VaultGate } from './vault/VaultScreens.tsx';
@@ -9,8 +10,6 @@ import { LockButton, VaultGate } from './vault/VaultScreens.tsx';
 const ReportsScreen = lazyComponent(() => import('./reports/ReportsScreen.tsx').then((m) => m.ReportsScreen));
 const GuidanceScreen = lazyComponent(() => import('./guidance/GuidanceScreen.tsx').then((m) => m.GuidanceScreen));
 const SettingsScreen = lazyComponent(() => import('./settings/SettingsScreen.tsx').then((m) => m.SettingsScreen));
-
-const SCREEN_LABELS: Record<Screen, string> = { reports: 'Reports', guidance: 'Guidance', settings: 'Settings' };
 
 const CurrentScreen = ({ route }: { route: Route }) => {
   switch (route.screen) {

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 export const SCREENS = ['reports', 'guidance', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
+/** The navigation's link texts (index.html's static shell repeats them). */
+export const SCREEN_LABELS: Record<Screen, string> = { reports: 'Reports', guidance: 'Guidance', settings: 'Settings' };
 export type Route = { screen: Screen; param?: string };
 
 export const parseRoute = (hash: string): Route => {

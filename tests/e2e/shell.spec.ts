@@ -28,6 +28,41 @@ describe('app shell', () => {
     await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
   });
 
+  it('paints its header and navigation before its script has run, and the app then draws over them', async () => {
+    const { page } = await suite.newProfile();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The entry script is held back: what shows meanwhile comes from the page and its stylesheet alone.
+    await page.route(/\/assets\/main-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(suite.server.url, { waitUntil: 'commit' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Reports', 'Guidance', 'Settings']) await nav.getByRole('link', { name }).waitFor();
+    await page.getByText('SafeVisit', { exact: true }).waitFor();
+    expect(await page.getByRole('status').count()).toBe(0);
+    const links = () =>
+      nav.getByRole('link').evaluateAll((all) => all.map((a) => [a.textContent, a.getAttribute('href')]));
+    const before = await links();
+    expect(before).toEqual([
+      ['Reports', '#/reports'],
+      ['Guidance', '#/guidance'],
+      ['Settings', '#/settings'],
+    ]);
+
+    release();
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+    await page.getByRole('button', { name: 'Create vault' }).waitFor();
+    expect(await links()).toEqual(before);
+    expect(await nav.getByRole('link', { name: 'Reports' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('header').count()).toBe(1);
+    expect(await page.getByRole('navigation').count()).toBe(1);
+    expect(await page.locator('main').count()).toBe(1);
+  });
+
   it('follows connectivity live in the status region', async () => {
     const { page, context } = await suite.newProfile();
     await page.goto(suite.server.url);
