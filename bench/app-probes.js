@@ -50,8 +50,8 @@
       observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
     });
 
-  // Where a cold start's time goes: navigation timing (service worker start, response), the link in the DOM
-  // (boot done: database and vault opened, first render) and the frame that painted it.
+  // Where a cold start's time goes: navigation timing (service worker start, response; DOMContentLoaded, null when it
+  // came after the paint), the link in the DOM (parsed from index.html's static shell) and the frame that painted it.
   let linkInDomAt = null;
   probes.coldStart = probes
     .whenVisible(() => {
@@ -67,7 +67,7 @@
         linkInDomAt,
         workerStart: nav ? nav.workerStart : null,
         responseEnd: nav ? nav.responseEnd : null,
-        domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+        domContentLoaded: nav && nav.domContentLoadedEventEnd > 0 ? nav.domContentLoadedEventEnd : null,
       };
     });
 
