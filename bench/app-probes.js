@@ -51,13 +51,18 @@
     });
 
   // Where a cold start's time goes: navigation timing (service worker start, response; DOMContentLoaded, null when it
-  // came after the paint), the link in the DOM (parsed from index.html's static shell) and the frame that painted it.
+  // came after the paint), the Guidance link in the DOM (parsed from index.html's static shell, painted before any
+  // script runs) and the frame that painted the app's own first render (the navigation marks the current screen:
+  // the boot has run, so every control answers). The figure is that last frame: a usable screen, not the shell.
   let linkInDomAt = null;
+  const appDrawn = () =>
+    Array.from(document.querySelectorAll('nav a[aria-current="page"]')).some(
+      (a) => a.getBoundingClientRect().height > 0,
+    );
   probes.coldStart = probes
     .whenVisible(() => {
-      const found = visibleLink('Guidance');
-      if (found && linkInDomAt === null) linkInDomAt = performance.now();
-      return found;
+      if (linkInDomAt === null && visibleLink('Guidance')) linkInDomAt = performance.now();
+      return appDrawn();
     })
     .then((at) => {
       probes.guidanceLinkVisibleAt = at;

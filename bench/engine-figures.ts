@@ -61,7 +61,7 @@ export const engineFallbacks = (engine: Other): Omit<Figure, 'within_budget' | '
     label: `Cold start offline, ${TITLE[engine]}`,
     unit: 'ms',
     max: 500,
-    how: `A profile whose service worker controls the app, the network cut (a switch in front of the server${engine === 'firefox' ? ', and BiDi offline emulation' : ''}), then a new tab each run: navigation start to the first contentful paint (the shell paints header, navigation and the Guidance link in its first frame; where the engine has no paint timing, to the end of DOMContentLoaded, by which the boot has rendered them); ${RUNS.coldStartRuns} runs after one warm-up; value = median. Unlike cold_start_offline_ms: no CPU slowdown and the service worker is not stopped between runs (neither driver can), so it measures less than Chromium's figure.`,
+    how: `A profile whose service worker controls the app, the network cut (a switch in front of the server${engine === 'firefox' ? ', and BiDi offline emulation' : ''}), then a new tab each run: navigation start to the first contentful paint (index.html's static shell: header, navigation and the Guidance link, before any script runs; where the engine has no paint timing, to the end of DOMContentLoaded); ${RUNS.coldStartRuns} runs after one warm-up; value = median. Unlike cold_start_offline_ms: no CPU slowdown and the service worker is not stopped between runs (neither driver can), so it measures less than Chromium's figure.`,
   },
 ];
 
