@@ -1,13 +1,15 @@
 // `npm run bench:server`: the real server as compiled JavaScript in its own process on 127.0.0.1, loaded by autocannon
 // with sealed reports from enrolled devices: new submissions/s, their p50/p99 latency, and replays/s (the same bytes
-// again), per storage engine (SQLite; PostgreSQL when DATABASE_URL names an empty database). Writes the figures into
-// bench/out/results.json and .md beside the app bench's (`--record`: into the committed bench/ too).
+// again), per storage engine: SQLite, and PostgreSQL (DATABASE_URL naming an empty database, or else a throwaway one
+// this run starts, durable, and always stops). Writes the figures into bench/out/results.json and .md beside the app
+// bench's (`--record`: into the committed bench/ too). `--short` runs a quarter of the load, to compare two versions.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { postgresBinDir, postgresInstallCommand, startThrowawayPostgres } from '../scripts/throwaway-postgres.mjs';
 import type { OrgDescriptor } from '../src/domain/org-protocol.ts';
 import { idempotencyKey } from '../src/domain/protocol.ts';
 import { REPORT_SCHEMA_VERSION } from '../src/domain/report-schema.ts';
@@ -24,16 +26,18 @@ import {
 } from './report.ts';
 import { median } from './stats.ts';
 
+/** `--short`: a quarter of the reports, for comparing two versions back to back on a busy machine (never recorded). */
+const SHORT = process.argv.includes('--short');
 const PLAN = {
   /** Enrolled devices the load comes from (each request carries one of their tokens, in turn). */
   devices: 8,
   connections: 32,
   /** New submissions warming the server up before the measured ones (not counted). */
-  warmup: 500,
+  warmup: SHORT ? 300 : 500,
   /** Measured new submissions; each is sealed before the timed part, and sent again as a replay. */
-  reports: 8_000,
+  reports: SHORT ? 2_000 : 8_000,
   /** Measured replays (the reports above, sent again in turn). */
-  replays: 16_000,
+  replays: SHORT ? 4_000 : 16_000,
 } as const;
 const GOALS = { newPerS: 2_000, newP99Ms: 50 } as const;
 const SERVER_OUT_DIR = 'dist-server';
@@ -90,13 +94,43 @@ const load = () =>
     .join(' ');
 
 type Engine = { name: 'sqlite' | 'postgres'; env: (dir: string) => Record<string, string> };
-/** SQLite always; PostgreSQL when DATABASE_URL is set (the server picks its engine by it). */
-const ENGINES: Engine[] = [
-  { name: 'sqlite', env: (dir) => ({ SAFEVISIT_DB: join(dir, 'safevisit.sqlite') }) },
-  ...(process.env.DATABASE_URL
-    ? [{ name: 'postgres' as const, env: () => ({ DATABASE_URL: process.env.DATABASE_URL ?? '' }) }]
-    : []),
-];
+const SQLITE: Engine = { name: 'sqlite', env: (dir) => ({ SAFEVISIT_DB: join(dir, 'safevisit.sqlite') }) };
+const postgresAt = (url: string): Engine => ({ name: 'postgres', env: () => ({ DATABASE_URL: url }) });
+
+/** A PostgreSQL this run started (stopped by `stopOwnPostgres`, also when the run fails or is interrupted). */
+let ownPostgres: { stop: () => void } | undefined;
+const stopOwnPostgres = () => {
+  const running = ownPostgres;
+  ownPostgres = undefined;
+  running?.stop();
+};
+process.once('exit', stopOwnPostgres);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopOwnPostgres();
+    process.exit(130);
+  });
+}
+
+/**
+ * The PostgreSQL to measure: DATABASE_URL when given, else a throwaway one started here with PostgreSQL's defaults
+ * (fsync and synchronous_commit on, as a real server runs: an acknowledged report is on disk). Undefined, with the
+ * install command said, when PostgreSQL is not installed: the SQLite figures are still measured and recorded.
+ */
+const postgresEngine = async (): Promise<Engine | undefined> => {
+  const given = process.env.DATABASE_URL?.trim();
+  if (given) return postgresAt(given);
+  if (!postgresBinDir()) {
+    log(
+      `PostgreSQL is not installed, so only SQLite is measured. For the _postgres figures install it (${postgresInstallCommand()}) or set DATABASE_URL to an empty database.`,
+    );
+    return undefined;
+  }
+  const throwaway = await startThrowawayPostgres({ durable: true });
+  ownPostgres = throwaway;
+  log(`started a throwaway ${throwaway.version} (fsync on) for the PostgreSQL run`);
+  return postgresAt(throwaway.url);
+};
 
 /** Starts dist-server/server/main.js with plain node; resolves with its address once it listens. */
 const startServer = async (env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> => {
@@ -277,14 +311,21 @@ const main = async () => {
     stdio: 'inherit',
   });
   const figures: Figure[] = [];
-  for (const engine of ENGINES) figures.push(...(await measureEngine(engine)));
+  figures.push(...(await measureEngine(SQLITE)));
+  try {
+    const postgres = await postgresEngine();
+    if (postgres) figures.push(...(await measureEngine(postgres)));
+  } finally {
+    stopOwnPostgres();
+  }
   const results: Results = {
     machine: machineOf('Chromium not used'),
     date: new Date().toISOString(),
     duration_s: Math.round((Date.now() - started) / 1000),
     figures,
   };
-  const dirs = runDirs(process.argv);
+  // A short run is for comparing two versions, never a figure to keep.
+  const dirs = SHORT ? [] : runDirs(process.argv);
   // The app figures come from npm run bench: carry over the last ones measured, with their machine line and date
   // (each server figure's note has its own date).
   for (const dir of dirs) {
@@ -292,7 +333,9 @@ const main = async () => {
     writeResults(previous ? { ...previous, figures } : results, dir, (f) => !f.id.startsWith('server_'));
   }
   console.log(`\n${textTable(figures)}\n`);
-  log(`wrote ${dirs.map((dir) => `${dir}/results.json`).join(', ')}; load average at the end ${load()}`);
+  const wrote =
+    dirs.length > 0 ? `wrote ${dirs.map((dir) => `${dir}/results.json`).join(', ')}` : 'a short run, not written';
+  log(`${wrote}; load average at the end ${load()}`);
 };
 
 main().catch((error: unknown) => {

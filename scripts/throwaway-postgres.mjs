@@ -12,6 +12,9 @@ const BIN_ROOT = '/usr/lib/postgresql';
 const PG_USER = 'postgres';
 const INSTALL = 'apt-get update && apt-get install -y postgresql';
 
+/** The command that installs PostgreSQL here (with sudo unless this runs as root). */
+export const postgresInstallCommand = () => (process.getuid?.() === 0 ? INSTALL : `sudo ${INSTALL}`);
+
 /** The newest installed PostgreSQL's bin folder (Debian layout), or undefined. */
 export const postgresBinDir = () => {
   if (!existsSync(BIN_ROOT)) return undefined;
@@ -38,8 +41,9 @@ const freePort = () =>
 export const startThrowawayPostgres = async ({ durable = false } = {}) => {
   const bin = postgresBinDir();
   if (!bin) {
-    const command = process.getuid?.() === 0 ? INSTALL : `sudo ${INSTALL}`;
-    throw new Error(`PostgreSQL is not installed (no ${BIN_ROOT}/<version>/bin/initdb). Install it:\n  ${command}`);
+    throw new Error(
+      `PostgreSQL is not installed (no ${BIN_ROOT}/<version>/bin/initdb). Install it:\n  ${postgresInstallCommand()}`,
+    );
   }
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'safevisit-pg-'));
