@@ -28,6 +28,9 @@ import { median } from './stats.ts';
 
 /** `--short`: a quarter of the reports, for comparing two versions back to back on a busy machine (never recorded). */
 const SHORT = process.argv.includes('--short');
+const engineAt = process.argv.indexOf('--engine');
+/** `--engine sqlite|postgres`: measure that engine only (default both). */
+const ONLY = engineAt >= 0 ? process.argv[engineAt + 1] : undefined;
 const PLAN = {
   /** Enrolled devices the load comes from (each request carries one of their tokens, in turn). */
   devices: 8,
@@ -311,9 +314,9 @@ const main = async () => {
     stdio: 'inherit',
   });
   const figures: Figure[] = [];
-  figures.push(...(await measureEngine(SQLITE)));
+  if (ONLY !== 'postgres') figures.push(...(await measureEngine(SQLITE)));
   try {
-    const postgres = await postgresEngine();
+    const postgres = ONLY === 'sqlite' ? undefined : await postgresEngine();
     if (postgres) figures.push(...(await measureEngine(postgres)));
   } finally {
     stopOwnPostgres();
@@ -330,7 +333,9 @@ const main = async () => {
   // (each server figure's note has its own date).
   for (const dir of dirs) {
     const previous = readResults(dir);
-    writeResults(previous ? { ...previous, figures } : results, dir, (f) => !f.id.startsWith('server_'));
+    // The server figures of this run replace all earlier ones, but those of an engine `--engine` left out.
+    const keep = (f: Figure) => !f.id.startsWith('server_') || (ONLY !== undefined && !f.id.endsWith(`_${ONLY}`));
+    writeResults(previous ? { ...previous, figures } : results, dir, keep);
   }
   console.log(`\n${textTable(figures)}\n`);
   const wrote =

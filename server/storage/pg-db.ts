@@ -3,10 +3,13 @@
 import pg from 'pg';
 import { AppError } from '../../src/domain/errors.ts';
 
-/** What a statement runs on: the pool (autocommit) or one client inside a transaction. */
+/**
+ * What a statement runs on: the pool (autocommit) or one client inside a transaction. A statement given as
+ * `{ name, text, values }` is prepared once per connection and then only executed (no parse or plan again).
+ */
 export type Sql = {
   query: <R extends pg.QueryResultRow = pg.QueryResultRow>(
-    text: string,
+    text: string | pg.QueryConfig,
     values?: unknown[],
   ) => Promise<pg.QueryResult<R>>;
 };
@@ -110,3 +113,33 @@ export const lockTeam = async (sql: Sql): Promise<void> => {
   await sql.query('SELECT pg_advisory_xact_lock($1)', [TEAM_LOCK_KEY]);
 };
 const TEAM_LOCK_KEY = 0x5afe_7ea;
+
+/**
+ * Calls made in the same turn of the event loop (the token checks of requests that arrived together, their "last
+ * seen" notes) go to the database as ONE statement: `run` gets every call's argument and answers each, in order. A
+ * failed statement fails every call it held.
+ */
+export const inOneStatement = <A, R>(run: (asked: readonly A[]) => Promise<readonly R[]>): ((arg: A) => Promise<R>) => {
+  let waiting: { arg: A; resolve: (result: R) => void; reject: (error: unknown) => void }[] | undefined;
+  const flush = async () => {
+    const calls = waiting ?? [];
+    waiting = undefined;
+    try {
+      const results = await run(calls.map((call) => call.arg));
+      calls.forEach((call, i) => {
+        call.resolve(results[i] as R);
+      });
+    } catch (error) {
+      for (const call of calls) call.reject(error);
+    }
+  };
+  return (arg) =>
+    new Promise((resolve, reject) => {
+      if (!waiting) {
+        waiting = [];
+        // After the poll phase: every request read in this turn has asked by then.
+        setImmediate(() => void flush());
+      }
+      waiting.push({ arg, resolve, reject });
+    });
+};

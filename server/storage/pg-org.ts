@@ -2,7 +2,7 @@
 // the audit log. Each action and its audit row share one transaction; tokens and authentication keys arrive as hashes.
 import { randomBytes } from 'node:crypto';
 import type { OrgDescriptor } from '../../src/domain/org-protocol.ts';
-import { type Db, guardAll, writeAudit } from './pg-db.ts';
+import { type Db, guardAll, inOneStatement, writeAudit } from './pg-db.ts';
 import {
   type AuditDbRow,
   type DeviceRow,
@@ -18,8 +18,29 @@ import type { OrgStore, TeamStore } from './types.ts';
 const DEVICE_COLUMNS = 'id, name, created_at, last_seen_at, revoked_at, enrolled_by';
 
 export const pgOrgStore = (db: Db): Omit<OrgStore, keyof TeamStore> => {
-  const deviceWhere = async (where: string, value: string) =>
-    (await db.rows<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE ${where}`, [value])).map(toDevice)[0];
+  // The token check of every device request: those arriving together are one prepared statement.
+  const deviceByToken = inOneStatement(async (hashes: readonly string[]) => {
+    const { rows } = await db.query<DeviceRow & { token_hash: string }>({
+      name: 'safevisit-devices-by-token',
+      text: `SELECT ${DEVICE_COLUMNS}, token_hash FROM devices WHERE token_hash = ANY($1::text[])`,
+      values: [[...new Set(hashes)]],
+    });
+    const found = new Map(rows.map((row) => [row.token_hash, toDevice(row)]));
+    return hashes.map((hash) => found.get(hash));
+  });
+  // "Last seen", written at most once a minute per device (devices.ts), but by every request of a burst that read the
+  // old time together: one UPDATE for all of them, each device once, at its latest time.
+  const markSeen = inOneStatement(async (seen: readonly { id: string; at: string }[]) => {
+    const latest = new Map<string, string>();
+    for (const { id, at } of seen) if (!(at <= (latest.get(id) ?? ''))) latest.set(id, at);
+    await db.query({
+      name: 'safevisit-devices-seen',
+      text: `UPDATE devices d SET last_seen_at = s.at FROM unnest($1::text[], $2::text[]) AS s(id, at)
+             WHERE d.id = s.id AND d.revoked_at IS NULL`,
+      values: [[...latest.keys()], [...latest.values()]],
+    });
+    return seen.map(() => undefined);
+  });
   // A removed officer (pg-team.ts) is nobody here: no sign-in, no session.
   const officerWhere = async (where: string, value: string) =>
     (await db.rows<OfficerRow>(`SELECT * FROM officers WHERE ${where} AND removed_at IS NULL`, [value])).map(
@@ -141,10 +162,8 @@ export const pgOrgStore = (db: Db): Omit<OrgStore, keyof TeamStore> => {
         const [row] = (await sql.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1`, [id])).rows;
         return row ? toDevice(row) : undefined;
       }),
-    deviceByTokenHash: (hash) => deviceWhere('token_hash = $1', hash),
-    markDeviceSeen: async (id, at) => {
-      await db.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
-    },
+    deviceByTokenHash: deviceByToken,
+    markDeviceSeen: (id, at) => markSeen({ id, at }),
     // Insert-or-select: two processes asking at once both get the one value stored first.
     secret: async (name) => {
       await db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [

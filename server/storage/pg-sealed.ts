@@ -5,7 +5,7 @@
 
 import { type Db, guardAll, type Sql, writeAudit } from './pg-db.ts';
 import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
-import type { AlertChannel, NewSealedReport, SealedReportStore, SealedSaveOutcome } from './types.ts';
+import type { AlertChannel, SealedReportStore, SealedSave, SealedSaveOutcome } from './types.ts';
 
 const WITH_REVIEWER = `SELECT r.*, o.name AS reviewer_name
   FROM reports r LEFT JOIN officers o ON o.id = r.reviewed_by`;
@@ -23,93 +23,164 @@ const INBOX_PAGE = `
   ORDER BY l.urgency_rank, l.seq DESC
   LIMIT $3`;
 
-// Insert-or-nothing in one statement: the row only when the key id is the organisation's and the revision was never
-// erased, and one alert per channel for a row it created (a replay queues none).
-const SAVE = `
-  WITH key AS (SELECT EXISTS (SELECT 1 FROM encryption_keys WHERE kid = $4) AS ok),
-  erased AS (SELECT report_erased_at($1, $2) AS at),
+// A group's insert-or-select in ONE statement (a prepared one: parsed and planned once per connection): each revision
+// with its key check, its erasure check (report_erased_at, under the report's shared advisory lock), the row stored
+// before it if the statement's snapshot holds one, and an insert of the new ones with their alerts. Rows are inserted
+// in (id, revision) order, so two processes' groups sharing revisions never deadlock. A group of replays writes
+// nothing, so its commit waits for no disk.
+const SAVE_GROUP = {
+  name: 'safevisit-save-sealed-group',
+  text: `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
+                         $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+      WITH ORDINALITY AS i(id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
+                           urgency, enc, ciphertext, body_hash, n)
+  ),
+  checked AS MATERIALIZED (
+    SELECT i.*, EXISTS (SELECT 1 FROM encryption_keys k WHERE k.kid = i.key_id) AS key_ok,
+           report_erased_at(i.id, i.revision) AS erased_at,
+           r.body_hash AS stored_hash, r.received_at AS stored_at
+    FROM input i LEFT JOIN reports r ON r.id = i.id AND r.revision = i.revision
+  ),
   saved AS (
     INSERT INTO reports (id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
                          urgency, enc, ciphertext, body_hash)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM key, erased WHERE key.ok AND erased.at IS NULL
+    SELECT id, revision, schema_version, key_id, device_id, created_at, submitted_at, received_at,
+           urgency, enc, ciphertext, body_hash
+    FROM checked WHERE key_ok AND erased_at IS NULL AND stored_hash IS NULL
+    ORDER BY id, revision
     ON CONFLICT (id, revision) DO NOTHING
-    RETURNING id, revision
+    RETURNING id, revision, received_at
   ),
   queued AS (
     INSERT INTO alerts (report_id, revision, channel, created_at, next_attempt_at)
-    SELECT saved.id, saved.revision, channel, $8, $8 FROM saved, unnest($13::text[]) AS channel
+    SELECT saved.id, saved.revision, channel, saved.received_at, saved.received_at
+    FROM saved, unnest($13::text[]) AS channel
     ON CONFLICT (report_id, revision, channel) DO NOTHING
   )
-  SELECT key.ok AS key_ok, erased.at AS erased_at, (SELECT COUNT(*) FROM saved)::int AS created FROM key, erased`;
-
-/** Insert-or-select of one revision, on the pool (its own transaction) or inside the caller's transaction. */
-const saveOne = async (
-  sql: Sql,
-  report: NewSealedReport,
-  receivedAt: string,
-  alertChannels: readonly AlertChannel[],
-): Promise<SealedSaveOutcome> => {
-  // One statement, so atomic on its own: the key check, the erasure check, the insert and the alerts it queues. A
-  // concurrent insert of the same (id, revision) makes it wait for that one to commit, then insert nothing.
-  const [saved] = (
-    await sql.query<{ key_ok: boolean; erased_at: string | null; created: number }>(SAVE, [
-      report.id,
-      report.revision,
-      report.schemaVersion,
-      report.keyId,
-      report.deviceId,
-      report.createdAt,
-      report.submittedAt,
-      receivedAt,
-      report.urgency,
-      report.enc,
-      report.ciphertext,
-      report.bodyHash,
-      alertChannels,
-    ])
-  ).rows;
-  if (!saved?.key_ok) return { kind: 'unknown-key' };
-  // Erased (or past retention) at this revision: the device lost its receipt; it gets one, nothing is stored.
-  if (saved.erased_at) return { kind: 'replayed', receivedAt: saved.erased_at };
-  if (saved.created === 1) return { kind: 'created', receivedAt };
-  // Stored before (rows are never changed once stored; in a group, perhaps by this transaction): the first receipt,
-  // or a conflict.
-  const [existing] = (
-    await sql.query<{ body_hash: string; received_at: string }>(
-      'SELECT body_hash, received_at FROM reports WHERE id = $1 AND revision = $2',
-      [report.id, report.revision],
-    )
-  ).rows;
-  if (!existing) throw new Error('insert ignored but no row found');
-  return existing.body_hash === report.bodyHash
-    ? { kind: 'replayed', receivedAt: existing.received_at }
-    : { kind: 'conflict' };
+  SELECT c.n::int AS n, c.key_ok, c.erased_at, c.stored_hash, c.stored_at, s.id IS NOT NULL AS created
+  FROM checked c LEFT JOIN saved s ON s.id = c.id AND s.revision = c.revision`,
 };
+
+type SaveRow = {
+  n: number;
+  key_ok: boolean;
+  erased_at: string | null;
+  stored_hash: string | null;
+  stored_at: string | null;
+  created: boolean;
+};
+
+/**
+ * One statement over saves of distinct revisions: the outcome of each, or undefined for a revision another process
+ * stored at the same moment (the insert waited for it and stored nothing, and this statement's snapshot predates it):
+ * the caller asks again, in a statement that sees it.
+ */
+const saveDistinct = async (
+  sql: Sql,
+  saves: readonly SealedSave[],
+  alertChannels: readonly AlertChannel[],
+): Promise<(SealedSaveOutcome | undefined)[]> => {
+  const column = <T>(pick: (save: SealedSave) => T) => saves.map(pick);
+  const { rows } = await sql.query<SaveRow>({
+    ...SAVE_GROUP,
+    values: [
+      column((s) => s.report.id),
+      column((s) => s.report.revision),
+      column((s) => s.report.schemaVersion),
+      column((s) => s.report.keyId),
+      column((s) => s.report.deviceId),
+      column((s) => s.report.createdAt),
+      column((s) => s.report.submittedAt),
+      column((s) => s.receivedAt),
+      column((s) => s.report.urgency),
+      column((s) => s.report.enc),
+      column((s) => s.report.ciphertext),
+      column((s) => s.report.bodyHash),
+      alertChannels,
+    ],
+  });
+  const outcomes = new Array<SealedSaveOutcome | undefined>(saves.length);
+  for (const row of rows) {
+    const save = saves[row.n - 1] as SealedSave;
+    outcomes[row.n - 1] = !row.key_ok
+      ? { kind: 'unknown-key' }
+      : // Erased (or past retention) at this revision: the device lost its receipt; it gets one, nothing is stored.
+        row.erased_at
+        ? { kind: 'replayed', receivedAt: row.erased_at }
+        : row.created
+          ? { kind: 'created', receivedAt: save.receivedAt }
+          : // Stored before (rows never change once stored): the first receipt, or a conflict.
+            row.stored_hash !== null
+            ? row.stored_hash === save.report.bodyHash
+              ? { kind: 'replayed', receivedAt: row.stored_at as string }
+              : { kind: 'conflict' }
+            : undefined;
+  }
+  return outcomes;
+};
+
+/** How many statements a group may take before giving up (503; the devices retry): each settles at least one save. */
+const MAX_ROUNDS = 8;
+
+/**
+ * Saves a group as rounds of saveDistinct: each round takes the first unsettled save of each revision, so a revision
+ * sent twice in one group is answered the second time by the row the first stored, as one save after another would.
+ */
+const saveRounds = async (
+  sql: Sql,
+  saves: readonly SealedSave[],
+  alertChannels: readonly AlertChannel[],
+  outcomes: (SealedSaveOutcome | undefined)[] = new Array(saves.length),
+): Promise<SealedSaveOutcome[]> => {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const taken = new Map<string, number>();
+    saves.forEach((save, index) => {
+      const key = `${save.report.revision}:${save.report.id}`;
+      if (outcomes[index] === undefined && !taken.has(key)) taken.set(key, index);
+    });
+    if (taken.size === 0) return outcomes as SealedSaveOutcome[];
+    const indexes = [...taken.values()];
+    const settled = await saveDistinct(
+      sql,
+      indexes.map((index) => saves[index] as SealedSave),
+      alertChannels,
+    );
+    indexes.forEach((index, at) => {
+      outcomes[index] = settled[at];
+    });
+  }
+  throw new Error('a group of saves did not settle');
+};
+
+/** True when some revision appears twice in the group. */
+const repeats = (saves: readonly SealedSave[]) =>
+  new Set(saves.map((s) => `${s.report.revision}:${s.report.id}`)).size < saves.length;
 
 const revisionsOf = async (sql: Sql, id: string) =>
   (await sql.query<ReportRow>(`${WITH_REVIEWER} WHERE r.id = $1 ORDER BY r.revision DESC`, [id])).rows;
 
-export const pgSealedStore = (db: Db): SealedReportStore =>
-  guardAll<SealedReportStore>({
-    saveSealed: (report, receivedAt, alertChannels = []) => saveOne(db, report, receivedAt, alertChannels),
-    // One transaction, one commit. Saved in (id, revision) order so two groups sharing revisions never deadlock;
-    // the outcomes come back in the order asked.
-    saveSealedMany: (saves, alertChannels = []) =>
-      db.tx(async (sql) => {
-        const order = saves
-          .map((save, index) => ({ save, index }))
-          .sort((x, y) =>
-            x.save.report.id === y.save.report.id
-              ? x.save.report.revision - y.save.report.revision
-              : x.save.report.id < y.save.report.id
-                ? -1
-                : 1,
-          );
-        const outcomes: SealedSaveOutcome[] = new Array(saves.length);
-        for (const { save, index } of order)
-          outcomes[index] = await saveOne(sql, save.report, save.receivedAt, alertChannels);
-        return outcomes;
-      }),
+export const pgSealedStore = (db: Db): SealedReportStore => {
+  /**
+   * A group of distinct revisions is one statement, committed on its own (one round trip, one commit). A group that
+   * repeats a revision, or a revision another process was storing at the same moment, takes further statements: in
+   * one transaction when the group repeats one (all or nothing); for the rare race, each statement is atomic.
+   */
+  const saveGroup = async (
+    saves: readonly SealedSave[],
+    alertChannels: readonly AlertChannel[],
+  ): Promise<SealedSaveOutcome[]> => {
+    if (saves.length === 0) return [];
+    if (repeats(saves)) return db.tx((sql) => saveRounds(sql, saves, alertChannels));
+    const first = await saveDistinct(db, saves, alertChannels);
+    return first.includes(undefined) ? saveRounds(db, saves, alertChannels, first) : (first as SealedSaveOutcome[]);
+  };
+
+  return guardAll<SealedReportStore>({
+    saveSealed: async (report, receivedAt, alertChannels = []) =>
+      (await saveGroup([{ report, receivedAt }], alertChannels))[0] as SealedSaveOutcome,
+    saveSealedMany: (saves, alertChannels = []) => saveGroup(saves, alertChannels),
     inbox: (options, reader) =>
       db.tx(async (sql) => {
         const after = parseCursor(options.cursor);
@@ -151,3 +222,4 @@ export const pgSealedStore = (db: Db): SealedReportStore =>
       }),
     sealedCount: async () => (await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM reports'))[0]?.n ?? 0,
   });
+};

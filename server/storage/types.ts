@@ -208,6 +208,8 @@ export interface SealedReportStore {
    * do it, outcomes in the same order. A revision saved twice in one call answers the second with the first's receipt
    * ('replayed') or 'conflict'. All or nothing: when the transaction fails, nothing of it is kept and the call throws
    * AppError('storage-unavailable'). Engine-neutral: any engine with transactions does it with a loop inside one.
+   * PostgreSQL does a group as one statement; only a revision another process stored at that very moment is answered
+   * by a second one (if that fails, the call throws and the first's rows stay: a retry gets their receipts).
    */
   saveSealedMany(saves: readonly SealedSave[], alertChannels?: readonly AlertChannel[]): Promise<SealedSaveOutcome[]>;
   /** The newest revision of each report, urgent first then newest received, and one 'inbox-read' audit row. */

@@ -5,14 +5,15 @@ import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../../../server/storage/sqlite.ts';
-import { ErrorBodySchema, idempotencyKey, type Receipt, ReceiptSchema } from '../../../src/domain/protocol.ts';
-import { SEALED_PATHS, type SealedSubmission } from '../../../src/domain/sealed-protocol.ts';
+import { ErrorBodySchema, type Receipt, ReceiptSchema } from '../../../src/domain/protocol.ts';
+import type { SealedSubmission } from '../../../src/domain/sealed-protocol.ts';
 import {
   dbFilesPerTest,
   enrolDevice,
   isUp,
   openedDescription,
   postSealed,
+  rawSealedRequest,
   type SealedServer,
   sealedSubmission,
   startSealedServer,
@@ -44,20 +45,11 @@ const storedRevisions = async (server: TestServer, id: string) =>
 /** Sends a whole POST /v2/reports on a raw socket and returns the socket unread, so the test decides when it drops. */
 const sendRaw = async (server: SealedServer, s: SealedSubmission) => {
   const { port } = new URL(server.url);
-  const body = JSON.stringify(s);
   const socket = connect(Number(port), '127.0.0.1');
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
-  const head = [
-    `POST ${SEALED_PATHS.reports} HTTP/1.1`,
-    `Host: 127.0.0.1:${port}`,
-    `Authorization: Bearer ${server.deviceToken}`,
-    `Idempotency-Key: ${idempotencyKey(s.id, s.revision)}`,
-    'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    '',
-    '',
-  ].join('\r\n');
-  await new Promise<void>((resolve, reject) => socket.write(head + body, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    socket.write(rawSealedRequest(server, s), (err) => (err ? reject(err) : resolve())),
+  );
   return socket;
 };
 
