@@ -97,6 +97,30 @@ const databaseUrlProblem = (value: string | undefined): string | undefined => {
   return undefined;
 };
 
+/**
+ * SAFEVISIT_SMTP_URL in production: alert mail to a mail server on another host goes over TLS, either from the start
+ * (`smtps://`) or by STARTTLS that nodemailer requires (`smtp://…?requireTLS=true`: no TLS, no mail), with the
+ * server's certificate checked, to a real host. The address holds the mail password: never quoted.
+ */
+const smtpUrlProblem = (value: string | undefined): string | undefined => {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'SAFEVISIT_SMTP_URL is not a valid address: set it to smtps://user:password@host:465.';
+  }
+  const startTlsRequired = url.searchParams.get('requireTLS') === 'true';
+  if (url.protocol === 'smtp:' && !startTlsRequired && !LOOPBACK_HOSTS.has(url.hostname))
+    return 'SAFEVISIT_SMTP_URL sends alert mail to another host without TLS: use smtps:// (port 465), or add ?requireTLS=true to the smtp:// address (STARTTLS, port 587).';
+  const certificateCheck = url.searchParams.get('tls.rejectUnauthorized');
+  if (certificateCheck !== null && certificateCheck !== 'true')
+    return "SAFEVISIT_SMTP_URL turns off the check of the mail server's certificate: remove tls.rejectUnauthorized from it.";
+  if (DEMO_HOST.test(url.hostname))
+    return 'SAFEVISIT_SMTP_URL points at an example host name: set it to your mail server.';
+  return undefined;
+};
+
 /** The refusals of production mode, one sentence each. */
 const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): string[] => {
   const problems: string[] = [];
@@ -126,6 +150,8 @@ const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): s
       'SAFEVISIT_ALERT_WEBHOOK_SECRET is an example value: set it to 32+ random characters (for example from `openssl rand -hex 32`).',
     );
   }
+  const smtpProblem = smtpUrlProblem(env.SAFEVISIT_SMTP_URL?.trim());
+  if (smtpProblem) problems.push(smtpProblem);
   const databaseProblem = databaseUrlProblem(env.DATABASE_URL?.trim());
   if (databaseProblem) problems.push(databaseProblem);
   if (config.rateLimitPerMin === 0)

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { emailSender } from '../../../server/alert-senders.ts';
 import { readConfig, setupCodeProblem } from '../../../server/config.ts';
-import { fetchText, serverProcessesPerTest } from '../fixtures.ts';
+import { fetchText, serverProcessesPerTest, startSmtpSink } from '../fixtures.ts';
 
 const processes = serverProcessesPerTest();
 const random = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -20,6 +21,10 @@ const goodProduction = (): Record<string, string> => ({
   SAFEVISIT_ALERT_WEBHOOK: 'https://alerts.riverside-council.uk/safevisit',
   SAFEVISIT_ALERT_WEBHOOK_SECRET: random(32),
 });
+
+/** Alert mail settings but the mail server's address, which each test sets; its password must never be printed. */
+const MAIL_PASSWORD = 'Rv8kQ2wXz7mT4pLn';
+const ALERT_MAIL = { SAFEVISIT_ALERT_EMAIL: 'safeguarding-lead@riverside-council.uk' };
 
 const errorsOf = (env: Record<string, string>): string[] => {
   const read = readConfig(env);
@@ -72,14 +77,41 @@ describe('production settings (server/config.ts)', () => {
       /DATABASE_URL's password is an example value/,
     ],
     ['no rate limit', { SAFEVISIT_RATE_LIMIT_PER_MIN: '0' }, /SAFEVISIT_RATE_LIMIT_PER_MIN is 0/],
+    [
+      'alert mail in plain smtp:// to another host',
+      { ...ALERT_MAIL, SAFEVISIT_SMTP_URL: `smtp://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk:587` },
+      /SAFEVISIT_SMTP_URL sends alert mail to another host without TLS: use smtps:\/\/ .*requireTLS=true/,
+    ],
+    [
+      'alert mail with STARTTLS only when offered',
+      {
+        ...ALERT_MAIL,
+        SAFEVISIT_SMTP_URL: `smtp://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk?requireTLS=false`,
+      },
+      /SAFEVISIT_SMTP_URL sends alert mail to another host without TLS/,
+    ],
+    [
+      "alert mail that does not check the mail server's certificate",
+      {
+        ...ALERT_MAIL,
+        SAFEVISIT_SMTP_URL: `smtps://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk?tls.rejectUnauthorized=false`,
+      },
+      /SAFEVISIT_SMTP_URL turns off the check of the mail server's certificate/,
+    ],
+    [
+      'alert mail to an example host',
+      { ...ALERT_MAIL, SAFEVISIT_SMTP_URL: `smtps://alerts:${MAIL_PASSWORD}@smtp.example.org` },
+      /SAFEVISIT_SMTP_URL points at an example host name/,
+    ],
   ])('refuses %s, naming the variable and not the value', (_name, spoiled: Record<string, string>, message) => {
     const errors = errorsOf({ ...goodProduction(), ...spoiled });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
     for (const value of Object.values(spoiled).filter((v) => v.length > 3)) expect(errors[0]).not.toContain(value);
+    expect(errors[0]).not.toContain(MAIL_PASSWORD);
   });
 
-  it('allows plain http to loopback only (a reverse proxy or relay on the same host)', () => {
+  it('allows plain http and smtp to loopback only (a reverse proxy or relay on the same host)', () => {
     expect(errorsOf({ ...goodProduction(), SAFEVISIT_PUBLIC_URL: 'http://127.0.0.1:4173' })).toEqual([]);
     expect(errorsOf({ ...goodProduction(), SAFEVISIT_ALERT_WEBHOOK: 'http://localhost:9000/hook' })).toEqual([]);
     const database = 'postgres://safevisit:Kq7vX2mPzR9wL4tN@127.0.0.1:5432/safevisit';
@@ -87,6 +119,14 @@ describe('production settings (server/config.ts)', () => {
     expect(
       errorsOf({ ...goodProduction(), DATABASE_URL: `${database.replace('127.0.0.1', 'db.lan')}?sslmode=verify-full` }),
     ).toEqual([]);
+    // Alert mail: TLS from the start, STARTTLS required, or plain smtp:// to a relay on this host.
+    for (const smtpUrl of [
+      `smtps://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk:465`,
+      `smtp://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk:587?requireTLS=true`,
+      'smtp://127.0.0.1:25',
+      'smtp://localhost:2525',
+    ])
+      expect(errorsOf({ ...goodProduction(), ...ALERT_MAIL, SAFEVISIT_SMTP_URL: smtpUrl })).toEqual([]);
   });
 
   it('asks for SAFEVISIT_SETUP_CODE only while no organisation exists', () => {
@@ -95,6 +135,34 @@ describe('production settings (server/config.ts)', () => {
     if (!('config' in read)) throw new Error('expected settings');
     expect(setupCodeProblem(read.config, false)).toMatch(/prints no setup code: set SAFEVISIT_SETUP_CODE/);
     expect(setupCodeProblem(read.config, true)).toBeUndefined();
+  });
+});
+
+describe('alert mail with requireTLS=true, as production accepts it', () => {
+  it('is not sent at all to a mail server that offers no STARTTLS, where plain smtp:// would send it in the clear', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const message = {
+        id: 'a1b2c3d4-0000-4000-8000-000000000001',
+        revision: 1,
+        urgency: 'soon' as const,
+        receivedAt: '2026-11-30T10:00:00.000Z',
+        inboxUrl: 'https://safevisit.riverside-council.uk/officer/',
+      };
+      const send = (url: string) =>
+        emailSender(
+          url,
+          'lead@riverside-council.uk',
+          'alerts@riverside-council.uk',
+          5,
+        )(message, new AbortController().signal, 0);
+      await expect(send(`${sink.url}?requireTLS=true`)).rejects.toThrow(/The mail server/);
+      expect(sink.mails).toHaveLength(0);
+      await send(sink.url);
+      expect(sink.mails).toHaveLength(1);
+    } finally {
+      await sink.close();
+    }
   });
 });
 
