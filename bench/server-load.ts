@@ -107,9 +107,12 @@ const stopOwnPostgres = () => {
   ownPostgres = undefined;
   running?.stop();
 };
+/** The server process being measured, stopped with the run when it is interrupted. */
+let runningServer: ChildProcess | undefined;
 process.once('exit', stopOwnPostgres);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    runningServer?.kill('SIGTERM');
     stopOwnPostgres();
     process.exit(130);
   });
@@ -153,6 +156,7 @@ const startServer = async (env: Record<string, string>): Promise<{ url: string; 
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  runningServer = child;
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk) => {
