@@ -14,6 +14,7 @@ import type { OrgDescriptor } from '../src/domain/org-protocol.ts';
 import { idempotencyKey } from '../src/domain/protocol.ts';
 import { REPORT_SCHEMA_VERSION } from '../src/domain/report-schema.ts';
 import { SEALED_PATHS } from '../src/domain/sealed-protocol.ts';
+import { cpuMsOf, postgresPidsOnPort } from './cpu-time.ts';
 import {
   type Figure,
   judge,
@@ -244,6 +245,32 @@ const perSecond = (run: Run, status: number) =>
 const unexpected = (run: Run, status: number) =>
   run.errors + run.timeouts + [...counts(run)].reduce((n, [code, count]) => n + (code === status ? 0 : count), 0);
 
+/**
+ * CPU milliseconds per request since the last reading: the server process's, and the local PostgreSQL's when the run
+ * uses one on this machine (found by its port; none for a database elsewhere).
+ */
+const cpuMeter = (child: ChildProcess, engine: Engine) => {
+  const port = engine.name === 'postgres' ? Number(new URL(engine.env('').DATABASE_URL ?? '').port || 5432) : 0;
+  const read = () => ({
+    server: cpuMsOf(child.pid ? [child.pid] : []),
+    db: port ? cpuMsOf(postgresPidsOnPort(port)) : 0,
+  });
+  let last = read();
+  return {
+    perRequest: (requests: number) => {
+      const now = read();
+      const server = (now.server - last.server) / requests;
+      const db = (now.db - last.db) / requests;
+      last = now;
+      const round = (ms: number) => Math.round(ms * 1000) / 1000;
+      return {
+        text: `${round(server)} ms${port ? ` + ${round(db)} ms` : ''}`,
+        detail: { cpu_ms_server: round(server), ...(port ? { cpu_ms_postgres: round(db) } : {}) },
+      };
+    },
+  };
+};
+
 const measureEngine = async (engine: Engine): Promise<Figure[]> => {
   const dir = mkdtempSync(join(DB_PARENT, 'safevisit-bench-server-'));
   const fsync = fsyncMs(dir);
@@ -263,12 +290,16 @@ const measureEngine = async (engine: Engine): Promise<Figure[]> => {
     log(
       `${engine.name}: ${PLAN.reports} new submissions over ${PLAN.connections} connections (load average ${load()})`,
     );
+    const cpu = cpuMeter(child, engine);
     const fresh = await fire(url, measured, measured.length);
+    const freshCpu = cpu.perRequest(fresh.requests.total);
     log(`${engine.name}: ${PLAN.replays} replays (load average ${load()})`);
     const replays = await fire(url, measured, PLAN.replays);
+    const replayCpu = cpu.perRequest(replays.requests.total);
+    log(`${engine.name}: CPU per request (server + database): new ${freshCpu.text}, replay ${replayCpu.text}`);
     if (engine.name === 'postgres' && existsSync(sqliteProbe))
       throw new Error('the server stored in SQLite, not PostgreSQL');
-    const note = `${new Date().toISOString().slice(0, 16)} UTC, load average ${load()} at the end of the run (2 cores shared with other work); ${unexpected(fresh, 201)} new and ${unexpected(replays, 200)} replays answered other than 201/200 or failed; one 4 KB write + fsync in the database's folder took ${fsync} ms (median of 50)${engine.name === 'sqlite' ? ', and SQLite (WAL, synchronous=FULL) syncs once per committed report' : ''}.`;
+    const note = `${new Date().toISOString().slice(0, 16)} UTC, load average ${load()} at the end of the run (2 cores shared with other work); ${unexpected(fresh, 201)} new and ${unexpected(replays, 200)} replays answered other than 201/200 or failed; one 4 KB write + fsync in the database's folder took ${fsync} ms (median of 50)${engine.name === 'sqlite' ? ', and SQLite (WAL, synchronous=FULL) syncs once per committed report' : ''}; CPU per request (server${engine.name === 'postgres' ? ' + PostgreSQL' : ''}, which other work hardly changes): new ${freshCpu.text}, replay ${replayCpu.text}.`;
     const how = `autocannon in the bench process, ${PLAN.connections} connections on loopback, against node dist-server/server/main.js (compiled, its own process, rate limits off) on ${engine.name}; ${PLAN.reports} reports sealed for real to the organisation's key by ${PLAN.devices} enrolled devices before the timed part, after ${PLAN.warmup} unmeasured ones.`;
     const latency = fresh.latency;
     return [
@@ -291,7 +322,13 @@ const measureEngine = async (engine: Engine): Promise<Figure[]> => {
         median: latency.p50,
         n: fresh.requests.total,
         how: `autocannon's latency (request sent to response read) of the new submissions; median is p50. ${how}`,
-        detail: { p50_ms: latency.p50, p90_ms: latency.p90, p99_ms: latency.p99, max_ms: latency.max },
+        detail: {
+          p50_ms: latency.p50,
+          p90_ms: latency.p90,
+          p99_ms: latency.p99,
+          max_ms: latency.max,
+          ...freshCpu.detail,
+        },
         note,
       },
       {
@@ -302,7 +339,7 @@ const measureEngine = async (engine: Engine): Promise<Figure[]> => {
         median: replays.latency.p50,
         n: replays.requests.total,
         how: `The same reports sent again (200 and the stored receipt); median is the p50 latency in ms. ${how}`,
-        detail: { p50_ms: replays.latency.p50, p99_ms: replays.latency.p99 },
+        detail: { p50_ms: replays.latency.p50, p99_ms: replays.latency.p99, ...replayCpu.detail },
         note,
       },
     ].map((f) => judge(f as Omit<Figure, 'within_budget'>));
