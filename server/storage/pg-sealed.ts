@@ -1,7 +1,7 @@
 // Sealed reports in the PostgreSQL engine: envelopes and routing fields only, keyed by (id, revision). A save is
-// insert-or-select held by that key (one atomic insert, then a read of the row stored first), so two server processes
-// on one database never store a revision twice and both answer with the first receipt; every officer read, review
-// and export writes its audit row in the same transaction.
+// insert-or-select held by that key (a whole group commit in one statement: the row stored before, or an atomic insert
+// that waits for a concurrent one), so two server processes on one database never store a revision twice and both
+// answer with the first receipt; every officer read, review and export writes its audit row in the same transaction.
 
 import { type Db, guardAll, type Sql, writeAudit } from './pg-db.ts';
 import { envelopeOf, type InboxRow, inboxPageOf, parseCursor, RANK_SQL, type ReportRow, reviewOf } from './rows.ts';
