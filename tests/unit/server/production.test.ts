@@ -99,6 +99,11 @@ describe('production settings (server/config.ts)', () => {
       /SAFEVISIT_SMTP_URL turns off the check of the mail server's certificate/,
     ],
     [
+      'an alert mail address that is not one',
+      { ...ALERT_MAIL, SAFEVISIT_SMTP_URL: `smtps://alerts:${MAIL_PASSWORD}@[mail.riverside-council.uk` },
+      /SAFEVISIT_SMTP_URL is not a valid address: set it to smtps:/,
+    ],
+    [
       'alert mail to an example host',
       { ...ALERT_MAIL, SAFEVISIT_SMTP_URL: `smtps://alerts:${MAIL_PASSWORD}@smtp.example.org` },
       /SAFEVISIT_SMTP_URL points at an example host name/,
@@ -125,8 +130,11 @@ describe('production settings (server/config.ts)', () => {
       `smtp://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk:587?requireTLS=true`,
       'smtp://127.0.0.1:25',
       'smtp://localhost:2525',
+      `smtps://alerts:${MAIL_PASSWORD}@mail.riverside-council.uk?tls.rejectUnauthorized=true`,
     ])
       expect(errorsOf({ ...goodProduction(), ...ALERT_MAIL, SAFEVISIT_SMTP_URL: smtpUrl })).toEqual([]);
+    // A blank variable is no mail server at all, not a wrong one.
+    expect(errorsOf({ ...goodProduction(), SAFEVISIT_SMTP_URL: '  ' })).toEqual([]);
   });
 
   it('asks for SAFEVISIT_SETUP_CODE only while no organisation exists', () => {
