@@ -65,8 +65,18 @@ describe('matchesIfNoneMatch', () => {
     ['*', true],
     ['"abc12"', false],
     ['abc123', false],
+    [' * ', true],
+    ['"x" ,  "abc123" ', true],
+    ['"x",W/"abc123"', true],
+    ['"x", "y"', false],
+    ['W/"abc1234"', false],
+    ['"W/abc123"', false],
   ])('%j matches: %s', (header, expected) => {
     expect(matchesIfNoneMatch(header, etag)).toBe(expected);
+  });
+
+  it('compares weakly on the stored side too', () => {
+    expect(matchesIfNoneMatch('"abc123"', 'W/"abc123"')).toBe(true);
   });
 });
 
