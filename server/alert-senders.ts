@@ -17,13 +17,16 @@ export const SIGNATURE_HEADER = 'SafeVisit-Signature';
 export const webhookSignature = (secret: string, unixSeconds: number, rawBody: string): string =>
   `t=${unixSeconds},v1=${createHmac('sha256', secret).update(`${unixSeconds}.${rawBody}`).digest('hex')}`;
 
-/** Resolves when the work ends, rejects with `message` when `signal` aborts first. */
+/**
+ * Resolves when the work ends, rejects with `message` when `signal` aborts first. The work's outcome is always
+ * taken, even after an abort: a failure nobody handles would be an unhandled rejection, which ends the process.
+ */
 const abortable = <T>(work: Promise<T>, signal: AbortSignal, message: () => string): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new Error(message()));
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 
 /** A plain sentence for a failed request (connection refused, reset, DNS) without the library's stack. */
