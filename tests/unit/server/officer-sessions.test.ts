@@ -154,6 +154,8 @@ describe('sessions', () => {
       code: 'session-expired',
       message: 'Your session has ended. Sign in again.',
     });
+    // Told once: the ended session is gone, so the token is now one this server does not know.
+    expect((await errorOf(await send(server.url, ORG_PATHS.me, { token }))).code).toBe('unauthorised');
   });
 
   it('ends a session 8 hours after sign-in even when used all along', async () => {

@@ -211,6 +211,10 @@ describe('removing an officer', () => {
     const old = await send(server.url, ORG_PATHS.devices, { token: fresh.token });
     expect(old.status).toBe(401);
     expect(await errorOf(old)).toMatchObject({ code: 'officer-removed', message: expect.stringMatching(/removed/) });
+    // Told once: the ended session is gone, so the token is now one this server does not know.
+    expect((await errorOf(await send(server.url, ORG_PATHS.devices, { token: fresh.token }))).code).toBe(
+      'unauthorised',
+    );
     expect((await send(server.url, ORG_PATHS.me, { token: bo.session.token })).status).toBe(401);
     expect((await signIn(server.url, NEW_EMAIL, bo.authKey)).status).toBe(401);
     expect(await server.app.orgStore.grantsOf(bo.officer.id)).toEqual([]);
