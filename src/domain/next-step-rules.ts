@@ -47,7 +47,7 @@ const serious = any(
 );
 
 /**
- * Every rule, in the order the panel lists steps of equal urgency. Ids are stable: the UI may key on them and tests
+ * Every rule, most urgent first (nextSteps keeps this order), then in the order the panel lists steps of equal urgency. Ids are stable: the UI may key on them and tests
  * name them.
  */
 export const NEXT_STEP_RULES: readonly NextStepRule[] = [

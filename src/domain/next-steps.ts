@@ -37,19 +37,16 @@ export type NextStepsInput = Pick<
 
 export type NextStepRule = NextStep & { when: (draft: NextStepsInput) => boolean };
 
-const RANK: Record<Urgency, number> = { immediate: 0, today: 1, soon: 2, always: 3 };
-
-/** The steps for a draft, most urgent first (rule order within an urgency), each at most once. Never throws. */
-export const nextSteps = (draft: NextStepsInput): NextStep[] => {
-  const seen = new Set<string>();
-  const steps: NextStep[] = [];
-  for (const { when, ...step } of NEXT_STEP_RULES) {
-    if (seen.has(step.id) || !when(draft)) continue;
-    seen.add(step.id);
-    steps.push({ ...step, sources: step.sources.map((s) => ({ ...s })) });
-  }
-  return steps.sort((a, b) => RANK[a.urgency] - RANK[b.urgency]);
-};
+/**
+ * The steps for a draft in the table's order, which is most urgent first, each at most once (the table's ids are
+ * unique and its rules go from 'immediate' to 'always': tests hold it to both). Copies: a caller changing a step never
+ * changes the table. Never throws.
+ */
+export const nextSteps = (draft: NextStepsInput): NextStep[] =>
+  NEXT_STEP_RULES.filter((rule) => rule.when(draft)).map(({ when: _when, ...step }) => ({
+    ...step,
+    sources: step.sources.map((s) => ({ ...s })),
+  }));
 
 export const SOURCE_DOCUMENT_LABELS: Record<StepSource['document'], string> = {
   camden: 'Camden guidance',

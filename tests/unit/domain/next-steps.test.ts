@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NEXT_STEP_RULES } from '../../../src/domain/next-step-rules.ts';
-import { formatSource, nextSteps, URGENCIES } from '../../../src/domain/next-steps.ts';
+import { formatSource, nextSteps, URGENCIES, URGENCY_LABELS } from '../../../src/domain/next-steps.ts';
 import { emptyDraft, type ReportDraft } from '../../../src/domain/report-schema.ts';
 
 const draft = (change: Partial<ReportDraft>): ReportDraft => ({ ...emptyDraft(), ...change });
@@ -230,8 +230,20 @@ describe('nextSteps: the list', () => {
 
   it('puts the most urgent first', () => {
     const ranks = nextSteps(everything).map((s) => URGENCIES.indexOf(s.urgency));
+    expect(ranks).not.toContain(-1);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    expect(nextSteps(everything)[0]?.id).toBe('meeting-call-999');
+    expect(nextSteps(everything)[0]).toMatchObject({ id: 'meeting-call-999', urgency: 'immediate' });
+    expect(nextSteps(everything).at(-1)).toMatchObject({ id: 'record-own-words', urgency: 'always' });
+  });
+
+  it('hands out copies: changing a step never changes the next draft’s steps', () => {
+    const first = nextSteps(everything);
+    for (const step of first) {
+      step.text = '';
+      for (const source of step.sources) source.section = '';
+    }
+    const again = nextSteps(everything);
+    expect(again.every((s) => s.text.length > 0 && s.sources.every((source) => source.section.length > 0))).toBe(true);
   });
 
   it('lists each step once even when several ticks lead to it', () => {
@@ -250,6 +262,12 @@ describe('nextSteps: the list', () => {
 });
 
 describe('NEXT_STEP_RULES', () => {
+  it('lists its rules most urgent first, as the panel shows them', () => {
+    const ranks = NEXT_STEP_RULES.map((r) => URGENCIES.indexOf(r.urgency));
+    expect(ranks).not.toContain(-1);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
   it('has unique ids', () => {
     const ids = NEXT_STEP_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -278,7 +296,24 @@ describe('formatSource', () => {
     [{ document: 'camden', section: '5.2' }, 'Camden guidance, section 5.2'],
     [{ document: 'camden', section: 'Appendix 1' }, 'Camden guidance, Appendix 1'],
     [{ document: 'kent-medway', section: '2 Q9' }, 'Kent and Medway FAQ, section 2, question 9'],
+    [{ document: 'kent-medway', section: '2 Q13' }, 'Kent and Medway FAQ, section 2, question 13'],
+    [{ document: 'kent-medway', section: '12 Q16' }, 'Kent and Medway FAQ, section 12, question 16'],
+    // Only a whole "<section> Q<question>" is read as a question; anything else is printed as written.
+    [{ document: 'kent-medway', section: 'Annex 2 Q9' }, 'Kent and Medway FAQ, Annex 2 Q9'],
+    [{ document: 'kent-medway', section: '2 Q9 and Q10' }, 'Kent and Medway FAQ, section 2 Q9 and Q10'],
+    [{ document: 'kent-medway', section: '2 Qa' }, 'Kent and Medway FAQ, section 2 Qa'],
   ] as const)('prints %o as "%s"', (source, text) => {
     expect(formatSource(source)).toBe(text);
+  });
+});
+
+describe('URGENCY_LABELS', () => {
+  it('heads each urgency in plain words', () => {
+    expect(URGENCY_LABELS).toEqual({
+      immediate: 'Now',
+      today: 'Today',
+      soon: 'In the next few days',
+      always: 'For every incident',
+    });
   });
 });
