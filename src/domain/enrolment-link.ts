@@ -10,13 +10,14 @@ export const ENROLMENT_LINK_MAX_CHARS = 4_096;
 const toBase64Url = (bytes: Uint8Array): string => {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
 };
 
-const fromBase64Url = (text: string): Uint8Array | null => {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+// atob also takes '+', '/', '=' and spaces: a link holds base64url only. Throws on anything else (decodeEnrolmentLink
+// answers 'damaged').
+const fromBase64Url = (text: string): Uint8Array => {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new SyntaxError();
+  return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 };
 
 /** The link a device opens: the app's address with the payload in the fragment (never sent to any server). */
@@ -45,19 +46,17 @@ export const ENROLMENT_LINK_PROBLEMS: Record<EnrolmentLinkProblem, string> = {
  */
 export const decodeEnrolmentLink = (input: string): EnrolmentLinkResult => {
   const text = input.trim();
-  if (text.length > ENROLMENT_LINK_MAX_CHARS) return { ok: false, problem: 'not-a-link' };
   const at = text.indexOf(ENROL_FRAGMENT_PREFIX);
-  if (at < 0) return { ok: false, problem: 'not-a-link' };
-  const bytes = fromBase64Url(text.slice(at + ENROL_FRAGMENT_PREFIX.length));
-  if (!bytes) return { ok: false, problem: 'damaged' };
-  let json: unknown;
+  if (text.length > ENROLMENT_LINK_MAX_CHARS || at < 0) return { ok: false, problem: 'not-a-link' };
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // Text that is not base64url (atob also refuses a length no encoder makes), bytes that are not UTF-8, text that
+    // is not JSON, JSON null (at `.v`) and a payload of another shape all throw here: the link is damaged.
+    const json = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text.slice(at + ENROL_FRAGMENT_PREFIX.length))),
+    );
+    if (typeof json.v === 'number' && json.v > 1) return { ok: false, problem: 'unsupported' };
+    return { ok: true, payload: EnrolmentPayloadSchema.parse(json) };
   } catch {
     return { ok: false, problem: 'damaged' };
   }
-  const version = (json as { v?: unknown } | null)?.v;
-  if (typeof version === 'number' && version > 1) return { ok: false, problem: 'unsupported' };
-  const parsed = EnrolmentPayloadSchema.safeParse(json);
-  return parsed.success ? { ok: true, payload: parsed.data } : { ok: false, problem: 'damaged' };
 };
