@@ -1,7 +1,7 @@
 // The one clear field about a sealed report's content: its urgency on the wire (`immediate | soon | routine`), from
 // the next-steps rules. Pure; the officer's inbox order and the alerts read it, nothing else of the report.
 import { type NextStepsInput, nextSteps, type Urgency as StepUrgency } from './next-steps.ts';
-import type { Urgency } from './sealed-protocol.ts';
+import { URGENCIES, type Urgency } from './sealed-protocol.ts';
 
 /** Each next-step urgency as the wire says it: "now" is immediate, "today" is soon, the rest can wait. */
 export const WIRE_URGENCY_OF_STEP: Record<StepUrgency, Urgency> = {
@@ -11,10 +11,12 @@ export const WIRE_URGENCY_OF_STEP: Record<StepUrgency, Urgency> = {
   always: 'routine',
 };
 
-const RANK: Record<Urgency, number> = { immediate: 0, soon: 1, routine: 2 };
-
-/** The most urgent of the report's next steps, on the wire's scale; 'routine' when no step asks for more. */
-export const reportUrgency = (report: NextStepsInput): Urgency =>
-  nextSteps(report)
-    .map((step) => WIRE_URGENCY_OF_STEP[step.urgency])
-    .reduce<Urgency>((most, u) => (RANK[u] < RANK[most] ? u : most), 'routine');
+/**
+ * The most urgent of the report's next steps, on the wire's scale (URGENCIES lists it most urgent first); 'routine'
+ * when no step asks for more.
+ */
+export const reportUrgency = (report: NextStepsInput): Urgency => {
+  const asked = new Set(nextSteps(report).map((step) => WIRE_URGENCY_OF_STEP[step.urgency]));
+  // Stryker disable next-line StringLiteral: equivalent, the two steps for every incident always ask for 'routine'.
+  return URGENCIES.find((u) => asked.has(u)) ?? 'routine';
+};
