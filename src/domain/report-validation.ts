@@ -5,7 +5,6 @@ import {
   CHILD_ACTIONS,
   CONCERNS,
   CONSIDERED_AS,
-  FIELD_LABELS,
   INCIDENT_TYPE_IDS,
   INVOLVED,
   idsOf,
@@ -47,12 +46,11 @@ const FIELD_ORDER = Object.keys(ReportDraftSchema.shape) as ReportFieldId[];
  */
 export const normaliseDraft = (draft: ReportDraft): ReportDraft => {
   const out = { ...draft } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(draft)) {
-    if (typeof value === 'string') out[key] = value.trim();
-    else if (Array.isArray(value)) {
-      const order = ORDER[key] ?? [];
-      out[key] = [...new Set(value as string[])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    }
+  for (const [key, value] of Object.entries(draft)) if (typeof value === 'string') out[key] = value.trim();
+  // ORDER names every list of ticks the draft has.
+  for (const [key, order] of Object.entries(ORDER)) {
+    const ticks = draft[key as keyof ReportDraft] as string[];
+    out[key] = [...new Set(ticks)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
   const d = out as ReportDraft;
   d.deliberateAccess ||= d.deliberateMaterial.length > 0 || d.deliberateConsideredAs.length > 0;
@@ -88,18 +86,19 @@ export const validateForSubmit = (draft: unknown, now: Date = new Date()): Submi
   return { ok: false, issues: sortIssues(issues) };
 };
 
+/**
+ * Zod's issues as the form's. The draft schema keeps what it can of every field, so it fails only on a body that is
+ * not an object ('form'); the strict schema then fails only on fields, each with the form's own message.
+ */
 const toIssues = (zodIssues: readonly z.core.$ZodIssue[]): ReportIssue[] =>
   sortIssues(
     zodIssues.map((i) => {
-      const key = i.path[0];
-      const field = typeof key === 'string' && key in ReportDraftSchema.shape ? (key as ReportFieldId) : 'form';
-      const message = i.code === 'custom' || i.code === 'too_small' || i.code === 'too_big' ? i.message : undefined;
-      return { field, message: message ?? fallbackMessage(field) };
+      const field = FIELD_ORDER.find((f) => f === i.path[0]);
+      return field
+        ? { field, message: i.message }
+        : { field: 'form', message: 'The report is not in the expected shape' };
     }),
   );
-
-const fallbackMessage = (field: ReportFieldId | 'form'): string =>
-  field === 'form' ? 'The report is not in the expected shape' : `Check “${FIELD_LABELS[field]}”`;
 
 /** Keeps the first issue of each field and orders them as the form does, so the summary reads top to bottom. */
 const sortIssues = (issues: ReportIssue[]): ReportIssue[] => {
@@ -109,6 +108,7 @@ const sortIssues = (issues: ReportIssue[]): ReportIssue[] => {
     seen.add(i.field);
     return true;
   });
-  const rank = (f: string) => (f === 'form' ? -1 : FIELD_ORDER.indexOf(f as ReportFieldId));
+  // 'form' is no field: -1, first.
+  const rank = (f: string) => FIELD_ORDER.indexOf(f as ReportFieldId);
   return unique.sort((a, b) => rank(a.field) - rank(b.field));
 };
