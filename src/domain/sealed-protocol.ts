@@ -27,10 +27,8 @@ export const SEALED_CIPHERTEXT_MIN_CHARS = 22;
 export const SEALED_CIPHERTEXT_MAX_CHARS = 1_000_000;
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
-const wholeFrom1 = z
-  .number({ error: 'must be a whole number of 1 or more' })
-  .int({ error: 'must be a whole number of 1 or more' })
-  .min(1, { error: 'must be a whole number of 1 or more' });
+// The number's own error is zod's message for its int and min checks too.
+const wholeFrom1 = z.number({ error: 'must be a whole number of 1 or more' }).int().min(1);
 
 /**
  * `POST /v2/reports` body: a report sealed once at submit (src/vault/report-seal.ts) and resent byte for byte.
