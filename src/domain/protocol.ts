@@ -32,11 +32,8 @@ const isoDateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 d
  */
 export const SubmissionSchema = z.strictObject({
   id: z.uuid({ error: 'must be a UUID' }),
-  revision: z
-    .number({ error: 'must be a whole number of 1 or more' })
-    .int({ error: 'must be a whole number of 1 or more' })
-    .min(1, { error: 'must be a whole number of 1 or more' })
-    .max(Number.MAX_SAFE_INTEGER),
+  // The number's own error is zod's message for its int and min checks too.
+  revision: z.number({ error: 'must be a whole number of 1 or more' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION, {
     error: `this server accepts report schema version ${REPORT_SCHEMA_VERSION} only; update the app or the server`,
   }),
