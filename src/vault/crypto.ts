@@ -62,7 +62,7 @@ export const passphraseBytes = (passphrase: string): Bytes => utf8(passphrase.no
 
 /** PBKDF2 over the passphrase with checked parameters: refuses unknown or weakened ones instead of silently deriving something else. */
 const pbkdf2 = async (passphrase: string, salt: Bytes, kdf: Pbkdf2Params) => {
-  if (kdf.name !== 'PBKDF2-SHA256' || kdf.hash !== 'SHA-256') throw new AppError('invalid', { reason: 'kdf-unknown' });
+  if (kdf?.name !== 'PBKDF2-SHA256' || kdf.hash !== 'SHA-256') throw new AppError('invalid', { reason: 'kdf-unknown' });
   if (!Number.isSafeInteger(kdf.iterations) || kdf.iterations < 1) {
     throw new AppError('invalid', { reason: 'kdf-iterations' });
   }
