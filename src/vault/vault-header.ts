@@ -76,11 +76,10 @@ export const unlockDelayMs = (failedAttempts: number): number =>
 
 /** How long until the next attempt is allowed. A clock moved backwards costs one full delay, never more. */
 export const retryAfterMs = (header: Pick<VaultHeader, 'failedAttempts' | 'lastFailedAt'>, now: number): number => {
+  if (header.lastFailedAt === null) return 0;
   const delay = unlockDelayMs(header.failedAttempts);
-  if (delay === 0 || header.lastFailedAt === null) return 0;
-  const elapsed = now - header.lastFailedAt;
-  if (elapsed < 0) return delay;
-  return Math.max(0, delay - elapsed);
+  // Capped at one delay: a negative elapsed time (a clock moved backwards) would otherwise add to the wait.
+  return Math.min(delay, Math.max(0, delay - (now - header.lastFailedAt)));
 };
 
 /** Detail of AppError('wrong-passphrase') and of `failureStatus()`: no secret, safe to show. */
@@ -108,7 +107,7 @@ const isVaultHeader = (value: unknown): value is VaultHeader => {
     (h.keyId === undefined || isKeyId(h.keyId)) &&
     (h.retiring === undefined ||
       (Array.isArray(h.retiring) &&
-        h.retiring.every((r: Partial<RetiringKey> | null) => isKeyId(r?.keyId) && isBytes(r?.wrappedKey)))) &&
+        h.retiring.every((r: Partial<RetiringKey> | null) => isKeyId(r?.keyId) && isBytes(r.wrappedKey)))) &&
     Number.isSafeInteger(h.failedAttempts) &&
     (h.failedAttempts as number) >= 0 &&
     (h.lastFailedAt === null || Number.isFinite(h.lastFailedAt)) &&
