@@ -25,8 +25,8 @@ export const countedAttempt = async (deps: AttemptDeps, passphrase: string): Pro
     const current = checked(stored);
     wait = retryAfterMs(current, now);
     if (wait > 0) {
-      // A clock moved backwards would otherwise keep the wait from ever ending.
-      return current.lastFailedAt !== null && current.lastFailedAt > now ? { ...current, lastFailedAt: now } : current;
+      // A failure time ahead of now (a clock moved backwards) would keep the wait from ever ending: pull it back.
+      return { ...current, lastFailedAt: Math.min(current.lastFailedAt ?? now, now) };
     }
     return { ...current, failedAttempts: current.failedAttempts + 1, lastFailedAt: now };
   });
