@@ -13,7 +13,5 @@ export default defineConfig({
     environment: 'node',
     // Instrumented code on a shared machine runs slower than in `npm test`; a timeout is not a killed mutant.
     testTimeout: 30_000,
-    // The storage contract's PostgreSQL half (a module's related tests include it whenever the store imports it).
-    globalSetup: ['tests/unit/postgres-server.ts'],
   },
 });
