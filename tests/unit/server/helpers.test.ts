@@ -1,7 +1,8 @@
 // The small pure parts of the sync server and the wire protocol: token checks, If-None-Match, canonical JSON,
 // the submission schema and the idempotency key. Table-driven.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bearerToken, createTokenChecker } from '../../../server/auth.ts';
+import { bearerToken, createTokenChecker, sha256Hex } from '../../../server/auth.ts';
 import { matchesIfNoneMatch } from '../../../server/guidance.ts';
 import {
   canonicalJson,
@@ -20,9 +21,19 @@ describe('bearerToken', () => {
     ['Basic abc', undefined],
     ['Bearer', undefined],
     ['Bearer a b', undefined],
+    ['xBearer abc', undefined],
+    ['Bearer\tabc', undefined],
+    ['Bearerabc', undefined],
     [undefined, undefined],
   ])('%j gives %j', (header, token) => {
     expect(bearerToken(header)).toBe(token);
+  });
+});
+
+describe('sha256Hex', () => {
+  it('is the SHA-256 of the UTF-8 text in lower-case hex', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('é')).toBe(createHash('sha256').update(Buffer.from([0xc3, 0xa9])).digest('hex'));
   });
 });
 
@@ -51,6 +62,18 @@ describe('createTokenChecker', () => {
 
   it('accepts no empty token', async () => {
     expect(await createTokenChecker(['a-device']).check('')).toBeUndefined();
+  });
+
+  it('asks the enrolled devices about a token that is not configured, and only then', async () => {
+    const asked: string[] = [];
+    const enrolled = createTokenChecker(['device-one'], async (token) => {
+      asked.push(token);
+      return token === 'enrolled' ? { role: 'device', label: 'device:42', deviceId: '42' } : undefined;
+    });
+    expect(await enrolled.check('enrolled')).toEqual({ role: 'device', label: 'device:42', deviceId: '42' });
+    expect(await enrolled.check('stranger')).toBeUndefined();
+    expect((await enrolled.check('device-one'))?.label).toMatch(/^device:[0-9a-f]{12}$/);
+    expect(asked).toEqual(['enrolled', 'stranger']);
   });
 });
 
