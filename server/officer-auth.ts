@@ -32,7 +32,7 @@ const scryptAsync = (secret: Buffer, salt: Buffer, params: { N: number; r: numbe
 /** `scrypt$<N>$<r>$<p>$<salt b64url>$<hash b64url>`: the parameters travel with the hash so they can be raised. */
 export const hashAuthKey = async (authKey: string): Promise<string> => {
   const salt = randomBytes(SCRYPT.saltBytes);
-  const hash = await scryptAsync(Buffer.from(authKey, 'utf8'), salt, SCRYPT);
+  const hash = await scryptAsync(Buffer.from(authKey), salt, SCRYPT);
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 };
 
@@ -41,7 +41,7 @@ export const verifyAuthKey = async (authKey: string, stored: string): Promise<bo
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scryptAsync(Buffer.from(authKey, 'utf8'), Buffer.from(salt, 'base64url'), {
+  const actual = await scryptAsync(Buffer.from(authKey), Buffer.from(salt, 'base64url'), {
     N: Number(n),
     r: Number(r),
     p: Number(p),
@@ -60,7 +60,7 @@ export const madeUpKdf = (email: string, secret: Buffer): OfficerKdf => ({
   name: 'PBKDF2-SHA256',
   iterations: DEFAULT_OFFICER_KDF_ITERATIONS,
   salt: createHmac('sha256', secret)
-    .update(`prelogin-salt:${email}`, 'utf8')
+    .update(`prelogin-salt:${email}`)
     .digest()
     .subarray(0, KDF_SALT_BYTES)
     .toString('base64url'),
