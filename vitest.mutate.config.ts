@@ -13,6 +13,7 @@ export default defineConfig({
     // are left out, and the storage contract runs on SQLite alone (tests/unit/fixtures/storage.ts).
     exclude: [...configDefaults.exclude, 'tests/unit/server/postgres-*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/mutate-setup.ts'],
     // Instrumented code on a shared machine runs slower than in `npm test`; a timeout is not a killed mutant.
     testTimeout: 30_000,
   },
