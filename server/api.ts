@@ -43,17 +43,19 @@ export const registerApi = async (app: FastifyInstance, options: ApiOptions): Pr
     });
   }
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    // Receipts and reports are personal data: no cache may keep them. Guidance sets its own policy.
-    if (!reply.hasHeader('Cache-Control') && request.url.startsWith('/v1/')) reply.header('Cache-Control', 'no-store');
+  // Every route of this plugin is a v1 route (the hook does not reach the rest of the app): no cache may keep an
+  // answer. Guidance sets its own policy.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
   app.get(PATHS.health, async (request): Promise<Health> => {
     const health: Health = { service: 'safevisit', protocol: PROTOCOL_VERSION, status: 'ok' };
     // With a token, say whether it is a device token this server accepts ("Test connection" can say "wrong token").
+    // Every principal is a device: officers sign in on the v2 routes.
     if (request.headers.authorization !== undefined)
-      health.authorised = request.principal?.role === 'device' && !request.principal.revoked;
+      health.authorised = request.principal !== undefined && !request.principal.revoked;
     return health;
   });
 
