@@ -7,14 +7,21 @@ import { ORG_PATHS, SessionResponseSchema } from '../../../src/domain/org-protoc
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import { SEALED_PATHS } from '../../../src/domain/sealed-protocol.ts';
 import {
-  AcceptInviteResponseSchema,
   INVITE_LIFETIME_MS,
   InviteDetailsSchema,
   InviteResponseSchema,
   TEAM_PATHS,
   TeamSchema,
 } from '../../../src/domain/team-protocol.ts';
-import { b64, manualClock, type SetUpServer, send, setUpServersPerTest, signIn } from '../fixtures.ts';
+import {
+  b64,
+  joinAsNewOfficer,
+  manualClock,
+  type SetUpServer,
+  send,
+  setUpServersPerTest,
+  signIn,
+} from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 const NEW_EMAIL = 'bo.new@example.org';
@@ -38,16 +45,7 @@ const acceptBody = (token: string, authKey = b64(32)) => ({
 });
 
 /** Invites Bo, accepts as Bo and signs Bo in: the new officer's id, auth key and session token. */
-const joinAsBo = async (server: SetUpServer) => {
-  const { token } = await invite(server);
-  const authKey = b64(32);
-  const accepted = await send(server.url, TEAM_PATHS.acceptInvite, { body: acceptBody(token, authKey) });
-  expect(accepted.status).toBe(201);
-  const { officer } = AcceptInviteResponseSchema.parse(await accepted.json());
-  const session = await signIn(server.url, NEW_EMAIL, authKey);
-  expect(session.status).toBe(200);
-  return { officer, authKey, session: SessionResponseSchema.parse(await session.json()) };
-};
+const joinAsBo = (server: SetUpServer) => joinAsNewOfficer(server, NEW_EMAIL);
 
 const grantsFor = (server: SetUpServer) => [
   { kid: 'signing', sealed: b64(300) },
