@@ -9,7 +9,15 @@ import {
   RevokeDeviceResponseSchema,
 } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
-import { b64, DEVICE_TOKEN, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
+import {
+  b64,
+  DEVICE_TOKEN,
+  joinAsNewOfficer,
+  manualClock,
+  type SetUpServer,
+  send,
+  setUpServersPerTest,
+} from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 
@@ -122,19 +130,93 @@ describe('devices', () => {
     ]);
   });
 
+  it('leaves a revoked device’s lastSeenAt where it was when its withdrawn token is tried again', async () => {
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
+    const { device, token } = await enrol(server);
+    await send(server.url, ORG_PATHS.deviceStatus, { token });
+    const seenAt = clock.date().toISOString();
+    await send(server.url, ORG_PATHS.revokeDevice(device.id), { method: 'POST', token: server.session.token });
+    clock.advance(5 * 60_000);
+    expect((await send(server.url, ORG_PATHS.deviceStatus, { token })).status).toBe(403);
+    expect((await list(server)).find((d) => d.id === device.id)).toMatchObject({
+      lastSeenAt: seenAt,
+      revokedAt: seenAt,
+    });
+  });
+
+  it('records when and by which officer a device was enrolled', async () => {
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
+    clock.advance(90_000);
+    const { device } = await enrol(server);
+    expect(device.createdAt).toBe(clock.date().toISOString());
+    const rows = await server.app.orgStore.auditLog();
+    expect(rows.filter((r) => r.action === 'device-enrolled')).toEqual([
+      expect.objectContaining({ officerId: server.session.officer.id, subjectId: device.id }),
+    ]);
+  });
+
   it('answers an unknown device token with 401, an unknown device id with 404, a bad name with 400', async () => {
     const server = await start();
     for (const token of [undefined, b64(32), DEVICE_TOKEN]) {
       expect((await send(server.url, ORG_PATHS.deviceStatus, { token })).status).toBe(401);
     }
-    const missing = await send(server.url, ORG_PATHS.revokeDevice('no-such-device'), {
-      method: 'POST',
-      token: server.session.token,
-    });
-    expect(missing.status).toBe(404);
+    for (const id of ['no-such-device', 'x'.repeat(65)]) {
+      const missing = await send(server.url, ORG_PATHS.revokeDevice(id), {
+        method: 'POST',
+        token: server.session.token,
+      });
+      expect(await errorOf(missing)).toEqual({ code: 'not-found', message: 'There is no such device.' });
+      expect(missing.status).toBe(404);
+    }
     const bad = await send(server.url, ORG_PATHS.devices, { token: server.session.token, body: { name: '  ' } });
     expect(bad.status).toBe(400);
-    expect((await errorOf(bad)).issues?.[0]?.path).toBe('name');
+    const error = await errorOf(bad);
+    expect(error).toMatchObject({ code: 'invalid', message: 'The device name is not valid.' });
+    expect(error.issues?.[0]?.path).toBe('name');
+  });
+
+  it('lets only a confirmed officer enrol, list or revoke devices', async () => {
+    const server = await start();
+    const { device } = await enrol(server);
+    const { session } = await joinAsNewOfficer(server, 'bo.new@example.org');
+    const attempts: [string, { method?: string; body?: unknown }][] = [
+      [ORG_PATHS.devices, { body: { name: 'Sneaky tablet' } }],
+      [ORG_PATHS.devices, {}],
+      [ORG_PATHS.revokeDevice(device.id), { method: 'POST' }],
+    ];
+    for (const [path, init] of attempts) {
+      const response = await send(server.url, path, { token: session.token, ...init });
+      expect(await errorOf(response), path).toMatchObject({ code: 'forbidden' });
+      expect(response.status).toBe(403);
+    }
+    expect((await list(server)).map((d) => [d.name, d.revokedAt])).toEqual([['Hall laptop', null]]);
+  });
+
+  it('gives each enrolled device its own request budget, apart from the per-address one', async () => {
+    const server = await start({
+      rateLimit: { max: 100, timeWindowMs: 60_000 },
+      deviceRateLimit: { max: 2, timeWindowMs: 60_000 },
+    });
+    const one = await enrol(server, 'Hall laptop');
+    const two = await enrol(server, 'Office tablet');
+    const statuses = async (token: string, times: number) => {
+      const seen: number[] = [];
+      for (let i = 0; i < times; i++) seen.push((await send(server.url, ORG_PATHS.deviceStatus, { token })).status);
+      return seen;
+    };
+    expect(await statuses(one.token, 3)).toEqual([200, 200, 429]);
+    expect(await statuses(two.token, 3)).toEqual([200, 200, 429]);
+  });
+
+  it('labels an enrolled device by its id, so the v1 limit counts each device on its own', async () => {
+    const server = await start({ rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const one = await enrol(server, 'Hall laptop');
+    const two = await enrol(server, 'Office tablet');
+    const health = async (token: string) => (await send(server.url, '/v1/health', { token })).status;
+    expect([await health(one.token), await health(one.token), await health(one.token)]).toEqual([200, 200, 429]);
+    expect(await health(two.token)).toBe(200);
   });
 
   it('refuses device routes to a device token and officer routes to nobody (the one role hook)', async () => {
