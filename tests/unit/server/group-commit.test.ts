@@ -1,10 +1,11 @@
 // Group commit of sealed reports for real: the SQLite store on a database file behind a running server, envelopes
 // sealed by the real HPKE. Saves that arrive together share one transaction; each is answered only once it has
 // committed; a group whose transaction fails keeps nothing (its alerts included) and every request in it gets 503.
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../server/auth.ts';
-import { createGroupCommitter } from '../../../server/group-commit.ts';
+import { createGroupCommitter, GROUP_COMMIT_MAX_SAVES } from '../../../server/group-commit.ts';
 import { openSqliteStore } from '../../../server/storage/sqlite.ts';
 import type { SealedReportStore, SealedSave } from '../../../server/storage/types.ts';
 import { canonicalJson, ErrorBodySchema, ReceiptSchema } from '../../../src/domain/protocol.ts';
@@ -125,6 +126,48 @@ describe('group commit of sealed reports', () => {
     expect(((await accepted.json()) as { results: { status: number }[] }).results.map((r) => r.status)).toEqual([
       201, 201,
     ]);
+  });
+
+  it(`splits whole requests into transactions of at most ${GROUP_COMMIT_MAX_SAVES} saves, and never splits a request`, async () => {
+    const server = await start({ dbPath: dbFile() });
+    const { counted, groups } = countingStore(server);
+    const committer = createGroupCommitter(counted);
+    const sealed = await sealedSubmission(server.org);
+    // Copies under new ids: the store checks the key id and the hash, not the seal, so one envelope serves them all.
+    const request = (size: number) =>
+      Array.from({ length: size }, () => saveOf(server, { ...sealed, id: randomUUID() }));
+    const created = (answers: unknown[][]) =>
+      answers.every((a) => a.every((o) => (o as { kind: string }).kind === 'created'));
+
+    // Exactly the limit goes together; one more request starts the next transaction.
+    const exactly = await Promise.all(
+      [...Array.from({ length: 10 }, () => request(50)), request(1)].map(committer.save),
+    );
+    expect(groups).toEqual([500, 1]);
+    expect(exactly.map((a) => a.length)).toEqual([...Array.from({ length: 10 }, () => 50), 1]);
+    expect(created(exactly)).toBe(true);
+
+    // A request larger than the limit goes whole, and alone; the ones after it wait for the next group.
+    groups.length = 0;
+    const large = await Promise.all([request(600), request(2), request(3)].map(committer.save));
+    expect(groups).toEqual([600, 5]);
+    expect(large.map((a) => a.length)).toEqual([600, 2, 3]);
+    expect(created(large)).toBe(true);
+    expect(await server.app.sealedReports.sealedCount()).toBe(1_106);
+    // No alert channel given: none queued.
+    expect(await server.app.alertStore.alerts()).toEqual([]);
+  });
+
+  it('answers an empty save at once, without a transaction', async () => {
+    const server = await start({ dbPath: dbFile() });
+    const { counted, groups } = countingStore(server);
+    const committer = createGroupCommitter(counted);
+    expect(await committer.save([])).toEqual([]);
+    const s = await sealedSubmission(server.org);
+    const [none, one] = await Promise.all([committer.save([]), committer.save([saveOf(server, s)])]);
+    expect(none).toEqual([]);
+    expect(one).toEqual([{ kind: 'created', receivedAt: RECEIVED_AT }]);
+    expect(groups).toEqual([1]);
   });
 
   it('loses nothing it acknowledged: every receipt given to concurrent singles and batches is in the file after close', async () => {
