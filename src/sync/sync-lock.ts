@@ -7,11 +7,11 @@ export const createMutexLock = (): LockFn => {
   return <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const previous = tails.get(name) ?? Promise.resolve();
     const result = previous.then(fn, fn);
-    const tail = result.catch(() => undefined);
-    tails.set(name, tail);
-    void tail.then(() => {
-      if (tails.get(name) === tail) tails.delete(name);
-    });
+    // One settled promise per name stays behind once all are done: names are a handful of constants.
+    tails.set(
+      name,
+      result.catch(() => undefined),
+    );
     return result;
   };
 };
