@@ -54,8 +54,8 @@ export const nextRetryDelayMs = (
   random: RandomSource = Math.random,
   retryAfterMs?: number,
 ): number => {
-  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
-    return Math.min(Math.max(Math.round(retryAfterMs), 0), RETRY_AFTER_CAP_MS);
-  }
+  // No Retry-After (undefined) or a broken one (NaN) both mean backoff.
+  const told = retryAfterMs ?? Number.NaN;
+  if (Number.isFinite(told)) return Math.min(Math.max(Math.round(told), 0), RETRY_AFTER_CAP_MS);
   return backoffDelayMs(attempt, random);
 };
