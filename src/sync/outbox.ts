@@ -136,7 +136,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         .then(
           () => {
             run.sent++;
-            patch({ sent: run.sent, lastSuccessAt: now(), lastError: null, needsToken: false });
+            // A delivery clears the last error unless this run met a retry: that report still waits, and the worker
+            // is told why whatever order the receipts are stored in.
+            const cleared = run.retried === 0 ? { lastError: null } : {};
+            patch({ sent: run.sent, lastSuccessAt: now(), needsToken: false, ...cleared });
           },
           (error: unknown) => {
             storeError ??= { error };

@@ -1,6 +1,6 @@
 // The sync engine end to end: the real store and vault (fake-indexeddb) on one side, the real reference server on
 // 127.0.0.1 on the other, with a fault-injecting proxy between them where a test needs the network to misbehave.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SyncState } from '../../../src/sync/outbox.ts';
 import {
@@ -14,44 +14,15 @@ import {
   completeDraft,
   DEVICE_TOKEN,
   enrolDirectly,
-  type ManualClock,
   manualClock,
-  openTestStore,
   queueReport,
-  type RunningServer,
-  startFaultProxy,
-  startHttp,
   startReferenceServer,
   type TestStore,
 } from '../fixtures.ts';
+import { engineFor, useEngineHarness } from './engine-harness.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const server = async (): Promise<RunningServer> => {
-  const s = await startReferenceServer();
-  cleanups.push(() => s.close());
-  return s;
-};
-
-const store = async (options: Parameters<typeof openTestStore>[0]): Promise<TestStore> => {
-  const s = await openTestStore(options);
-  cleanups.push(() => s.close());
-  return s;
-};
-
-const engineFor = (s: TestStore, clock: ManualClock, extra: Partial<Parameters<typeof createSyncEngine>[0]> = {}) =>
-  createSyncEngine({
-    port: s.port,
-    settings: s.settings,
-    now: clock.now,
-    random: () => 0.5,
-    lock: createMutexLock(),
-    ...extra,
-  });
+const { cleanups, server, proxyTo, http, store } = useEngineHarness();
 
 const statusOf = async (s: TestStore, id: string) => (await s.db.reports.get(id))?.status;
 
@@ -154,8 +125,7 @@ describe('sync engine with the reference server', () => {
   it('resends after the connection dropped before the reply, gets 200 with the same receipt, and the server holds one row', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, ['drop-after-forward']);
-    cleanups.push(() => proxy.close());
+    const proxy = await proxyTo(srv.url, ['drop-after-forward']);
     const s = await store({ clock, endpoint: proxy.url, keepSyncedDays: 1 });
     const id = await queueReport(s, clock);
     const engine = engineFor(s, clock);
@@ -179,12 +149,11 @@ describe('sync engine with the reference server', () => {
   it('backs off after 500s, then waits exactly as long as a 429 Retry-After says, then delivers once', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, [
+    const proxy = await proxyTo(srv.url, [
       { status: 500 },
       { status: 500 },
       { status: 429, headers: { 'Retry-After': '3' } },
     ]);
-    cleanups.push(() => proxy.close());
     const s = await store({ clock, endpoint: proxy.url });
     const id = await queueReport(s, clock);
     const engine = engineFor(s, clock);
@@ -375,8 +344,7 @@ describe('sync engine with the reference server', () => {
 
   it('puts a report back, attempt not counted, when the app stops mid-send; a slow server is a timeout', async () => {
     const clock = manualClock();
-    const silent = await startHttp((req) => req.resume());
-    cleanups.push(() => silent.close());
+    const silent = await http((req) => req.resume());
     const s = await store({ clock, endpoint: silent.url });
     const id = await queueReport(s, clock);
 
@@ -410,8 +378,7 @@ describe('sync engine with the reference server', () => {
   it('lets only one of two tabs send at a time: each report is posted once', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, []);
-    cleanups.push(() => proxy.close());
+    const proxy = await proxyTo(srv.url, []);
     const tabA = await store({ clock, endpoint: proxy.url });
     const tabB = await store({ clock, endpoint: proxy.url, name: tabA.name });
     for (let i = 0; i < 6; i++) await queueReport(i % 2 === 0 ? tabA : tabB, clock);
@@ -455,8 +422,7 @@ describe('sync engine with the reference server', () => {
   it('sends a backlog in batches, one request per batch, and each report once', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, []);
-    cleanups.push(() => proxy.close());
+    const proxy = await proxyTo(srv.url, []);
     const s = await store({ clock, endpoint: proxy.url });
     const ids: string[] = [];
     for (let i = 0; i < SYNC_SEND_BATCH + 5; i++) ids.push(await queueReport(s, clock));
@@ -471,8 +437,7 @@ describe('sync engine with the reference server', () => {
   it('sends each report alone when the server has no batch route (an older server)', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, [{ status: 404 }]);
-    cleanups.push(() => proxy.close());
+    const proxy = await proxyTo(srv.url, [{ status: 404 }]);
     const s = await store({ clock, endpoint: proxy.url });
     const ids = [await queueReport(s, clock), await queueReport(s, clock), await queueReport(s, clock)];
     const engine = engineFor(s, clock);
@@ -490,8 +455,7 @@ describe('sync engine with the reference server', () => {
   it('keeps every report of a batch the server could not store (503 Retry-After), then delivers each once', async () => {
     const clock = manualClock();
     const srv = await server();
-    const proxy = await startFaultProxy(srv.url, [{ status: 503, headers: { 'Retry-After': '30' } }]);
-    cleanups.push(() => proxy.close());
+    const proxy = await proxyTo(srv.url, [{ status: 503, headers: { 'Retry-After': '30' } }]);
     const s = await store({ clock, endpoint: proxy.url });
     const ids = [await queueReport(s, clock), await queueReport(s, clock)];
     const engine = engineFor(s, clock);

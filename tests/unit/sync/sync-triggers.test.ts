@@ -97,6 +97,52 @@ describe('sync triggers', () => {
     engine.stop();
   });
 
+  it('does not loop on a row due now that a run did not send (a retry delay of 0 ms against a down server)', async () => {
+    const { engine, runs } = setup(
+      undefined,
+      emptyOutbox(() => Date.now()),
+    );
+    engine.start({ intervalMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs()).toBe(2);
+    engine.stop();
+  });
+
+  it('fires no retry timer after stop()', async () => {
+    const due = Date.now() + 3_000;
+    const { engine, runs } = setup(
+      undefined,
+      emptyOutbox(() => due),
+    );
+    engine.start({ intervalMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    engine.stop();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(runs()).toBe(1);
+  });
+
+  it('sets no retry timer when stop() comes while the next due time is being read', async () => {
+    let answer: (at: number) => void = () => undefined;
+    const port = emptyOutbox();
+    const { engine, runs } = setup(undefined, {
+      ...port,
+      nextDueAt: () =>
+        new Promise<number>((resolve) => {
+          answer = resolve;
+        }),
+    });
+    engine.start({ intervalMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    engine.stop();
+    answer(Date.now() + 3_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(runs()).toBe(1);
+  });
+
   it('pauses automatic runs while a token is missing or refused, but "Sync now" still tries', async () => {
     const { engine, runs } = setup({ endpoint: 'https://sync.example.org', token: null, keepSyncedDays: 0 });
     engine.start({ intervalMs: 1_000 });
