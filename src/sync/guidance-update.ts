@@ -74,13 +74,8 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
     return { kind: 'kept', reason: 'insecure-endpoint', message: `${ERROR_MESSAGES['insecure-endpoint']} ${KEPT}` };
   }
 
-  let stored: Awaited<ReturnType<GuidanceRepo['get']>>;
-  try {
-    stored = await deps.repo.get();
-  } catch {
-    // A damaged row must not stop the update: fetch the whole pack again.
-    stored = undefined;
-  }
+  // A damaged row must not stop the update: fetch the whole pack again.
+  let stored = await deps.repo.get().catch(() => undefined);
   const pinned = { fingerprint: source.fingerprint, signingKey: source.signingKey };
   // The stored pack is in clear storage: its signature is checked again now, so a pack edited on the device is dropped
   // (the bundled one shows) and fetched whole, never kept by a 304.
@@ -95,6 +90,7 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
     };
     ours = await deps.verify(envelope, pinned).then(
       () => true,
+      // Stryker disable next-line ArrowFunction: undefined would be as falsy as false for `ours`
       () => false,
     );
     if (!ours) {
