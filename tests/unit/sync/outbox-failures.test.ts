@@ -3,6 +3,7 @@
 // The real store and vault (fake-indexeddb) against the reference server on 127.0.0.1, through a fault-injecting
 // proxy or a hand-written HTTP server where a test needs answers the reference server never gives.
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import {
@@ -39,8 +40,7 @@ const posts = (seen: readonly string[]) => seen.filter((line) => line.startsWith
 
 describe('sync engine when the network or the server fails part-way', () => {
   it(`never has more than ${SYNC_CONCURRENCY} requests in flight, however many reports are due`, async () => {
-    // Enough due reports for one more full batch than there are workers; the server holds every request until the
-    // engine gives up on it, so the requests that arrived are the ones in flight at once.
+    // Enough due reports for one more full batch than there are workers.
     const due: OutboxItem[] = Array.from({ length: (SYNC_CONCURRENCY + 1) * SYNC_SEND_BATCH }, (_, i) => ({
       reportId: `r${i}`,
       revision: 1,
@@ -63,23 +63,31 @@ describe('sync engine when the network or the server fails part-way', () => {
       },
       purgeSynced: async () => 0,
     };
+    // The server holds every request until SYNC_CONCURRENCY are in flight, then asks everyone to wait (503 with
+    // Retry-After), which ends the run: a request more would arrive before that, or at the latest with it.
+    const held: ServerResponse[] = [];
     let arrived = 0;
-    const silent = await http((req) => {
+    const busy = await http((req, res) => {
       arrived++;
       req.resume();
+      held.push(res);
+      if (held.length < SYNC_CONCURRENCY) return;
+      for (const r of held.splice(0)) {
+        r.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '60' });
+        r.end(JSON.stringify({ error: { code: 'server-error', message: 'busy' } }));
+      }
     });
     const engine = createSyncEngine({
       port,
-      settings: async () => ({ endpoint: silent.url, token: DEVICE_TOKEN, keepSyncedDays: 0 }),
+      settings: async () => ({ endpoint: busy.url, token: DEVICE_TOKEN, keepSyncedDays: 0 }),
       lock: createMutexLock(),
       random: () => 0.5,
-      timeoutMs: 1_500,
     });
 
-    expect(await engine.runOnce()).toMatchObject({ stopped: 'unreachable', sent: 0 });
+    expect(await engine.runOnce()).toMatchObject({ stopped: 'held', sent: 0 });
     expect(arrived).toBe(SYNC_CONCURRENCY);
     expect(rescheduled).toHaveLength(SYNC_CONCURRENCY * SYNC_SEND_BATCH);
-    expect(new Set(rescheduled.map((line) => line.split(' ')[1]))).toEqual(new Set(['timeout']));
+    expect(new Set(rescheduled.map((line) => line.split(' ')[1]))).toEqual(new Set(['server-error']));
   });
 
   it.each([
