@@ -215,32 +215,46 @@ const prepare = async (url: string, count: number): Promise<Prepared[]> => {
   return prepared;
 };
 
-/** Sends `amount` requests over PLAN.connections, taking `bodies` in turn (from `offset`), and returns autocannon's result. */
-const fire = (url: string, bodies: Prepared[], amount: number, offset = 0) => {
+/**
+ * Sends `amount` requests over PLAN.connections, taking `bodies` in turn (from `offset`), and returns autocannon's
+ * result with `answeredInMs`: from the first request to the last answer. autocannon ends a run on its next 1 s tick,
+ * so its own start..finish rounds the time up to whole seconds (8,000 answers in 1.2 s read as 4,000/s).
+ */
+const fire = async (url: string, bodies: Prepared[], amount: number, offset = 0) => {
   let next = offset;
-  return autocannon({
-    url,
-    connections: PLAN.connections,
-    amount,
-    timeout: 30,
-    requests: [
+  const started = performance.now();
+  let lastAnswerAt = started;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const tracker = autocannon(
       {
-        method: 'POST',
-        setupRequest: (request) => {
-          const item = bodies[next++ % bodies.length] as Prepared;
-          return { ...request, ...item };
-        },
+        url,
+        connections: PLAN.connections,
+        amount,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const item = bodies[next++ % bodies.length] as Prepared;
+              return { ...request, ...item };
+            },
+          },
+        ],
       },
-    ],
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    tracker.on('response', () => {
+      lastAnswerAt = performance.now();
+    });
   });
+  return { ...result, answeredInMs: lastAnswerAt - started };
 };
 
 type Run = Awaited<ReturnType<typeof fire>>;
 /** How many answers had each status. */
 const counts = (run: Run): Map<number, number> =>
   new Map(Object.entries(run.statusCodeStats ?? {}).map(([code, s]) => [Number(code), Number(s.count ?? 0)]));
-const perSecond = (run: Run, status: number) =>
-  Math.round((counts(run).get(status) ?? 0) / ((run.finish.getTime() - run.start.getTime()) / 1000));
+const perSecond = (run: Run, status: number) => Math.round((counts(run).get(status) ?? 0) / (run.answeredInMs / 1000));
 /** Requests answered with another status, failed or timed out. */
 const unexpected = (run: Run, status: number) =>
   run.errors + run.timeouts + [...counts(run)].reduce((n, [code, count]) => n + (code === status ? 0 : count), 0);
@@ -310,7 +324,7 @@ const measureEngine = async (engine: Engine): Promise<Figure[]> => {
         min: GOALS.newPerS,
         value: perSecond(fresh, 201),
         n: fresh.requests.total,
-        how: `201 answers divided by the run's wall time. ${how}`,
+        how: `201 answers divided by the time from the first request to the last answer. ${how}`,
         note,
       },
       {

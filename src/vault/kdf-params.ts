@@ -32,8 +32,8 @@ export const KDF_DEFAULTS: Readonly<Pbkdf2Params> = Object.freeze({
 /**
  * The vault's KDF: Argon2id, 64 MiB (Bitwarden's default memory), 2 passes, 1 lane; OWASP's minimum is 19 MiB and 2
  * passes. The strongest that fits the 1 s unlock goal at 4x CPU slowdown in Chromium: on a quiet machine 48 MiB took
- * 530-665 ms there, and the cost grows with the memory (about 1.33x: 710-890 ms); a third pass (about 1.5x) would not
- * fit. Vaults below it move to it at their next unlock (header-upgrade.ts); see src/vault/README.md.
+ * 530-665 ms there, and 64 MiB took 639-761 ms in the recorded bench (README, Performance); a third pass (about 1.5x)
+ * would not fit. Vaults below it move to it at their next unlock (header-upgrade.ts); see src/vault/README.md.
  */
 export const VAULT_KDF_DEFAULTS: Readonly<Argon2idParams> = Object.freeze({
   name: 'Argon2id',
