@@ -458,6 +458,11 @@ const main = async () => {
           median: ms(median(samples)),
           p95: ms(p95(samples)),
           n: samples.length,
+          note: `KDF: ${vaultUnlock?.kdf ?? 'unknown'}; vault.unlock alone on the page's thread at ${PLAN.cpuSlowdown}x CPU slowdown: ${
+            vaultUnlockThrottled?.times.length
+              ? `median ${ms(median(vaultUnlockThrottled.times))} ms, slowest ${ms(Math.max(...vaultUnlockThrottled.times))} ms`
+              : 'not measured'
+          } (goal: within 1 s).`,
           detail: {
             samples_ms: samples.map(ms),
             kdf: vaultUnlock?.kdf ?? 'unknown',
