@@ -212,6 +212,55 @@ describe('sync engine when the network or the server fails part-way', () => {
     expect(engine.state.get().lastError).toBe('not-safevisit');
   });
 
+  it('stops at the first report that timed out and leaves the rest due, untouched', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    const hanging: ServerResponse[] = [];
+    // An older server (no batch route) that takes each report and never answers.
+    const slow = await http((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      if (!req.url?.endsWith('/batch')) return void hanging.push(res);
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'not-found', message: 'no such route' } }));
+    });
+    const s = await store({ clock, endpoint: slow.url });
+    const [first, ...rest] = await queueMany(s, clock, 3);
+    const engine = engineFor(s, clock, { timeoutMs: 100 });
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'unreachable', sent: 0, failed: 0, retried: 1 });
+    for (const res of hanging) res.destroy();
+    expect(seen).toEqual(['POST /v2/reports/batch', 'POST /v2/reports']);
+    expect(await s.outbox.get(first as string)).toMatchObject({ attempts: 1, lastError: 'timeout' });
+    for (const id of rest) expect(await s.outbox.get(id)).toMatchObject({ attempts: 0, lastError: null });
+    expect(engine.state.get().lastError).toBe('timeout');
+  });
+
+  it('stops for good when the enrolment was withdrawn (403 revoked): every report kept, no attempt counted', async () => {
+    const clock = manualClock();
+    const seen: string[] = [];
+    const withdrawn = await http((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'revoked', message: 'This device was withdrawn.' } }));
+    });
+    const s = await store({ clock, endpoint: withdrawn.url });
+    const ids = await queueMany(s, clock, 2);
+    const engine = engineFor(s, clock);
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'revoked', sent: 0, failed: 0, retried: 0 });
+    expect(seen).toEqual(['POST /v2/reports/batch']);
+    for (const id of ids) {
+      expect(await s.outbox.get(id)).toMatchObject({ attempts: 0, lastError: 'revoked' });
+      expect((await s.outbox.get(id))?.nextAttemptAt).toBeLessThanOrEqual(clock.now());
+    }
+    expect(engine.state.get()).toMatchObject({ revoked: true, needsToken: false, lastError: 'revoked', waiting: 2 });
+    // Nothing more is tried with this token.
+    expect((await engine.runOnce()).stopped).toBe('revoked');
+    expect(seen).toHaveLength(1);
+  });
+
   it('keeps every report of a batch the server never answered, each with one attempt counted', async () => {
     const clock = manualClock();
     const gone = await startReferenceServer();
