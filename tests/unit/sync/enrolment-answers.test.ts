@@ -139,6 +139,24 @@ describe('enrolment: asking GET /v2/device', () => {
     expect(state.saved).toBeNull();
   });
 
+  it('says timeout when GET /v2/device does not answer in time', async () => {
+    replies = { [ORG_PATHS.deviceStatus]: { status: 0 } };
+    const { svc } = service({
+      fetch: (input, init) => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(50) }),
+    });
+    expect(await svc.fromToken(http.url, TOKEN)).toEqual(fail('timeout'));
+  });
+
+  it('refuses a well-formed answer that came with another status than 200', async () => {
+    replies = {
+      [ORG_PATHS.deviceStatus]: { ...deviceAnswer(), status: 202 },
+      [ORG_PATHS.org]: { status: 202, body: org.descriptor },
+    };
+    const { svc } = service();
+    expect(await svc.fromToken(http.url, TOKEN)).toEqual(fail('not-safevisit'));
+    expect(await svc.fromLink(linkTo())).toEqual(fail('not-safevisit'));
+  });
+
   it('says unreachable when nothing listens', async () => {
     const gone = await startHttp(() => undefined);
     await gone.close();
