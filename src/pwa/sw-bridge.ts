@@ -1,4 +1,4 @@
-// The page's one door to the service worker (workbox-window): registers it, turns its events into
+// The page's one door to the service worker (workbox-window): registers it when asked, turns its events into
 // the update state, and applies a waiting version on request. Holds no data of the user's.
 import { Workbox } from 'workbox-window';
 import { createObservable, type Observable } from '../domain/observable.ts';
@@ -7,6 +7,11 @@ import { INITIAL_UPDATE_STATE, shouldReloadOnControlling, type UpdateState, upda
 
 export type SwBridge = {
   state: Observable<UpdateState>;
+  /**
+   * Registers the service worker; the boot calls it once, after the app's first render has painted (registering
+   * costs the page's thread several milliseconds, and a worker installed before is in control already).
+   */
+  register: () => void;
   applyUpdate: () => void;
   dismissOfflineReady: () => void;
   /** Asks the browser to wake the app's sync when connectivity returns (Background Sync), where it can. */
@@ -33,13 +38,15 @@ export const createSwBridge = (scriptUrl = '/sw.js'): SwBridge => {
     wb.addEventListener('message', (e) => {
       if (e.data?.type === SW_MESSAGES.syncRequested) for (const listener of syncListeners) listener();
     });
-    wb.register().catch(() => {
-      // No service worker (private mode, or an insecure origin): the app still runs online.
-    });
   }
 
   return {
     state,
+    register: () => {
+      wb?.register().catch(() => {
+        // No service worker (private mode, or an insecure origin): the app still runs online.
+      });
+    },
     applyUpdate: () => {
       dispatch({ type: 'apply' });
       wb?.messageSkipWaiting();

@@ -63,6 +63,40 @@ describe('app shell', () => {
     expect(await page.locator('main').count()).toBe(1);
   });
 
+  it('draws the navigation and the vault gate (Opening…) before the database code has loaded, then opens the vault', async () => {
+    const { page } = await suite.newProfile();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked: () => void = () => undefined;
+    const storeAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    // The store's chunk (Dexie, the database, the vault over it) is held back until the app is on screen.
+    await page.route(/\/assets\/device-store-[^/]+\.js$/, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.goto(suite.server.url, { waitUntil: 'commit' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.locator('a[aria-current="page"]', { hasText: 'Reports' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Online' }).waitFor();
+    await storeAsked;
+    await page.getByRole('main').getByText('Opening…').waitFor();
+    expect(await page.getByRole('button', { name: 'Create vault' }).count()).toBe(0);
+    // The screens that need no vault work meanwhile.
+    await nav.getByRole('link', { name: 'Guidance' }).click();
+    await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
+    await nav.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('main').getByText('Opening…').waitFor();
+
+    release();
+    await page.getByRole('button', { name: 'Create vault' }).waitFor();
+    expect(await page.getByRole('main').getByText('Opening…').count()).toBe(0);
+  });
+
   it('follows connectivity live in the status region', async () => {
     const { page, context } = await suite.newProfile();
     await page.goto(suite.server.url);
