@@ -5,17 +5,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isAppError, messageFor } from '../../domain/errors.ts';
 import { describedBy, Field, PRIVATE_TEXT } from '../../ui/form-bits.tsx';
 import { lazyComponent } from '../../ui/lazy.tsx';
-import { preloadKeyDerivation, type Vault } from '../../vault/vault.ts';
+import type { Vault } from '../../vault/vault.ts';
 import { useCore, useSessionValue } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
 // First run only: the create screen, the passphrase rules and the common-words list load as their own chunk.
 const CreateVault = lazyComponent(() => import('./CreateVault.tsx').then((m) => m.CreateVault));
 
-/** Starts loading the key derivation's WebAssembly as a passphrase screen opens (it is ready by the time one is typed). */
+/**
+ * Starts loading the key derivation's WebAssembly as a passphrase screen opens (it is ready by the time one is typed).
+ * The vault's code has loaded with the store by then; importing it here keeps it out of the app's first render.
+ */
 export const usePreloadedKeyDerivation = () =>
   useEffect(() => {
-    preloadKeyDerivation().catch(() => undefined);
+    import('../../vault/vault.ts').then(({ preloadKeyDerivation }) => preloadKeyDerivation()).catch(() => undefined);
   }, []);
 
 /** Renders its children only while the vault is unlocked; otherwise the create or unlock screen. */
