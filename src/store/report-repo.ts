@@ -13,6 +13,7 @@ import {
   indexedBefore,
   type ReportControlGuard,
 } from './report-control.ts';
+import { putReportRow } from './report-put.ts';
 import {
   bodyFields,
   bodyOf,
@@ -178,6 +179,8 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
   };
 
   const control = options.control ?? createReportControl(db, vault);
+  /** Reports found carrying a receipt: their saves read the row first (report-put.ts). */
+  const withReceipt = new Set<string>();
 
   /** The receipt a rewritten row may keep: only one its sealed control vouches for. */
   const trustedReceipt = async (row: ReportRow | undefined): Promise<ReportRow['receipt']> =>
@@ -218,9 +221,11 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
       const outboxRow = status === 'queued' ? await sealedOutboxRow(next) : null;
       return {
         write: async () => {
-          await db.reports.put(next);
-          if (outboxRow) await db.outbox.put(outboxRow);
-          if (status === 'draft') await db.outbox.delete(id);
+          await Promise.all([
+            db.reports.put(next),
+            outboxRow ? db.outbox.put(outboxRow) : undefined,
+            status === 'draft' ? db.outbox.delete(id) : undefined,
+          ]);
         },
       };
     });
@@ -260,38 +265,10 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
         ...bodyFields(envelope),
         ...(summary ? { summary } : {}),
       };
-      await oneIndexWriterAtATime(db, async () => {
-        const index = await guardedWrite(
-          db,
-          record.id,
-          async ({ report: previous }) => {
-            // The receipt belongs to the report, not to one write of it (if its control vouches for it); sync issues
-            // belong to the old content.
-            const receipt =
-              previous?.receipt && (await control.checkReport(previous, keyed)) ? previous.receipt : undefined;
-            const row: ReportRow = receipt ? { ...fresh, receipt } : { ...fresh };
-            // The index lists this revision from the same transaction on (a new report, or a correction): one entry.
-            const [sealed, index] = await Promise.all([
-              control.sealReport(row, keyed),
-              plannedIndexWrite(db, keyed, indexedBefore, [[row.id, row.revision]]),
-            ]);
-            row.control = sealed;
-            const outboxRow = row.status === 'queued' ? await sealedOutboxRow(row, keyed, submission) : null;
-            return {
-              unmoved: index.unmoved,
-              write: async () => {
-                await db.reports.put(row);
-                if (outboxRow) await db.outbox.put(outboxRow);
-                if (row.status === 'draft') await db.outbox.delete(row.id);
-                await index.write();
-                return index;
-              },
-            };
-          },
-          [db.secrets],
-        );
-        index.committed();
-      });
+      await putReportRow(
+        { db, control, keyed, sealOutbox: (row) => sealedOutboxRow(row, keyed, submission), withReceipt },
+        fresh,
+      );
     },
 
     listReceipts: async () => {
@@ -357,10 +334,7 @@ export const createReportRepo = <T>(db: SafeVisitDb, vault: Vault, options: Repo
           const done = await withStorageErrors(() =>
             db.transaction('rw', db.reports, db.outbox, db.receipts, db.secrets, async () => {
               if (index && !(await index.unmoved())) return false;
-              await db.reports.delete(id);
-              await db.outbox.delete(id);
-              await db.receipts.delete(id);
-              await index?.write();
+              await Promise.all([db.reports.delete(id), db.outbox.delete(id), db.receipts.delete(id), index?.write()]);
               return true;
             }),
           );

@@ -120,13 +120,16 @@ export const sealEntry = (crypto: KeyedCrypto, seq: number, changes: readonly In
 export const sealSnapshot = (crypto: KeyedCrypto, seq: number, revisions: ReadonlyMap<string, number>) =>
   seal(crypto, REVISION_SNAPSHOT_KEY, { v: JOURNAL_VERSION, seq, reports: Object.fromEntries(revisions) });
 
-/** Inside a write transaction: stores entry `seq` and, with a snapshot at it, deletes the entries before it. */
+/**
+ * Inside a write transaction: stores entry `seq` and, with a snapshot at it, deletes the entries before it. The
+ * requests are made together (the transaction keeps their order and makes them all or none).
+ */
 export const writeEntry = async (db: SafeVisitDb, seq: number, entry: Envelope, snapshot?: Envelope) => {
-  await db.secrets.put(entry, revisionLogKey(seq));
-  if (snapshot) {
-    await db.secrets.put(snapshot, REVISION_SNAPSHOT_KEY);
-    await db.secrets.where(':id').between(LOG_RANGE[0], revisionLogKey(seq)).delete();
-  }
+  await Promise.all([
+    db.secrets.put(entry, revisionLogKey(seq)),
+    snapshot ? db.secrets.put(snapshot, REVISION_SNAPSHOT_KEY) : undefined,
+    snapshot ? db.secrets.where(':id').between(LOG_RANGE[0], revisionLogKey(seq)).delete() : undefined,
+  ]);
 };
 
 /** The index as stored: each report's revision, the snapshot's entry number, the last entry's number and IV. */

@@ -4,7 +4,7 @@ import type { ReportDraft } from '../../../src/domain/report-schema.ts';
 import { type OutboxRow, type ReportRow, SafeVisitDb } from '../../../src/store/db.ts';
 import { createOutboxPort } from '../../../src/store/outbox-port.ts';
 import { createOutboxRepo } from '../../../src/store/outbox-repo.ts';
-import { createReportRepo, type ReportRepo } from '../../../src/store/report-repo.ts';
+import type { ReportRepo } from '../../../src/store/report-repo.ts';
 import {
   LEGACY_REVISION_INDEX_KEY,
   REVISION_INDEX_KEYS,
@@ -12,25 +12,16 @@ import {
   revisionLogKey,
 } from '../../../src/store/revision-index.ts';
 import type { Envelope } from '../../../src/vault/crypto.ts';
-import type { Vault } from '../../../src/vault/vault.ts';
 import {
   buildReport,
   closeAfterTest,
-  createdVault,
   expectAppError,
   openTestVault,
+  relock,
+  reportRepoSetup,
   STRONG_PASSPHRASE,
-  TestReportSchema,
+  testReportRepo,
 } from '../fixtures.ts';
-
-const repoOf = (db: SafeVisitDb, vault: Vault) =>
-  createReportRepo(db, vault, { schema: TestReportSchema, schemaVersion: 1 });
-
-const setup = async () => {
-  const { db, vault } = await createdVault();
-  closeAfterTest(db, vault);
-  return { db, vault, repo: repoOf(db, vault) };
-};
 
 /** The keys of every record of the index (legacy record, snapshot, log), in order. */
 const indexRows = (db: SafeVisitDb) =>
@@ -42,14 +33,8 @@ const logKeys = async (db: SafeVisitDb) =>
 const deleteIndex = (db: SafeVisitDb) =>
   db.secrets.where(':id').between(REVISION_INDEX_KEYS.from, REVISION_INDEX_KEYS.to, true, true).delete();
 
-/** Locks and unlocks again: the page drops its copy of the index and checks the stored one. */
-const relock = async (vault: Vault) => {
-  vault.lock();
-  await vault.unlock(STRONG_PASSPHRASE);
-};
-
 /** Report r1 at revision 1, then corrected to revision 2: returns the whole row (and outbox row) of each. */
-const twoRevisions = async (db: SafeVisitDb, repo: ReturnType<typeof repoOf>) => {
+const twoRevisions = async (db: SafeVisitDb, repo: ReturnType<typeof testReportRepo>) => {
   await repo.put(buildReport({ id: 'r1', revision: 1, status: 'queued', data: { description: 'First words.' } }));
   const first = { report: (await db.reports.get('r1')) as ReportRow, outbox: (await db.outbox.get('r1')) as OutboxRow };
   await repo.put(buildReport({ id: 'r1', revision: 2, status: 'queued', data: { description: 'Corrected words.' } }));
@@ -58,7 +43,7 @@ const twoRevisions = async (db: SafeVisitDb, repo: ReturnType<typeof repoOf>) =>
 
 describe('the sealed revision index', () => {
   it('refuses an older copy of the whole report put back (body, clear revision, control), in get and in the list', async () => {
-    const { db, repo } = await setup();
+    const { db, repo } = await reportRepoSetup();
     const first = await twoRevisions(db, repo);
     await db.reports.put(first.report);
 
@@ -71,7 +56,7 @@ describe('the sealed revision index', () => {
   });
 
   it('never hands an older copy to the sync, and tells the worker its sending state changed', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     const first = await twoRevisions(db, repo);
     // The older report row and its outbox row, both consistent with their own sealed controls.
     await db.reports.put(first.report);
@@ -90,7 +75,7 @@ describe('the sealed revision index', () => {
   });
 
   it('keeps the normal edit path working: saves of one revision, a correction, status changes and a delete', async () => {
-    const { db, repo } = await setup();
+    const { db, repo } = await reportRepoSetup();
     await repo.put(buildReport({ id: 'r1', revision: 1, data: { description: 'One.' } }));
     await repo.put(buildReport({ id: 'r1', revision: 1, data: { description: 'One, saved again.' } }));
     await repo.queue('r1');
@@ -110,7 +95,7 @@ describe('the sealed revision index', () => {
   });
 
   it('records a report the sync removed after its receipt as gone at once, so a copy put back is refused', async () => {
-    const { db, repo } = await setup();
+    const { db, repo } = await reportRepoSetup();
     await repo.put(buildReport({ id: 'sent', revision: 1 }));
     const sent = (await db.reports.get('sent')) as ReportRow;
     const port = createOutboxPort({
@@ -130,7 +115,7 @@ describe('the sealed revision index', () => {
   });
 
   it('records at the next unlock a report removed while it could not (locked, or the app closed midway)', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     await repo.put(buildReport({ id: 'gone', revision: 1 }));
     await repo.put(buildReport({ id: 'kept', revision: 1 }));
     const gone = (await db.reports.get('gone')) as ReportRow;
@@ -143,9 +128,9 @@ describe('the sealed revision index', () => {
   });
 
   it('is itself sealed by this vault: another vault’s snapshot or entry put in its place is refused at the next unlock', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     await twoRevisions(db, repo);
-    const other = await setup();
+    const other = await reportRepoSetup();
     await other.repo.put(buildReport({ id: 'r1', revision: 1 }));
     // The other vault's snapshot says revision 1 for r1: it would let revision 1 back in.
     const theirs = (await other.db.secrets.get(REVISION_SNAPSHOT_KEY)) as Envelope;
@@ -162,7 +147,7 @@ describe('the sealed revision index', () => {
   });
 
   it('refuses a log with an entry taken out, or moved to another number', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     const first = await twoRevisions(db, repo);
     await repo.put(buildReport({ id: 'r2' }));
     const keys = await logKeys(db);
@@ -182,7 +167,7 @@ describe('the sealed revision index', () => {
   });
 
   it('tells a log cut back to an earlier entry from the rows written since: they are newer than it says', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     await twoRevisions(db, repo);
     await db.secrets.delete(revisionLogKey(2));
     await relock(vault);
@@ -192,7 +177,7 @@ describe('the sealed revision index', () => {
   });
 
   it('cannot be deleted to let an older copy back in: the reports’ sealed controls say an index existed', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     const first = await twoRevisions(db, repo);
     await deleteIndex(db);
     await db.reports.put(first.report);
@@ -206,7 +191,7 @@ describe('the sealed revision index', () => {
   });
 
   it('is built once, from the rows as they are, for a vault that had reports before it existed', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     await repo.put(buildReport({ id: 'r1', revision: 3 }));
     // As the version before the index left it: no index, a control that never mentions one.
     const row = (await db.reports.get('r1')) as ReportRow;
@@ -221,14 +206,14 @@ describe('the sealed revision index', () => {
     const next = await openTestVault(db);
     closeAfterTest(db, next);
     await next.unlock(STRONG_PASSPHRASE);
-    expect((await repoOf(db, next).get('r1'))?.revision).toBe(3);
+    expect((await testReportRepo(db, next).get('r1'))?.revision).toBe(3);
     expect(await db.secrets.get(REVISION_SNAPSHOT_KEY)).toBeDefined();
   });
 });
 
 describe('the revision index written one entry at a time', () => {
   it('adds one small sealed entry per save, whatever the number of reports, and rewrites the whole map only now and then', async () => {
-    const { db, repo } = await setup();
+    const { db, repo } = await reportRepoSetup();
     const entrySizes: number[] = [];
     let removed: ReportRow | undefined;
     for (let i = 0; i < 140; i++) {
@@ -258,13 +243,13 @@ describe('the revision index written one entry at a time', () => {
   });
 
   it('follows another tab’s saves: each tab reads the other’s reports and writes after them', async () => {
-    const { db, repo } = await setup();
+    const { db, repo } = await reportRepoSetup();
     // A second page over the same database, with its own copy of the index (the vault's key is shared for the test).
     const otherDb = new SafeVisitDb(db.name);
     const otherVault = await openTestVault(otherDb);
     closeAfterTest(otherDb, otherVault);
     await otherVault.unlock(STRONG_PASSPHRASE);
-    const other = repoOf(otherDb, otherVault);
+    const other = testReportRepo(otherDb, otherVault);
 
     await repo.put(buildReport({ id: 'mine', revision: 1 }));
     expect((await other.get('mine'))?.revision).toBe(1);
@@ -284,7 +269,7 @@ describe('the revision index written one entry at a time', () => {
 
 describe('a vault whose index is the one whole record of earlier versions', () => {
   it('moves to the log at unlock: nothing lost, older copies still refused, the old record gone and ignored if put back', async () => {
-    const { db, vault, repo } = await setup();
+    const { db, vault, repo } = await reportRepoSetup();
     const first = await twoRevisions(db, repo);
     await repo.put(buildReport({ id: 'r2' }));
     await repo.put(buildReport({ id: 'r3' }));
