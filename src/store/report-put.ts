@@ -4,10 +4,12 @@
 // Measured in Chromium (bench `encryption_overhead_ratio`): the seals are about 0.1 ms of a save, its IndexedDB round
 // trips the rest (a read transaction before the write, then each request awaited in turn). So a save first tries
 // WITHOUT a read: the row it writes depends on the stored one only through a receipt to keep, so when the stored row
-// carries none (every draft, every report never sent) the transaction checks just that, and the log's end, with both
-// reads together, then issues the writes together. Anything else goes the guarded way (read, check, write).
+// carries none (every draft, every report never sent) the transaction checks just that, and the log's end: both reads
+// made first, the writes right after without waiting, all undone when the reads say no. Anything else goes the
+// guarded way (read, check, write).
 
 import type { KeyedCrypto } from '../vault/vault.ts';
+import { sameBytes } from '../vault/vault-header.ts';
 import type { OutboxRow, ReportRow, SafeVisitDb } from './db.ts';
 import { withStorageErrors } from './errors.ts';
 import { guardedWrite, indexedBefore, type ReportControlGuard } from './report-control.ts';
@@ -44,21 +46,35 @@ const sealedWrite = async ({ db, control, keyed, sealOutbox }: PutContext, fresh
     ]);
     return index;
   };
-  return { index, write };
+  return { row, index, write };
 };
 
-/** The save without a read first: null (nothing written) when the stored row has a receipt or the log moved. */
+/** Thrown inside the unread save's transaction to undo its writes: the stored rows were not as it assumed. */
+class NotAsAssumed extends Error {}
+
+/**
+ * The save without a read first: null (nothing written) when the stored row has a receipt or the log moved. Its two
+ * reads and its writes are made at once, the reads first (IndexedDB runs a transaction's requests in the order they
+ * were made, so the reads see the rows as they were); when the reads say no, throwing undoes the writes.
+ */
 const unreadWrite = async (context: PutContext, fresh: ReportRow): Promise<IndexWrite | null> => {
   const { db, withReceipt } = context;
-  const { index, write } = await sealedWrite(context, fresh);
-  return withStorageErrors(() =>
-    db.transaction('rw', db.reports, db.outbox, db.secrets, async () => {
-      const [stored, unmoved] = await Promise.all([db.reports.get(fresh.id), index.unmoved()]);
-      if (stored?.receipt !== undefined) withReceipt.add(fresh.id);
-      if (stored?.receipt !== undefined || !unmoved) return null;
-      return write();
-    }),
-  );
+  const { row, index, write } = await sealedWrite(context, fresh);
+  return withStorageErrors(async () => {
+    try {
+      return await db.transaction('rw', db.reports, db.outbox, db.secrets, async () => {
+        const [stored, unmoved] = await Promise.all([db.reports.get(row.id), index.unmoved(), write()]);
+        if (stored?.receipt !== undefined) withReceipt.add(row.id);
+        // A row with this save's own body (its IV is new) was read after the write: it says nothing of the row before.
+        const readAfter = stored !== undefined && sameBytes(stored.iv, row.iv);
+        if (stored?.receipt !== undefined || !unmoved || readAfter) throw new NotAsAssumed();
+        return index;
+      });
+    } catch (error) {
+      if (error instanceof NotAsAssumed) return null;
+      throw error;
+    }
+  });
 };
 
 /** The guarded save: the stored row read first, its receipt kept only when its sealed control vouches for it. */
