@@ -80,6 +80,7 @@ export const startAlertWorker = (store: AlertStore, clock: Clock, options: Alert
 
   let stopped = options.deliver === false || channels.length === 0;
   let running: Promise<void> | undefined;
+  // Stryker disable next-line BooleanLiteral: the first kick, below, sets it before anything reads it.
   let again = false;
   let wake: unknown;
   const inFlight = new Set<AbortController>();
@@ -111,9 +112,10 @@ export const startAlertWorker = (store: AlertStore, clock: Clock, options: Alert
       timers.clearTimeout(timeout);
       inFlight.delete(controller);
     }
-    if (stopped && error !== undefined) return store.releaseAlert(alert);
     const now = clock();
+    // Delivered counts even when a stop came meanwhile: the receiver has it, and a restart must not send it again.
     if (error === undefined) return void (await store.finishAlert(alert, { kind: 'delivered', at: now.toISOString() }));
+    if (stopped) return store.releaseAlert(alert);
     const attempts = alert.attempts + 1;
     const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts, random)).toISOString();
     if (now.getTime() - Date.parse(alert.createdAt) >= ALERT_GIVE_UP_MS) {
@@ -122,6 +124,7 @@ export const startAlertWorker = (store: AlertStore, clock: Clock, options: Alert
       }
       return;
     }
+    // Stryker disable next-line StringLiteral: the store records any outcome but delivered and gave-up as a retry.
     await store.finishAlert(alert, { kind: 'retry', error, nextAttemptAt });
   };
 
@@ -133,13 +136,14 @@ export const startAlertWorker = (store: AlertStore, clock: Clock, options: Alert
       const alert = await store.claimAlert(channels, now.toISOString(), leaseUntil);
       if (!alert) break;
       const send = senders[alert.channel];
+      // Stryker disable next-line ConditionalExpression: claimAlert returns only the channels asked for, each with a sender.
       if (send) await deliver(alert, send);
     }
     await schedule();
   };
 
+  // A kick after stop runs a pass that ends at its first `stopped` check.
   function kick(): void {
-    if (stopped) return;
     if (running) {
       again = true;
       return;

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ALERT_FIRST_RETRY_MS,
+  ALERT_GIVE_UP_MS,
   ALERT_MAX_RETRY_MS,
   ALERT_POLL_MS,
   type AlertOptions,
@@ -35,6 +36,15 @@ const alertStore = async () => {
   };
   return { store, queue };
 };
+
+/** The store's methods, each passed through: a test overrides the one whose moment it needs. */
+const bound = (store: AlertStore): AlertStore => ({
+  claimAlert: (...args) => store.claimAlert(...args),
+  finishAlert: (...args) => store.finishAlert(...args),
+  releaseAlert: (...args) => store.releaseAlert(...args),
+  nextAlertAt: (...args) => store.nextAlertAt(...args),
+  alerts: () => store.alerts(),
+});
 
 const receiver = async (answer?: (n: number) => Answer) => {
   const r = await startReceiver(answer);
@@ -130,11 +140,8 @@ describe('the alert worker', () => {
     await queue(time.now().toISOString());
     let failing = true;
     const flaky: AlertStore = {
+      ...bound(store),
       claimAlert: (...args) => (failing ? Promise.reject(new Error('SQLITE_BUSY')) : store.claimAlert(...args)),
-      finishAlert: (...args) => store.finishAlert(...args),
-      releaseAlert: (...args) => store.releaseAlert(...args),
-      nextAlertAt: (...args) => store.nextAlertAt(...args),
-      alerts: () => store.alerts(),
     };
     const w = worker(flaky, time, { webhook: { url: hook.url, secret: SECRET } });
     await w.settled();
@@ -162,6 +169,8 @@ describe('the alert worker', () => {
     await none.settled();
     expect(hook.received).toHaveLength(0);
     expect((await store.alerts())[0]).toMatchObject({ attempts: 0, claimedUntil: null });
+    // Neither polls the database: no timer is waiting.
+    expect(time.pending()).toBe(0);
   });
 
   it('mails from the lead’s own address when no sender is given', async () => {
@@ -176,5 +185,122 @@ describe('the alert worker', () => {
     expect(w.channels).toEqual(['email']);
     await vi.waitFor(() => expect(sink.mails).toHaveLength(1), WAIT);
     expect(sink.mails[0]).toMatchObject({ from: 'lead@example.org', to: ['lead@example.org'] });
+  });
+});
+
+describe('the alert worker, at the edges of a pass', () => {
+  it('signs each alert with the clock’s time in unix seconds', async () => {
+    const hook = await receiver();
+    const { store, queue } = await alertStore();
+    const time = manualTime(Date.parse('2026-11-30T12:00:00.750Z'));
+    await queue(time.now().toISOString());
+    worker(store, time, { webhook: { url: hook.url, secret: SECRET } });
+    await vi.waitFor(() => expect(hook.received).toHaveLength(1), WAIT);
+    const seconds = Math.floor(Date.parse('2026-11-30T12:00:00.750Z') / 1000);
+    expect(hook.received[0]?.headers['safevisit-signature']).toMatch(new RegExp(`^t=${seconds},v1=`));
+  });
+
+  it('delivers an alert queued while a pass is finishing, without waiting for the poll', async () => {
+    const hook = await receiver();
+    const { store, queue } = await alertStore();
+    const time = manualTime();
+    let late: Promise<void> | undefined;
+    let w: ReturnType<typeof worker> | undefined;
+    const finishing: AlertStore = {
+      ...bound(store),
+      // Past its last claim, the pass looks for the next alert due: a report arrives at that moment.
+      nextAlertAt: async (...args) => {
+        const next = await store.nextAlertAt(...args);
+        late ??= queue(time.now().toISOString()).then(() => w?.kick());
+        await late;
+        return next;
+      },
+    };
+    w = worker(finishing, time, { webhook: { url: hook.url, secret: SECRET } });
+    await vi.waitFor(async () => expect((await store.alerts())[0]?.deliveredAt).not.toBeNull(), WAIT);
+    await w.settled();
+    expect(hook.received).toHaveLength(1);
+  });
+
+  it('gives up with one line on the console when no log is given', async () => {
+    const hook = await receiver(() => 500);
+    const { store, queue } = await alertStore();
+    const time = manualTime();
+    const id = await queue(new Date(time.now().getTime() - ALERT_GIVE_UP_MS).toISOString());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const w = worker(store, time, { webhook: { url: hook.url, secret: SECRET } });
+      await vi.waitFor(async () => expect((await store.alerts())[0]?.gaveUpAt).not.toBeNull(), WAIT);
+      await w.settled();
+      expect(warn.mock.calls).toEqual([
+        [expect.stringMatching(new RegExp(`^SafeVisit gave up the webhook alert for report ${id} revision 1 `))],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe('a stopped alert worker', () => {
+  type Stopper = { stop: () => Promise<void> };
+  const cases: [string, (store: AlertStore, stopper: () => Stopper) => AlertStore][] = [
+    ['after a delivery', (store) => store],
+    [
+      'while it looks for the next alert due',
+      (store, stopper) => ({
+        ...bound(store),
+        nextAlertAt: async (...args) => {
+          const next = await store.nextAlertAt(...args);
+          void stopper().stop();
+          return next;
+        },
+      }),
+    ],
+    [
+      'while the database fails',
+      (store, stopper) => ({
+        ...bound(store),
+        claimAlert: async () => {
+          await Promise.resolve();
+          void stopper().stop();
+          throw new Error('SQLITE_BUSY');
+        },
+      }),
+    ],
+  ];
+
+  it.each(cases)('leaves no timer waiting when stopped %s', async (_when, wrap) => {
+    const hook = await receiver();
+    const { store, queue } = await alertStore();
+    const time = manualTime();
+    await queue(time.now().toISOString());
+    // Stopped once only: a second stop would clear what the first one left behind.
+    let stopping: Promise<void> | undefined;
+    let w: ReturnType<typeof worker> | undefined;
+    const stopOnce = (): Stopper => ({ stop: () => (stopping ??= w?.stop() ?? Promise.resolve()) });
+    w = worker(wrap(store, stopOnce), time, { webhook: { url: hook.url, secret: SECRET } });
+    await w.settled();
+    await stopOnce().stop();
+    expect(time.pending()).toBe(0);
+  });
+
+  it('with the real timers: retries after the delay, and stopping leaves no timer running', async () => {
+    const hook = await receiver((n) => (n === 1 ? 500 : 200));
+    const { store, queue } = await alertStore();
+    const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timeouts();
+    await queue(new Date().toISOString());
+    const w = startAlertWorker(store, () => new Date(), {
+      inboxUrl: INBOX,
+      webhook: { url: hook.url, secret: SECRET },
+      random: () => 0,
+    });
+    closers.push(w.stop);
+    await vi.waitFor(() => expect(hook.received).toHaveLength(2), { timeout: ALERT_FIRST_RETRY_MS * 2, interval: 50 });
+    await vi.waitFor(async () => expect((await store.alerts())[0]?.deliveredAt).not.toBeNull(), WAIT);
+    await w.stop();
+    await hook.stop();
+    // Timers of the test runner may come and go; none of the worker's (a poll, a delivery's timeout) is left.
+    expect(timeouts()).toBeLessThanOrEqual(before);
   });
 });
