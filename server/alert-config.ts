@@ -8,12 +8,9 @@ export const WEBHOOK_SECRET_MIN_CHARS = 32;
 type Env = Record<string, string | undefined>;
 
 const isHttpUrl = (value: string): boolean => {
-  try {
-    const protocol = new URL(value).protocol;
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:';
 };
 
 /**
@@ -44,6 +41,7 @@ export const alertsFromEnv = (env: Env, serverUrl: string): AlertOptions | { err
   if (!isHttpUrl(publicUrl)) return { error: 'SAFEVISIT_PUBLIC_URL must be the https:// address officers use.' };
   return {
     ...(webhookUrl && secret ? { webhook: { url: webhookUrl, secret } } : {}),
+    // Stryker disable next-line LogicalOperator: both or neither are set (checked above); `&&` tells TypeScript so.
     ...(smtpUrl && to ? { email: { smtpUrl, to, ...(from ? { from } : {}) } } : {}),
     inboxUrl: new URL('officer/', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`).href,
   };

@@ -58,6 +58,39 @@ describe('alertsFromEnv', () => {
     expect(both && 'email' in both && both.email && 'from' in both.email).toBe(false);
   });
 
+  it('reads a plain smtp:// server, and sends no webhook for a secret set without its address', () => {
+    expect(
+      alertsFromEnv(
+        {
+          SAFEVISIT_SMTP_URL: 'smtp://127.0.0.1:2525',
+          SAFEVISIT_ALERT_EMAIL: 'lead@example.org',
+          SAFEVISIT_ALERT_WEBHOOK_SECRET: SECRET,
+        },
+        SERVER_URL,
+      ),
+    ).toEqual({
+      email: { smtpUrl: 'smtp://127.0.0.1:2525', to: 'lead@example.org' },
+      inboxUrl: 'http://127.0.0.1:4173/officer/',
+    });
+  });
+
+  it('trims every setting', () => {
+    expect(
+      alertsFromEnv(
+        {
+          SAFEVISIT_SMTP_URL: ` ${EMAIL.SAFEVISIT_SMTP_URL}\t`,
+          SAFEVISIT_ALERT_EMAIL: ' lead@example.org ',
+          SAFEVISIT_ALERT_EMAIL_FROM: ' safevisit@example.org ',
+          SAFEVISIT_PUBLIC_URL: ' https://safevisit.example.org ',
+        },
+        SERVER_URL,
+      ),
+    ).toEqual({
+      email: { smtpUrl: EMAIL.SAFEVISIT_SMTP_URL, to: 'lead@example.org', from: 'safevisit@example.org' },
+      inboxUrl: 'https://safevisit.example.org/officer/',
+    });
+  });
+
   it.each([
     ['https://safevisit.example.org', 'https://safevisit.example.org/officer/'],
     ['https://safevisit.example.org/', 'https://safevisit.example.org/officer/'],
@@ -100,6 +133,11 @@ describe('alertsFromEnv', () => {
     [
       'an SMTP server that is not smtp:// or smtps://',
       { ...EMAIL, SAFEVISIT_SMTP_URL: 'https://mail.example.org' },
+      /^SAFEVISIT_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address\.$/,
+    ],
+    [
+      'an address that only holds smtp:// further on',
+      { ...EMAIL, SAFEVISIT_SMTP_URL: 'https://mail.example.org/?relay=smtp://mail.example.org' },
       /^SAFEVISIT_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ address\.$/,
     ],
     [
