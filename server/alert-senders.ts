@@ -26,14 +26,14 @@ const abortable = <T>(work: Promise<T>, signal: AbortSignal, message: () => stri
     const onAbort = () => reject(new Error(message()));
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
+    // A signal aborts once at most, so the listener needs no `once`; it is removed when the work ends.
+    signal.addEventListener('abort', onAbort);
   });
 
-/** A plain sentence for a failed request (connection refused, reset, DNS) without the library's stack. */
-const networkError = (error: unknown): string => {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
-  return `The webhook receiver could not be reached${code}.`;
+/** ` (CODE)` for a failure that names its code (ECONNREFUSED, ESOCKET), else nothing: never a library's message. */
+const codeOf = (error: unknown): string => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
 };
 
 /** Sends one alert; rejects with an Error whose message is the plain lastError. `signal` aborts it (timeout, stop). */
@@ -57,7 +57,8 @@ export const webhookSender =
       signal,
     }).catch((error: unknown) => {
       if (signal.aborted) throw new Error(`The webhook receiver did not answer within ${timeoutS} s.`);
-      throw new Error(networkError(error));
+      // fetch names a network failure's code in its cause (none for a URL it refuses to use).
+      throw new Error(`The webhook receiver could not be reached${codeOf((error as { cause?: unknown }).cause)}.`);
     });
     // The answer body is the receiver's business: read and dropped, never stored.
     await response.arrayBuffer().catch(() => undefined);
@@ -103,7 +104,7 @@ export const emailSender = (smtpUrl: string, to: string, from: string, timeoutS:
         throw new Error(
           typeof response === 'number'
             ? `The mail server refused the alert (${response}).`
-            : `The mail server could not be reached (${(error as { code?: string }).code ?? 'error'}).`,
+            : `The mail server could not be reached${codeOf(error)}.`,
         );
       }),
       signal,

@@ -1,5 +1,7 @@
 // The two alert senders on their own, against a real receiver and a real SMTP sink on 127.0.0.1: what they send
 // (headers, signature, the email's words per urgency) and the one plain sentence each failure leaves for lastError.
+import { createHmac } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -77,6 +79,14 @@ describe('webhookSender', () => {
     expect(request?.headers[SIGNATURE_HEADER.toLowerCase()]).toBe(webhookSignature(SECRET, NOW_S, request?.body ?? ''));
   });
 
+  it('signs HMAC-SHA256 of "<t>.<raw body>" with the secret, as the receiver checks it', async () => {
+    const hook = await receiver();
+    await webhookSender(hook.url, SECRET, 10)(MESSAGE, new AbortController().signal, NOW_S);
+    const body = hook.received[0]?.body ?? '';
+    const mac = createHmac('sha256', SECRET).update(`${NOW_S}.${body}`).digest('hex');
+    expect(hook.received[0]?.headers[SIGNATURE_HEADER.toLowerCase()]).toBe(`t=${NOW_S},v1=${mac}`);
+  });
+
   it.each([
     [299, undefined],
     [300, 'The webhook receiver answered 300, a redirect, which is not followed.'],
@@ -94,6 +104,22 @@ describe('webhookSender', () => {
     const url = `http://127.0.0.1:${await closedPort()}/hook`;
     const message = await rejection(webhookSender(url, SECRET, 10)(MESSAGE, new AbortController().signal, NOW_S));
     expect(message).toBe('The webhook receiver could not be reached (ECONNREFUSED).');
+  });
+
+  it('says plainly that the receiver could not be reached when the failure names no code', async () => {
+    // undici refuses a scheme it cannot fetch with a cause that has no code.
+    const message = await rejection(
+      webhookSender('ftp://127.0.0.1/hook', SECRET, 10)(MESSAGE, new AbortController().signal, NOW_S),
+    );
+    expect(message).toBe('The webhook receiver could not be reached.');
+  });
+
+  it('fails plainly, without the password, on an address with credentials (fetch refuses to use it)', async () => {
+    const hook = await receiver();
+    const url = hook.url.replace('http://', 'http://user:hunter2@');
+    const message = await rejection(webhookSender(url, SECRET, 10)(MESSAGE, new AbortController().signal, NOW_S));
+    expect(message).toBe('The webhook receiver could not be reached.');
+    expect(hook.received).toHaveLength(0);
   });
 
   it('says the receiver did not answer in time when the signal aborts', async () => {
@@ -134,6 +160,15 @@ describe('emailSender', () => {
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]).toMatchObject({ from: 'alerts@example.org', to: ['lead@example.org'] });
     expect(smtp.mails[0]?.raw).toMatch(/^Subject: SafeVisit: a report arrived \(urgency soon\)/m);
+  });
+
+  it('leaves no listener on a signal that outlives the mail, sent or refused', async () => {
+    const smtp = await sink((n) => n === 2);
+    const send = emailSender(smtp.url, 'lead@example.org', 'alerts@example.org', 10);
+    const signal = new AbortController().signal;
+    await send(MESSAGE, signal, 0);
+    expect(await rejection(send(MESSAGE, signal, 0))).toBe('The mail server refused the alert (451).');
+    expect(getEventListeners(signal, 'abort')).toEqual([]);
   });
 
   it('leaves the mail server’s refusal code, or the reason it could not be reached', async () => {
