@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KEY_CLOCK_SKEW_MS, LIFECYCLE_PATHS } from '../../../src/domain/lifecycle-protocol.ts';
 import { ORG_PATHS, OrgDescriptorSchema } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
-import { b64, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
+import { b64, joinAsNewOfficer, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 const errorOf = async (response: Response) => ({
@@ -97,5 +97,41 @@ describe('erasing a report', () => {
     );
     expect(bad).toMatchObject({ status: 400, code: 'invalid', message: 'Type ERASE to confirm the erasure.' });
     expect(bad.issues?.map((i) => i.path)).toEqual(['confirm']);
+  });
+});
+
+describe('who may rotate and erase', () => {
+  it('refuses an officer not confirmed yet, and a caller not signed in, on both routes', async () => {
+    const clock = manualClock();
+    const server = await start({ now: clock.date });
+    const bo = await joinAsNewOfficer(server, 'bo@example.org');
+    const lead = server.session.officer.id;
+    const key = newKey(clock.date());
+    const body = { encryptionKey: key, grants: [{ officerId: lead, kid: key.kid, sealed: b64(300) }] };
+    const id = randomUUID();
+    for (const [path, payload] of [
+      [LIFECYCLE_PATHS.rotateKey, body],
+      [LIFECYCLE_PATHS.erase(id), { confirm: 'ERASE' }],
+    ] as const) {
+      expect(await errorOf(await send(server.url, path, { token: bo.session.token, body: payload }))).toEqual({
+        status: 403,
+        code: 'forbidden',
+        message: 'Another officer must confirm your account before you can do this.',
+      });
+      expect((await send(server.url, path, { body: payload })).status).toBe(401);
+    }
+    expect(await published(server)).not.toContain(key.kid);
+  });
+
+  it('answers an erasure of an id that is not a report id with the not-found sentence', async () => {
+    const server = await start();
+    expect(
+      await errorOf(
+        await send(server.url, LIFECYCLE_PATHS.erase('not-a-uuid'), {
+          token: server.session.token,
+          body: { confirm: 'ERASE' },
+        }),
+      ),
+    ).toEqual({ status: 404, code: 'not-found', message: 'There is no such report.' });
   });
 });
