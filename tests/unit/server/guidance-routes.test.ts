@@ -4,7 +4,7 @@
 // refusal, not a 500.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GUIDANCE_MAX_BYTES } from '../../../server/guidance-routes.ts';
+import { GUIDANCE_MAX_BYTES, signatureHolds } from '../../../server/guidance-routes.ts';
 import type { GuidancePack } from '../../../src/domain/guidance.ts';
 import { canonicalJson, ErrorBodySchema, SUBMISSION_MAX_BYTES } from '../../../src/domain/protocol.ts';
 import { GUIDANCE_PATHS, PublishedGuidanceSchema, packWithContacts } from '../../../src/domain/signed-guidance.ts';
@@ -81,7 +81,7 @@ describe('GET and POST /v2/guidance', () => {
           body: JSON.stringify({ padding: 'x'.repeat(bytes) }),
         });
       const large = await post(SUBMISSION_MAX_BYTES + 1024);
-      expect((await errorOf(large)).code).toBe('invalid');
+      expect(await errorOf(large)).toMatchObject({ code: 'invalid', message: 'This is not a signed guidance pack.' });
       const response = await post(GUIDANCE_MAX_BYTES);
       expect(response.status).toBe(413);
       await response.body?.cancel();
@@ -115,6 +115,46 @@ describe('GET and POST /v2/guidance', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('keeps the whole of a problem’s message, colons and all', async () => {
+    const { server, org } = await withOrg();
+    try {
+      const good = pack();
+      const broken = { ...good, articles: [{ ...good.articles[0], title: 42 }, ...good.articles.slice(1)] };
+      const signed = await signGuidancePack(org.privateKeys.signing, org.fingerprint, broken as GuidancePack);
+      const error = await errorOf(
+        await send(server.url, GUIDANCE_PATHS.publish, { token: server.session.token, body: signed }),
+      );
+      expect(error.issues).toEqual([
+        { path: 'articles[0].title', message: 'Invalid input: expected string, received number' },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses, in one sentence, a pack signed for another organisation', async () => {
+    const { server, org } = await withOrg();
+    try {
+      const other = await buildOrganisation('Elsewhere');
+      const signed = await signGuidancePack(org.privateKeys.signing, other.fingerprint, pack());
+      expect(
+        await errorOf(await send(server.url, GUIDANCE_PATHS.publish, { token: server.session.token, body: signed })),
+      ).toEqual({
+        status: 400,
+        code: 'other-organisation',
+        message: 'This guidance was signed for another organisation.',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says false, not an exception, for a signing key that is not a key', async () => {
+    const org = await buildOrganisation();
+    const signed = await signGuidancePack(org.privateKeys.signing, org.fingerprint, pack());
+    expect(signatureHolds(signed, 'bm90LWEta2V5')).toBe(false);
   });
 
   it('refuses a pack when the organisation’s signing key is not a usable key, rather than failing', async () => {
