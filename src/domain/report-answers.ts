@@ -17,13 +17,12 @@ export const answerText = (field: FormField, report: ReportDraft): string => {
   switch (field.kind) {
     case 'checkbox':
       return value === true ? YES : '';
-    case 'checkboxes': {
-      const ticked = new Set(Array.isArray(value) ? (value as string[]) : []);
+    case 'checkboxes':
+      // A body of the wrong shape (a string where ticks belong) shows as nothing ticked.
       return field.options
-        .filter((o) => ticked.has(o.id))
+        .filter((o) => Array.isArray(value) && (value as readonly string[]).includes(o.id))
         .map((o) => o.label)
         .join(TICK_SEPARATOR);
-    }
     default:
       return typeof value === 'string' ? value.trim() : '';
   }

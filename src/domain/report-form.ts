@@ -254,10 +254,10 @@ export const VISIT_ORDER: readonly string[] = [
   'organisation',
 ];
 
-const SECTION_BY_ID = new Map(REPORT_FORM.map((s) => [s.id, s]));
-
 /** The sections in VISIT_ORDER (every section of REPORT_FORM, each once). */
-export const VISIT_FORM: readonly FormSection[] = VISIT_ORDER.flatMap((id) => SECTION_BY_ID.get(id) ?? []);
+export const VISIT_FORM: readonly FormSection[] = [...REPORT_FORM].sort(
+  (a, b) => VISIT_ORDER.indexOf(a.id) - VISIT_ORDER.indexOf(b.id),
+);
 
 /** Every field of the form by id. */
 export const FORM_FIELDS: ReadonlyMap<ReportFieldId, FormField> = new Map(

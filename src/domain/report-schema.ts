@@ -40,10 +40,9 @@ const draftText = z.string().catch('');
 const draftTick = z.boolean().catch(false);
 const draftTicks = <T extends readonly { id: string }[]>(options: T) => {
   const known = new Set<string>(idsOf(options));
-  return z
-    .array(z.unknown())
-    .catch([])
-    .transform((ids) => ids.filter((id): id is Ids<T> => typeof id === 'string' && known.has(id)));
+  // Stryker disable next-line ArrayDeclaration: whatever the fallback holds, the filter below drops it as unknown.
+  const list = z.array(z.unknown()).catch([]);
+  return list.transform((ids) => ids.filter((id): id is Ids<T> => known.has(id as string)));
 };
 
 export const ReportDraftSchema = z.object({
@@ -100,21 +99,23 @@ export const emptyDraft = (orgDefaults: Partial<OrgDetails> = {}): ReportDraft =
 
 // The submitted report: strict. Used by validateForSubmit, by sync and by the server.
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Unanchored on purpose: isCalendarDate also checks that the date reads back as the whole value.
+const DATE_PATTERN = /(\d{4})-(\d{2})-(\d{2})/;
 const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
 
 /** True for a real calendar date written YYYY-MM-DD (what an HTML date input gives). */
 export const isCalendarDate = (value: string): boolean => {
   const m = DATE_PATTERN.exec(value);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
+  const y = Number(m[1]);
+  // A date that does not exist rolls over (2023-02-29 reads back as 2023-03-01); a year before 1900 is a slip.
+  return y >= 1900 && new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === value;
 };
 
 // How a length message names a field: its label, or a noun where the label is a question or an instruction.
 const nameOf = (field: ReportFieldId) => FIELD_NOUNS[field] ?? FIELD_LABELS[field];
-// Optional fields may be left out of a submitted body (the server fills them in); required ones say what is missing.
+// Optional fields may be left out of a submitted body (the server fills them in); required ones say what is missing
+// (a schema's own error covers its checks too: the empty value and the wrong type get the same sentence).
 const optionalText = (field: ReportFieldId, max: number) =>
   z
     .string()
@@ -125,7 +126,7 @@ const requiredText = (field: ReportFieldId, max: number, missing: string) =>
   z
     .string({ error: missing })
     .trim()
-    .min(1, { error: missing })
+    .min(1)
     .max(max, { error: tooLong(nameOf(field), max) });
 const uniqueTicks = <T extends readonly { id: string }[]>(options: T, missing?: string) =>
   z
@@ -157,7 +158,7 @@ const SubmittedReportObject = z.strictObject({
     .string({ error: MESSAGES.dateMissing })
     .trim()
     .min(1, { error: MESSAGES.dateMissing, abort: true })
-    .refine(isCalendarDate, { error: MESSAGES.dateInvalid, abort: true }),
+    .refine(isCalendarDate, { error: MESSAGES.dateInvalid }),
   timeHappened: z
     .string()
     .trim()
@@ -168,7 +169,7 @@ const SubmittedReportObject = z.strictObject({
   location: optionalTicks(LOCATIONS),
   involved: optionalTicks(INVOLVED),
   involvedOther: optionalText('involvedOther', SHORT_TEXT_MAX_CHARS),
-  incidentTypes: uniqueTicks(INCIDENT_TYPES, MESSAGES.typeMissing).min(1, { error: MESSAGES.typeMissing }),
+  incidentTypes: uniqueTicks(INCIDENT_TYPES, MESSAGES.typeMissing).min(1),
   incidentTypeOther: optionalText('incidentTypeOther', SHORT_TEXT_MAX_CHARS),
   description: requiredText('description', LONG_TEXT_MAX_CHARS, MESSAGES.descriptionMissing),
   deliberateAccess: optionalTick,
@@ -188,14 +189,16 @@ const SubmittedReportObject = z.strictObject({
 
 type CrossFieldInput = z.output<typeof SubmittedReportObject>;
 
-/** Rules that read more than one field. Kept apart so a draft hears about them even while other fields fail. */
+/**
+ * Rules that read more than one field, on trimmed text (the schema's output or a normalised draft). Kept apart so a draft
+ * hears about them even while other fields fail.
+ */
 export const crossFieldIssues = (r: CrossFieldInput): ReportIssue[] => {
   const issues: ReportIssue[] = [];
   const issue = (field: ReportFieldId, message: string) => issues.push({ field, message });
-  if (r.incidentTypes.includes('other') && r.incidentTypeOther.trim() === '')
+  if (r.incidentTypes.includes('other') && r.incidentTypeOther === '')
     issue('incidentTypeOther', MESSAGES.typeOtherMissing);
-  if (r.involved.includes('other') && r.involvedOther.trim() === '')
-    issue('involvedOther', MESSAGES.involvedOtherMissing);
+  if (r.involved.includes('other') && r.involvedOther === '') issue('involvedOther', MESSAGES.involvedOtherMissing);
   if (!r.deliberateAccess && (r.deliberateMaterial.length > 0 || r.deliberateConsideredAs.length > 0))
     issue('deliberateAccess', MESSAGES.deliberateParent);
   if (!r.accidentalAccess && r.accidentalMaterial.length > 0) issue('accidentalAccess', MESSAGES.accidentalParent);
@@ -208,6 +211,7 @@ export const crossFieldIssues = (r: CrossFieldInput): ReportIssue[] => {
 
 /** The strict report: every rule "Submit report" needs. The server validates submitted bodies with it. */
 export const SubmittedReportSchema = SubmittedReportObject.superRefine((r, ctx) => {
+  // Stryker disable next-line StringLiteral: nothing reads the code; the form and the server's 400 show path and message.
   for (const { field, message } of crossFieldIssues(r)) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type FormField, REPORT_FORM, VISIT_FORM, WARNING_TEXTS } from '../../../src/domain/report-form.ts';
+import {
+  FORM_FIELDS,
+  type FormField,
+  labelOf,
+  REPORT_FORM,
+  VISIT_FORM,
+  VISIT_ORDER,
+  WARNING_TEXTS,
+} from '../../../src/domain/report-form.ts';
 import { FIELD_LABELS, INCIDENT_TYPES } from '../../../src/domain/report-options.ts';
 import { ReportDraftSchema, type ReportFieldId, SubmittedReportSchema } from '../../../src/domain/report-schema.ts';
 
@@ -137,6 +145,74 @@ describe('REPORT_FORM holds every tick box of Appendix 1', () => {
   });
 });
 
+describe('REPORT_FORM’s sections and fields', () => {
+  it('are headed as Appendix 1 heads its sections, the worker’s reference and the next-step facts added', () => {
+    expect(REPORT_FORM.map((s) => [s.id, s.title, s.addition === true])).toEqual([
+      ['reference', 'Worker’s reference (case number or initials)', true],
+      ['organisation', 'School/organisation’s details', false],
+      ['incident', 'Details of incident', false],
+      ['type', 'Type of incident', false],
+      ['description', 'Description of incident', false],
+      ['nature', 'Nature of incident', false],
+      ['action', 'Action taken', false],
+      ['outcome', 'Outcome of incident/investigation', false],
+      ['concerns', 'Facts that shape the next steps', true],
+    ]);
+  });
+
+  it('ask each written answer in the input that fits it: one line, several lines, a date or a time', () => {
+    const inputs = fields.filter((f) => !f.kind.startsWith('checkbox')).map((f) => `${f.id}:${f.kind}`);
+    expect(inputs).toEqual([
+      'reference:text',
+      'orgName:text',
+      'orgAddress:textarea',
+      'coordinatorName:text',
+      'orgContact:textarea',
+      'dateHappened:date',
+      'timeHappened:time',
+      'reporterName:text',
+      'identifiedHow:textarea',
+      'involvedOther:text',
+      'incidentTypeOther:text',
+      'description:textarea',
+      'specificAction:textarea',
+      'outcome:textarea',
+    ]);
+  });
+
+  it('cap each written answer at the length the submitted report takes', () => {
+    for (const f of fields) {
+      if (f.kind !== 'text' && f.kind !== 'textarea') continue;
+      const shape = SubmittedReportSchema.shape[f.id];
+      expect(shape.safeParse('x'.repeat(f.maxLength)).success, f.id).toBe(true);
+      expect(shape.safeParse('x'.repeat(f.maxLength + 1)).success, f.id).toBe(false);
+    }
+  });
+
+  it('put the boxes and the detail under the box they belong to', () => {
+    expect(fields.filter((f) => f.parent).map((f) => `${f.id} under ${f.parent}`)).toEqual([
+      'deliberateMaterial under deliberateAccess',
+      'deliberateConsideredAs under deliberateAccess',
+      'accidentalMaterial under accidentalAccess',
+      'staffActions under staffAction',
+      'specificAction under staffAction',
+      'childActions under childAction',
+    ]);
+  });
+
+  it('give a hint only where it says something', () => {
+    const hints = [...REPORT_FORM.map((s) => s.hint), ...fields.map((f) => f.hint)].filter((h) => h !== undefined);
+    expect(hints.length).toBeGreaterThan(5);
+    for (const hint of hints) expect(hint.trim().length).toBeGreaterThan(10);
+  });
+
+  it('can be looked up by id, with their label', () => {
+    expect(FORM_FIELDS.size).toBe(fields.length);
+    expect(FORM_FIELDS.get('description')).toBe(fields.find((f) => f.id === 'description'));
+    expect(labelOf('incidentTypes')).toBe('Type of incident');
+  });
+});
+
 describe('REPORT_FORM matches the draft schema', () => {
   const draftKeys = Object.keys(ReportDraftSchema.shape).sort();
 
@@ -198,8 +274,15 @@ describe('REPORT_FORM matches the draft schema', () => {
 });
 
 describe('the indecent images warning', () => {
-  it('has a text for the UI to show', () => {
+  it('has a text for the UI to show: never handle the images, describe them in words', () => {
     expect(WARNING_TEXTS['indecent-images']).toMatch(/never .*copy, print, save, forward or attach/i);
+    expect(WARNING_TEXTS['indecent-images']).toMatch(/describe what was seen in words only/i);
+  });
+
+  it('is on the next-step facts about nude images and abuse images in the household', () => {
+    const concerns = fields.find((f) => f.id === 'concerns');
+    const warned = concerns?.kind === 'checkboxes' ? concerns.options.filter((o) => o.warning).map((o) => o.id) : [];
+    expect(warned).toEqual(['nude-images-under-18', 'household-adult-abuse-images']);
   });
 
   it('is on child abuse images, soft and hard core pornographic material and the description', () => {
@@ -247,5 +330,6 @@ describe('the worker form in the order of a visit', () => {
     const ids = VISIT_FORM.map((s) => s.id);
     expect(ids.indexOf('type')).toBeLessThan(ids.indexOf('concerns'));
     expect(ids.indexOf('concerns')).toBeLessThan(ids.indexOf('nature'));
+    expect(ids).toEqual(VISIT_ORDER);
   });
 });
