@@ -6,7 +6,7 @@ export const REPORT_STATUSES = ['draft', 'queued', 'sending', 'synced', 'failed'
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const isReportStatus = (value: unknown): value is ReportStatus =>
-  typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value);
+  (REPORT_STATUSES as readonly unknown[]).includes(value);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -15,9 +15,11 @@ import { tooLong } from './text-limits.ts';
 export const ENDPOINT_URL_MAX_CHARS = 2_048;
 export const ACCESS_TOKEN_MAX_CHARS = 4_096;
 
-/** A whole number from min to max; any other value (NaN, a fraction, out of range) gets the one sentence. */
-const wholeNumber = (min: number, max: number, error: string) =>
-  z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+/**
+ * A whole number from min to max; any other value (NaN, a fraction, out of range) gets the one sentence (a schema's own
+ * error covers its checks too).
+ */
+const wholeNumber = (min: number, max: number, error: string) => z.number({ error }).int().min(min).max(max);
 
 /**
  * Only what the device needs before unlocking. Where reports go (endpoint, token, organisation keys) is never here:

@@ -11,6 +11,7 @@ describe('report statuses', () => {
     ['deleted', false],
     [undefined, false],
     [3, false],
+    [['draft'], false],
   ])('isReportStatus(%s) is %s', (value, expected) => {
     expect(isReportStatus(value)).toBe(expected);
   });
@@ -25,6 +26,7 @@ describe('isStaleDraft', () => {
     ['untouched for a year', NOW - 365 * DAY_MS, true],
     ['stamped in the future (clock changed)', NOW + 40 * DAY_MS, false],
     ['with an invalid time', Number.NaN, false],
+    ['stamped at minus infinity', Number.NEGATIVE_INFINITY, false],
   ])('%s: %s', (_name, updatedAt, expected) => {
     expect(isStaleDraft(updatedAt, NOW)).toBe(expected);
   });
@@ -32,5 +34,15 @@ describe('isStaleDraft', () => {
   it('accepts Dates as well as epoch milliseconds', () => {
     expect(isStaleDraft(new Date(NOW - 31 * DAY_MS), new Date(NOW))).toBe(true);
     expect(isStaleDraft(new Date('not a date'), new Date(NOW))).toBe(false);
+  });
+
+  it('never flags a draft against a clock that is not a time', () => {
+    expect(isStaleDraft(NOW - 31 * DAY_MS, Number.POSITIVE_INFINITY)).toBe(false);
+    expect(isStaleDraft(NOW - 31 * DAY_MS, Number.NaN)).toBe(false);
+  });
+
+  it('compares with the current time when given no clock', () => {
+    expect(isStaleDraft(Date.now() - 31 * DAY_MS)).toBe(true);
+    expect(isStaleDraft(Date.now() - 1_000)).toBe(false);
   });
 });
