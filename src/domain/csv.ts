@@ -1,8 +1,11 @@
 // CSV text (RFC 4180) that is safe to open in a spreadsheet: quoting, CRLF line ends, and no cell that a
 // spreadsheet would run as a formula. Pure; it never decides which columns a file has.
 
-/** A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and Google Sheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and Google Sheets; some
+ * spreadsheets trim leading white space on import, so `=` after spaces or a line break counts too.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
 
 /** RFC 4180 needs quotes around a field holding a comma, a quote or a line break. */
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -11,11 +11,14 @@ describe('csvCell defuses formulas (a leading single quote)', () => {
     ['\t=1', "'\t=1"],
     ['\r=1', `"'\r=1"`],
     ['=1', "'=1"],
+    ['  =1+1', "'  =1+1"],
+    [' @SUM(A1)', "' @SUM(A1)"],
+    ['\n=1', `"'\n=1"`],
   ])('%j becomes %j', (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
 
-  it.each(['1+1', 'a=b', 'Plain words', 'x-y', 'mail@example.org', '2026-03-27', ''])(
+  it.each(['1+1', ' 1+1', 'a=b', 'Plain words', 'x-y', 'mail@example.org', '2026-03-27', ''])(
     'leaves %j alone (the risky characters are only dangerous at the start)',
     (input) => {
       expect(csvCell(input)).toBe(input);
