@@ -163,3 +163,221 @@ describe('autolockAfterMs', () => {
     expect(autolockAfterMs(minutes)).toBe(ms);
   });
 });
+
+describe('autolock edges', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A clock whose timers never fire (a suspended page) and that counts the timers asked of it. */
+  const countingFrozenClock = () => {
+    const clock = manualClock();
+    const counts = { set: 0, cleared: 0 };
+    return {
+      counts,
+      clock: {
+        ...clock,
+        setTimeout: () => {
+          counts.set++;
+          return counts.set;
+        },
+        clearTimeout: () => {
+          counts.cleared++;
+        },
+      } satisfies AutolockClock & ManualClock,
+    };
+  };
+
+  it('follows its own hidden limit when given one', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, hiddenAfterMs: 10_000 });
+    autolock.hidden();
+    vi.advanceTimersByTime(9_999);
+    expect(lock).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('counts the hidden time from the first hidden event, not a repeated one', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    autolock.hidden();
+    vi.advanceTimersByTime(30_000);
+    autolock.hidden();
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS - 30_000);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('locks at the inactivity limit while hidden when that comes first', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, afterMs: MINUTE_MS, hiddenAfterMs: 10 * MINUTE_MS });
+    vi.advanceTimersByTime(30_000);
+    autolock.hidden();
+    vi.advanceTimersByTime(30_000);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('does not lock a second time on return when it already locked while hidden', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    autolock.hidden();
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.visible();
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS * 2);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('counts inactivity again from new activity after coming back, not from the hidden time', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    autolock.hidden();
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS - 1);
+    autolock.visible();
+    autolock.activity();
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS - 1);
+    expect(lock).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('treats a limit that is not a number as the default 5 minutes', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, afterMs: Number.NaN });
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS - 1);
+    expect(lock).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.setAfterMs(Number.POSITIVE_INFINITY);
+    autolock.activity();
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS);
+    expect(lock).toHaveBeenCalledTimes(2);
+    autolock.dispose();
+  });
+
+  it('applies a new limit at once: a shorter one that has already passed locks now', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, afterMs: 10 * MINUTE_MS });
+    vi.advanceTimersByTime(3 * MINUTE_MS);
+    autolock.setAfterMs(2 * MINUTE_MS);
+    expect(lock).toHaveBeenCalledTimes(1);
+    autolock.dispose();
+  });
+
+  it('ignores everything after dispose', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    autolock.dispose();
+    autolock.hidden();
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS * 2);
+    autolock.visible();
+    autolock.setAfterMs(MINUTE_MS);
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS * 2);
+    expect(lock).not.toHaveBeenCalled();
+  });
+
+  it('restarts no timer on each keystroke: activity only moves the deadline a pending timer checks', () => {
+    const { clock, counts } = countingFrozenClock();
+    const autolock = createAutolock({ lock: vi.fn(), clock });
+    expect(counts.set).toBe(1);
+    for (let i = 0; i < 5; i++) autolock.activity();
+    expect(counts.set).toBe(1);
+    expect(counts.cleared).toBe(0);
+    autolock.dispose();
+    expect(counts.cleared).toBe(1);
+  });
+
+  it('locks on return at exactly the hidden limit, and when the inactivity limit passed with frozen timers', () => {
+    const { clock } = countingFrozenClock();
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, clock });
+    autolock.hidden();
+    clock.advance(HIDDEN_LOCK_AFTER_MS);
+    autolock.visible();
+    expect(lock).toHaveBeenCalledTimes(1);
+
+    const idle = createAutolock({ lock, clock });
+    clock.advance(AUTOLOCK_AFTER_MS);
+    idle.visible();
+    expect(lock).toHaveBeenCalledTimes(2);
+  });
+
+  it('after a return that did not lock, a frozen page still locks at the next return past the limit', () => {
+    const { clock } = countingFrozenClock();
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock, clock });
+    autolock.hidden();
+    clock.advance(HIDDEN_LOCK_AFTER_MS - 1);
+    autolock.visible();
+    expect(lock).not.toHaveBeenCalled();
+    autolock.hidden();
+    clock.advance(HIDDEN_LOCK_AFTER_MS);
+    autolock.visible();
+    expect(lock).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', 'scroll'])(
+    'restarts the count on %s, listening passively',
+    (type) => {
+      const lock = vi.fn();
+      const autolock = createAutolock({ lock });
+      const added: [string, unknown][] = [];
+      const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+      const add = target.addEventListener.bind(target);
+      target.addEventListener = (t: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
+        added.push([t, options]);
+        add(t, listener, options as AddEventListenerOptions);
+      };
+      const stop = watchActivity(autolock, target);
+      expect(added).toContainEqual([type, { passive: true }]);
+      vi.advanceTimersByTime(4 * MINUTE_MS);
+      target.dispatchEvent(new Event(type));
+      vi.advanceTimersByTime(4 * MINUTE_MS);
+      expect(lock).not.toHaveBeenCalled();
+      stop();
+      target.dispatchEvent(new Event(type));
+      vi.advanceTimersByTime(MINUTE_MS);
+      expect(lock).toHaveBeenCalledTimes(1);
+      autolock.dispose();
+    },
+  );
+
+  it('counts a page that starts hidden as hidden from the start', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    const target = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+    const stop = watchActivity(autolock, target);
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS);
+    expect(lock).toHaveBeenCalledTimes(1);
+    stop();
+    autolock.dispose();
+  });
+
+  it('does not count a visible page as hidden when it starts watching', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    const stop = watchActivity(autolock, Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS * 2);
+    expect(lock).not.toHaveBeenCalled();
+    stop();
+    autolock.dispose();
+  });
+});
+
+describe('autolockAfterMs rounding', () => {
+  it.each([
+    [2.4, 2 * MINUTE_MS],
+    [2.5, 3 * MINUTE_MS],
+    [Number.POSITIVE_INFINITY, AUTOLOCK_AFTER_MS],
+  ])('turns %s minutes into %i ms', (minutes, ms) => {
+    expect(autolockAfterMs(minutes)).toBe(ms);
+  });
+});

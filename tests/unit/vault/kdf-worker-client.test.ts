@@ -114,3 +114,136 @@ describe('Argon2id off the main thread', () => {
     expect(password.every((byte) => byte === 0)).toBe(true);
   });
 });
+
+/** A Worker stand-in that answers like kdf-worker.ts (real Argon2id, here), in the order `order` picks. */
+const answeringWorker = (
+  log: { created: { url: unknown; options: unknown }[]; asked: number[] },
+  order: 'fifo' | 'lifo' = 'fifo',
+) =>
+  class {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    onerror = null;
+    #queue: { id: number; password: Bytes; salt: Bytes; kdf: Argon2idParams }[] = [];
+    constructor(url: unknown, options: unknown) {
+      log.created.push({ url, options });
+    }
+    postMessage(request: { id: number; password: Bytes; salt: Bytes; kdf: Argon2idParams }) {
+      log.asked.push(request.id);
+      this.#queue.push(request);
+      queueMicrotask(() => void this.#answer());
+    }
+    async #answer() {
+      const request = order === 'fifo' ? this.#queue.shift() : this.#queue.pop();
+      if (!request) return;
+      const { runArgon2id } = await import('../../../src/vault/argon2id-wasm.ts');
+      const out = await runArgon2id(request.password, request.salt, request.kdf);
+      // An answer for a request nobody is waiting for comes first: it must be ignored.
+      this.onmessage?.(
+        new MessageEvent('message', { data: { id: 10_000 + request.id, ok: true, bytes: new Uint8Array(32) } }),
+      );
+      this.onmessage?.(new MessageEvent('message', { data: { id: request.id, ok: true, bytes: out } }));
+    }
+    terminate() {}
+  };
+
+describe('Argon2id in a worker that answers', () => {
+  it('gives each derivation the worker’s own answer, even when the answers come back out of order', async () => {
+    const log = { created: [] as { url: unknown; options: unknown }[], asked: [] as number[] };
+    vi.stubGlobal('Worker', answeringWorker(log, 'lifo'));
+    const { argon2idOffMainThread } = await freshClient();
+    const [first, second] = await Promise.all([
+      argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf),
+      argon2idOffMainThread(bytes('passwore'), bytes('somesalt'), kdf),
+    ]);
+    expect(hex(first as Bytes)).toBe(EXPECTED);
+    expect(hex(second as Bytes)).not.toBe(EXPECTED);
+    expect(new Set(log.asked).size).toBe(2);
+    // One module worker, named, for every derivation.
+    expect(log.created).toHaveLength(1);
+    expect(log.created[0]?.options).toEqual({ type: 'module', name: 'safevisit-kdf' });
+    expect(String(log.created[0]?.url)).toMatch(/kdf-worker\.ts$/);
+  });
+
+  it('starts the worker once when the unlock screen preloads it, and uses it for the derivation', async () => {
+    const log = { created: [] as { url: unknown; options: unknown }[], asked: [] as number[] };
+    vi.stubGlobal('Worker', answeringWorker(log));
+    const { argon2idOffMainThread, preloadKeyDerivation } = await freshClient();
+    await preloadKeyDerivation();
+    expect(log.created).toHaveLength(1);
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    expect(log.created).toHaveLength(1);
+    expect(log.asked).toHaveLength(1);
+  });
+
+  it('runs here when the worker cannot even be constructed, and does not try again', async () => {
+    let tries = 0;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          tries++;
+          throw new Error('blocked by the CSP');
+        }
+      },
+    );
+    const { argon2idOffMainThread, preloadKeyDerivation } = await freshClient();
+    await preloadKeyDerivation();
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    expect(tries).toBe(1);
+  });
+
+  it('finishes every derivation waiting on a worker that fails, and keeps the error event from the console', async () => {
+    const events: Event[] = [];
+    let worker: { onerror: ((event: Event) => void) | null } | null = null;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onerror: ((event: Event) => void) | null = null;
+        onmessage = null;
+        sent = 0;
+        constructor() {
+          worker = this;
+        }
+        postMessage() {
+          this.sent++;
+          if (this.sent === 2) {
+            const event = new Event('error', { cancelable: true });
+            events.push(event);
+            queueMicrotask(() => this.onerror?.(event));
+          }
+        }
+        terminate() {}
+      },
+    );
+    const { argon2idOffMainThread } = await freshClient();
+    const both = await Promise.all([
+      argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf),
+      argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf),
+    ]);
+    expect(both.map((b) => hex(b))).toEqual([EXPECTED, EXPECTED]);
+    expect(worker).not.toBeNull();
+    expect(events[0]?.defaultPrevented).toBe(true);
+  });
+  it('takes a late error event from a worker it already stopped calmly', async () => {
+    let worker: { onerror: ((event: Event) => void) | null } | null = null;
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((event: MessageEvent) => void) | null = null;
+        onerror: ((event: Event) => void) | null = null;
+        constructor() {
+          worker = this;
+        }
+        postMessage({ id }: { id: number }) {
+          queueMicrotask(() => this.onmessage?.(new MessageEvent('message', { data: { id, ok: false } })));
+        }
+        terminate() {}
+      },
+    );
+    const { argon2idOffMainThread } = await freshClient();
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    const late = worker as { onerror: ((event: Event) => void) | null } | null;
+    expect(() => late?.onerror?.(new Event('error', { cancelable: true }))).not.toThrow();
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+  });
+});
