@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url, encodeBase64Url, statementBytes } from '../../../src/vault/encoding.ts';
+import { z } from 'zod';
+import {
+  decodeBase64Url,
+  encodeBase64Url,
+  packEnvelope,
+  statementBytes,
+  unpackEnvelope,
+} from '../../../src/vault/encoding.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -45,5 +52,62 @@ describe('statements', () => {
     const fields = { a: 'x' };
     expect(text(statementBytes('t', 1, fields))).not.toBe(text(statementBytes('u', 1, fields)));
     expect(text(statementBytes('t', 1, fields))).not.toBe(text(statementBytes('t', 2, fields)));
+  });
+});
+
+describe('base64url, more', () => {
+  it('maps every - and _ back, not only the first', () => {
+    const bytes = new Uint8Array([0xfb, 0xff, 0xfb, 0xff, 0xfb, 0xff]);
+    expect(encodeBase64Url(bytes)).toBe('-__7__v_');
+    expect(decodeBase64Url('-__7__v_')).toEqual(bytes);
+  });
+
+  it('refuses anything that is not text as invalid', () => {
+    expect(() => decodeBase64Url(42 as unknown as string)).toThrow(
+      expect.objectContaining({ code: 'invalid', detail: { reason: 'base64url' } }),
+    );
+  });
+});
+
+describe('statements, more', () => {
+  it.each<Record<string, string | number>>([{ type: 'other' }, { v: 2 }])(
+    'refuses a field that would overwrite the type tag or version: %j',
+    (fields) => {
+      expect(() => statementBytes('t', 1, fields)).toThrow(
+        expect.objectContaining({ code: 'invalid', detail: { reason: 'statement-fields' } }),
+      );
+    },
+  );
+});
+
+describe('packed envelopes', () => {
+  const Schema = z.object({ v: z.literal(1), alg: z.literal('test-alg'), key: z.string() });
+  const refusedAsEnvelope = (text: string) =>
+    expect(() => unpackEnvelope(text, Schema)).toThrow(
+      expect.objectContaining({ code: 'invalid', detail: { reason: 'envelope' } }),
+    );
+
+  it('packs as base64url of its JSON and unpacks to the same fields', () => {
+    const packed = packEnvelope({ v: 1, alg: 'test-alg', key: 'k' });
+    expect(packed).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(new TextDecoder().decode(decodeBase64Url(packed))).toBe('{"v":1,"alg":"test-alg","key":"k"}');
+    expect(unpackEnvelope(packed, Schema)).toEqual({ v: 1, alg: 'test-alg', key: 'k' });
+  });
+
+  it('refuses text that is not base64url', () => {
+    refusedAsEnvelope('not base64url!');
+  });
+
+  it('refuses bytes that are not UTF-8', () => {
+    refusedAsEnvelope(encodeBase64Url(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])));
+  });
+
+  it('refuses text that is not JSON', () => {
+    refusedAsEnvelope(encodeBase64Url(new TextEncoder().encode('{v:1}')));
+  });
+
+  it('refuses JSON of another shape', () => {
+    refusedAsEnvelope(packEnvelope({ v: 2, alg: 'test-alg', key: 'k' }));
+    refusedAsEnvelope(packEnvelope({ v: 1, alg: 'test-alg' }));
   });
 });

@@ -103,6 +103,24 @@ describe('signed guidance', () => {
     expect(await reasonOf(verifyGuidancePack(signed, pinned))).toBe('tampered:pinned-key');
   });
 
+  it.each([
+    ['is not base64url that decodes (a length of 1 mod 4)', 'A'.repeat(85)],
+    ['is a valid signature cut short', undefined],
+  ])('refuses a signature that %s as tampered', async (_name, replacement) => {
+    const org = await buildOrganisation();
+    const { signed, pinned } = await signedBy(org);
+    const signature = replacement ?? signed.signature.slice(0, 84);
+    expect(await reasonOf(verifyGuidancePack({ ...signed, signature }, pinned))).toBe('tampered:signature');
+  });
+
+  it('signs what the wire carries: a member left undefined is not part of the signed pack', async () => {
+    const org = await buildOrganisation();
+    const pack = { ...packWith(), note: undefined } as unknown as GuidancePack;
+    const { signed, pinned } = await signedBy(org, pack);
+    expect('note' in signed.pack).toBe(false);
+    await expect(verifyGuidancePack(copy(signed), pinned)).resolves.toBeTruthy();
+  });
+
   it.each<[string, (s: SignedGuidance) => unknown]>([
     ['no signature', ({ signature: _s, ...rest }) => rest],
     ['another version', (s) => ({ ...s, v: 2 })],

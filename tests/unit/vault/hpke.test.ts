@@ -4,8 +4,11 @@ import { type Bytes, utf8 } from '../../../src/vault/crypto.ts';
 import {
   exportHpkePublicKey,
   generateHpkeKeyPair,
+  HPKE_ENC_BYTES,
+  HPKE_PUBLIC_KEY_BYTES,
   HPKE_SUITE,
   hpkeOpen,
+  hpkePublicKeyOf,
   hpkeSeal,
   importHpkePrivateKey,
   importHpkePublicKey,
@@ -120,5 +123,81 @@ describe('hpkeSeal / hpkeOpen', () => {
     ['not on the curve', hex(`04${'11'.repeat(64)}`)],
   ])('refuses a public key that is %s as invalid', async (_case, raw) => {
     await expectAppError(importHpkePublicKey(raw), 'invalid');
+  });
+});
+
+describe('HPKE keys from outside this folder, and bad input', () => {
+  const info = utf8('test/info');
+  const aad = utf8('test/aad');
+  const plaintext = utf8('a sealed message');
+  const ECDH_P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
+
+  it('opens with an extractable private key it never saw, reading its public key back from the key', async () => {
+    const pair = await crypto.subtle.generateKey(ECDH_P256, true, ['deriveBits']);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    expect(await hpkeOpen(pair.privateKey, info, aad, sealed)).toEqual(plaintext);
+    expect(await hpkePublicKeyOf(pair.privateKey)).toEqual(await exportHpkePublicKey(pair.publicKey));
+  });
+
+  it('refuses a non-extractable private key it never saw, and a public key given as a private one', async () => {
+    const pair = await crypto.subtle.generateKey(ECDH_P256, false, ['deriveBits']);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    const refused = await expectAppError(hpkeOpen(pair.privateKey, info, aad, sealed), 'invalid');
+    expect(refused.detail).toEqual({ reason: 'hpke-key' });
+    const extractable = await crypto.subtle.generateKey(ECDH_P256, true, ['deriveBits']);
+    expect((await expectAppError(hpkePublicKeyOf(extractable.publicKey), 'invalid')).detail).toEqual({
+      reason: 'hpke-key',
+    });
+  });
+
+  it('keeps an imported private key extractable when asked, with the public key that belongs to it', async () => {
+    const pair = await generateHpkeKeyPair(true);
+    expect(pair.privateKey.extractable).toBe(true);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    const imported = await importHpkePrivateKey(pkcs8, true);
+    expect(imported.privateKey.extractable).toBe(true);
+    expect(await exportHpkePublicKey(imported.publicKey)).toEqual(await exportHpkePublicKey(pair.publicKey));
+    expect(await hpkePublicKeyOf(imported.privateKey)).toEqual(await exportHpkePublicKey(pair.publicKey));
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    expect(await hpkeOpen(imported.privateKey, info, aad, sealed)).toEqual(plaintext);
+  });
+
+  it('remembers the public key of a non-extractable key it imported', async () => {
+    const pair = await generateHpkeKeyPair(true);
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    const imported = await importHpkePrivateKey(pkcs8, false);
+    expect(await hpkePublicKeyOf(imported.privateKey)).toEqual(await exportHpkePublicKey(pair.publicKey));
+  });
+
+  it('refuses PKCS#8 bytes that are not a P-256 private key as invalid', async () => {
+    const error = await expectAppError(importHpkePrivateKey(utf8('not a key'), false), 'invalid');
+    expect(error.detail).toEqual({ reason: 'hpke-private-key' });
+  });
+
+  it('imports a raw public key of 65 bytes and seals to it', async () => {
+    const pair = await generateHpkeKeyPair(false);
+    const raw = await exportHpkePublicKey(pair.publicKey);
+    expect(raw.byteLength).toBe(HPKE_PUBLIC_KEY_BYTES);
+    const sealed = await hpkeSeal(await importHpkePublicKey(raw), info, aad, plaintext);
+    expect(await hpkeOpen(pair.privateKey, info, aad, sealed)).toEqual(plaintext);
+  });
+
+  it.each([
+    ['too long', new Uint8Array(66)],
+    ['not on the curve, at the right length', hex(`04${'11'.repeat(64)}`)],
+  ])('says why a public key %s is refused', async (_case, raw) => {
+    expect((await expectAppError(importHpkePublicKey(raw), 'invalid')).detail).toEqual({ reason: 'hpke-public-key' });
+  });
+
+  it.each<[string, (s: { enc: Bytes; ct: Bytes }) => { enc: Bytes; ct: Bytes }, unknown]>([
+    ['an enc of the wrong length', (s) => ({ ...s, enc: s.enc.slice(0, HPKE_ENC_BYTES - 1) }), { reason: 'hpke-enc' }],
+    ['an enc one byte too long', (s) => ({ ...s, enc: new Uint8Array([...s.enc, 0]) }), { reason: 'hpke-enc' }],
+    ['a changed byte of the ciphertext', (s) => ({ ...s, ct: s.ct.map((b, i) => (i === 0 ? b ^ 1 : b)) }), undefined],
+    ['a changed byte of enc', (s) => ({ ...s, enc: s.enc.map((b, i) => (i === 40 ? b ^ 1 : b)) }), undefined],
+  ])('fails as tampered with %s', async (_case, change, detail) => {
+    const pair = await generateHpkeKeyPair(false);
+    const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
+    const error = await expectAppError(hpkeOpen(pair.privateKey, info, aad, change(sealed)), 'tampered');
+    expect(error.detail).toEqual(detail);
   });
 });
