@@ -155,7 +155,6 @@ const COMMON_WORDS = new Set([
   'medway',
   'nopassword',
   'mypassword',
-  'passwordpassword',
   'qazwsx',
   'onetwothree',
 ]);

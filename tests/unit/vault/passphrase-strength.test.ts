@@ -120,3 +120,145 @@ describe('passphrase strength', () => {
     expect(checkPassphrase('🦊🐢🐙 ab').find((c) => c.rule === 'length')?.ok).toBe(false);
   });
 });
+
+describe('the common-password rule', () => {
+  const commonOk = (p: string) => checkPassphrase(p).find((c) => c.rule === 'common')?.ok;
+
+  // The list the rule holds, written out here so that a word dropped from it is noticed.
+  it.each([
+    'password',
+    'passphrase',
+    'passw',
+    'pass',
+    'letmein',
+    'welcome',
+    'admin',
+    'administrator',
+    'login',
+    'qwerty',
+    'qwertyuiop',
+    'asdfgh',
+    'zxcvbnm',
+    'abc',
+    'iloveyou',
+    'monkey',
+    'dragon',
+    'football',
+    'baseball',
+    'soccer',
+    'cricket',
+    'sunshine',
+    'princess',
+    'shadow',
+    'master',
+    'superman',
+    'batman',
+    'trustno',
+    'whatever',
+    'freedom',
+    'starwars',
+    'pokemon',
+    'michael',
+    'jennifer',
+    'jordan',
+    'hunter',
+    'charlie',
+    'thomas',
+    'daniel',
+    'jessica',
+    'ashley',
+    'harley',
+    'ranger',
+    'tigger',
+    'buster',
+    'secret',
+    'summer',
+    'winter',
+    'spring',
+    'autumn',
+    'flower',
+    'hello',
+    'helloworld',
+    'computer',
+    'internet',
+    'changeme',
+    'default',
+    'access',
+    'mustang',
+    'liverpool',
+    'chelsea',
+    'arsenal',
+    'england',
+    'london',
+    'january',
+    'february',
+    'december',
+    'monday',
+    'friday',
+    'lovely',
+    'love',
+    'loveme',
+    'family',
+    'children',
+    'mother',
+    'father',
+    'baby',
+    'angel',
+    'cheese',
+    'chocolate',
+    'biscuit',
+    'pepper',
+    'ginger',
+    'purple',
+    'orange',
+    'banana',
+    'apple',
+    'samsung',
+    'google',
+    'facebook',
+    'office',
+    'work',
+    'social',
+    'socialwork',
+    'socialworker',
+    'safeguarding',
+    'safevisit',
+    'council',
+    'camden',
+    'kent',
+    'medway',
+    'nopassword',
+    'mypassword',
+    'qazwsx',
+    'onetwothree',
+  ])('refuses the common word %s, alone and dressed up with digits and a symbol', (word) => {
+    expect(commonOk(word)).toBe(false);
+    expect(commonOk(`${word[0]?.toUpperCase()}${word.slice(1)}2024!`)).toBe(false);
+  });
+
+  it.each([
+    ['0 for o', 'passw0rd'],
+    ['1 for i', 'letme1n'],
+    ['3 for e', 'w3lcome'],
+    ['4 for a', 'm4ster'],
+    ['5 for s', 'pa5sword'],
+    ['7 for t', 'mas7er'],
+    ['@ for a', 'p@ssword'],
+    ['$ for s', 'pa$sword'],
+    ['! for i', 'pr!ncess'],
+  ])('sees through the look-alike %s inside a word: %s', (_name, passphrase) => {
+    expect(commonOk(passphrase)).toBe(false);
+  });
+
+  it('refuses a common word said twice, and a list word said twice', () => {
+    expect(commonOk('passwordpassword')).toBe(false);
+    expect(commonOk('DragonDragon')).toBe(false);
+    expect(commonOk('dragondragons')).toBe(true);
+  });
+
+  it('accepts what only contains a common word, or is made of symbols alone', () => {
+    expect(commonOk('passwords are long')).toBe(true);
+    expect(commonOk('!!!!')).toBe(true);
+    expect(commonOk('1234')).toBe(true);
+  });
+});
