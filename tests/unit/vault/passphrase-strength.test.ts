@@ -262,3 +262,124 @@ describe('the common-password rule', () => {
     expect(commonOk('1234')).toBe(true);
   });
 });
+
+describe('the rules at their edges', () => {
+  const rule = (p: string, name: PassphraseRule) => checkPassphrase(p).find((c) => c.rule === name);
+
+  it.each<[string, boolean]>([
+    ['Abcdefghij1', false],
+    ['Abcdefgh1jkz', true],
+  ])('needs 12 characters: %s', (passphrase, ok) => {
+    expect(rule(passphrase, 'length')?.ok).toBe(ok);
+  });
+
+  it.each<[string, boolean]>([
+    ['mountainriverhat', false],
+    ['Mountainriverhat', false],
+    ['Mountainriverhat9', true],
+    ['mountainriverhat9!', true],
+    ['kettle gravel', false],
+    ['kettle gravel orbit', true],
+    ['kettle-gravel-orbit', true],
+    ['a b c d e f g h i j k', false],
+  ])('needs three kinds of character or three words of two letters or more: %s', (passphrase, ok) => {
+    expect(rule(passphrase, 'variety')?.ok).toBe(ok);
+  });
+
+  it.each<[string, boolean]>([
+    ['kettle aceg gravel', true],
+    ['kettle a1b2 gravel', true],
+    ['kettle 9:;< gravel', true],
+    ['kettle abc gravel', true],
+    ['kettle 2468 gravel', true],
+    ['Liberty bell rings', true],
+    ['kettle ertyu gravel', false],
+    ['kettle uiop gravel', false],
+    ['kettle poiu gravel', false],
+    ['kettle hjkl gravel', false],
+    ['kettle zxcv gravel', false],
+    ['kettle 7890 gravel', false],
+    ['kettle 0987 gravel', false],
+    ['kettle 5555 gravel', false],
+    ['kettle 555 gravel', true],
+    ['kettle wxyz gravel', false],
+    ['xyxyxyxy', false],
+    ['x', true],
+    ['kettle kettle gravel', true],
+  ])('finds sequences, keyboard runs and repeats: %s', (passphrase, ok) => {
+    expect(rule(passphrase, 'pattern')?.ok).toBe(ok);
+  });
+
+  it('says what each rule means when it is met', () => {
+    const checks = checkPassphrase('Kettle gravel orbit 47 lantern', { guessesLog10: 14, warning: null });
+    expect(checks.map((c) => [c.rule, c.ok, c.message])).toEqual([
+      ['length', true, 'At least 12 characters long.'],
+      ['variety', true, 'Mixes kinds of character, or is made of several words.'],
+      ['common', true, 'Not a common password or a single everyday word.'],
+      ['pattern', true, 'No sequences or repeats such as 1234, abcd, qwerty or aaaa.'],
+      ['guessing', true, 'Hard to guess: someone who copied this device would need about 32 years of trying.'],
+    ]);
+    expect(checks.some((c) => c.pending)).toBe(false);
+  });
+
+  it('says what to do for each rule that is broken, with the estimator’s warning', () => {
+    const checks = checkPassphrase('aaaa', { guessesLog10: 2, warning: 'Repeats like "aaa" are easy to guess.' });
+    expect(checks.map((c) => [c.rule, c.ok, c.message])).toEqual([
+      ['length', false, 'Use at least 12 characters (4 so far). A short sentence is long and easy to remember.'],
+      [
+        'variety',
+        false,
+        'Mix at least 3 kinds of character (small letters, capitals, numbers, symbols), or use 3 or more words with spaces between them.',
+      ],
+      ['common', true, 'Not a common password or a single everyday word.'],
+      [
+        'pattern',
+        false,
+        'It contains a sequence or repeat, such as 1234, abcd, qwerty, a keyboard row or the same letters over and over. These are easy to guess: break them up.',
+      ],
+      [
+        'guessing',
+        false,
+        'Too easy to guess: someone who copied this device could find it in under a minute. Repeats like "aaa" are easy to guess. Add a word or two that have nothing to do with you, your work or where you live.',
+      ],
+    ]);
+    expect(
+      checkPassphrase('password', { guessesLog10: 0, warning: null }).find((c) => c.rule === 'common')?.message,
+    ).toBe(
+      'This is a common password or a single everyday word, which is among the first things guessed, even with numbers or symbols added. Choose something personal to you.',
+    );
+    expect(checkPassphrase('aaaa', { guessesLog10: 2, warning: null }).at(-1)?.message).toBe(
+      'Too easy to guess: someone who copied this device could find it in under a minute. Add a word or two that have nothing to do with you, your work or where you live.',
+    );
+  });
+
+  it('keeps the guessing rule pending with nothing typed, and says what it asks', () => {
+    expect(checkPassphrase('', { guessesLog10: 20, warning: null }).at(-1)).toEqual({
+      rule: 'guessing',
+      ok: false,
+      pending: true,
+      message: 'Hard to guess, even for someone who copies this device and tries billions of guesses.',
+    });
+    expect(isStrongEnough('', { guessesLog10: 20, warning: null })).toBe(false);
+  });
+
+  it('needs exactly 10^13 guesses or more', () => {
+    const p = 'Kettle gravel orbit 47 lantern';
+    expect(isStrongEnough(p, { guessesLog10: PASSPHRASE_MIN_GUESSES_LOG10, warning: null })).toBe(true);
+    expect(isStrongEnough(p, { guessesLog10: PASSPHRASE_MIN_GUESSES_LOG10 - 0.01, warning: null })).toBe(false);
+  });
+
+  it.each<[number, string]>([
+    [Math.log10(59 * OFFLINE_GUESSES_PER_SECOND), 'under a minute'],
+    [Math.log10(60 * OFFLINE_GUESSES_PER_SECOND), 'about 1 minute'],
+    [Math.log10(150 * OFFLINE_GUESSES_PER_SECOND), 'about 3 minutes'],
+    [Math.log10(3_600 * OFFLINE_GUESSES_PER_SECOND), 'about 1 hour'],
+    [Math.log10(86_400 * OFFLINE_GUESSES_PER_SECOND), 'about 1 day'],
+    [Math.log10(2 * 86_400 * OFFLINE_GUESSES_PER_SECOND), 'about 2 days'],
+    [Math.log10(366 * 86_400 * OFFLINE_GUESSES_PER_SECOND), 'about 1 year'],
+    [Math.log10(999 * 365 * 86_400 * OFFLINE_GUESSES_PER_SECOND), 'about 999 years'],
+    [Math.log10(1_001 * 365 * 86_400 * OFFLINE_GUESSES_PER_SECOND), 'more than a thousand years'],
+  ])('puts 10^%d guesses as "%s"', (guessesLog10, words) => {
+    expect(offlineGuessTime(guessesLog10)).toBe(words);
+  });
+});
