@@ -40,6 +40,7 @@ describe('isKdfParams: what a stored header may name', () => {
     ['a number', 600_000],
     ['an empty object', {}],
     ['an unknown KDF', { name: 'scrypt', N: 16_384 }],
+    ['an unknown name over Argon2id costs', { name: 'Argon2d', memoryKiB: 64, passes: 1, parallelism: 1 }],
     ['PBKDF2 over SHA-1', { name: 'PBKDF2-SHA256', hash: 'SHA-1', iterations: 600_000 }],
     ['PBKDF2 without a hash', { name: 'PBKDF2-SHA256', iterations: 600_000 }],
     ['PBKDF2 with zero iterations', pbkdf2(0)],
