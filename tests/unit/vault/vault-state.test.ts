@@ -53,20 +53,33 @@ const handChannel = (options: { failPost?: boolean } = {}) => {
   return { channel, posted, deliver: (data: unknown) => listener({ data }), isClosed: () => closed };
 };
 
+/** The header reads each database's vaults started, so a test can wait for what a message made the vault read. */
+const headerReads = new WeakMap<SafeVisitDb, Promise<unknown>[]>();
+
 /** A vault over `db` (closed with it after the test), with the fast test KDF and no channel unless given. */
 const vaultOver = async (
   db: SafeVisitDb,
   options: VaultOptions = {},
   storage: VaultStorage = createVaultStorage(db),
 ) => {
-  const vault = await Vault.open(storage, { testOnlyKdfIterations: TEST_KDF_ITERATIONS, channel: null, ...options });
+  const reads = headerReads.get(db) ?? [];
+  headerReads.set(db, reads);
+  const watched: VaultStorage = {
+    ...storage,
+    readHeader: () => {
+      const read = storage.readHeader();
+      reads.push(read);
+      return read;
+    },
+  };
+  const vault = await Vault.open(watched, { testOnlyKdfIterations: TEST_KDF_ITERATIONS, channel: null, ...options });
   closeAfterTest(db, vault);
   return vault;
 };
 
-/** Lets a message's own read of the database settle: a later read on the same database, then one turn of the loop. */
+/** Lets whatever a message made the vault do settle: every header read it started, then one turn of the loop. */
 const settled = async (db: SafeVisitDb) => {
-  await db.meta.get('vault');
+  await Promise.allSettled(headerReads.get(db) ?? []);
   await new Promise((resolve) => setTimeout(resolve, 0));
 };
 
@@ -121,6 +134,17 @@ describe('Vault state and listeners', () => {
     vault.subscribe((state) => seen.push(state));
     vault.lock();
     expect(seen).toEqual([]);
+  });
+
+  it('tells listeners nothing new when a vault already unlocked is unlocked again', async () => {
+    const db = openTestDb();
+    const vault = await vaultOver(db);
+    await vault.create(STRONG_PASSPHRASE);
+    const seen: VaultState[] = [];
+    vault.subscribe((state) => seen.push(state));
+    await vault.unlock(STRONG_PASSPHRASE);
+    expect(seen).toEqual([]);
+    expect(vault.state).toBe('unlocked');
   });
 
   it('unlocks a vault another tab created after this one opened, without any message', async () => {
