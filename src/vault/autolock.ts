@@ -97,11 +97,10 @@ export const createAutolock = (options: AutolockOptions): Autolock => {
 
   return {
     activity: () => {
-      if (disposed) return;
       lastActivityAt = clock.now();
       // Activity only moves the deadline later: a pending timer re-checks it when it fires, so keystrokes
-      // cost no timer churn.
-      if (fired || timer === null) {
+      // cost no timer churn. Only after a lock is there no timer (schedule stays quiet once disposed).
+      if (fired) {
         fired = false;
         schedule();
       }

@@ -276,8 +276,9 @@ describe('autolock edges', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
     autolock.dispose();
+    expect(vi.getTimerCount()).toBe(0);
     autolock.hidden();
-    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS * 2);
+    vi.advanceTimersByTime(AUTOLOCK_AFTER_MS * 2);
     autolock.visible();
     autolock.setAfterMs(MINUTE_MS);
     vi.advanceTimersByTime(AUTOLOCK_AFTER_MS * 2);
@@ -379,5 +380,47 @@ describe('autolockAfterMs rounding', () => {
     [Number.POSITIVE_INFINITY, AUTOLOCK_AFTER_MS],
   ])('turns %s minutes into %i ms', (minutes, ms) => {
     expect(autolockAfterMs(minutes)).toBe(ms);
+  });
+});
+
+describe('watchActivity and visibility', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('locks a minute after the page is hidden, long before the inactivity limit, and not once it is shown again', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const stop = watchActivity(autolock, target);
+    target.visibilityState = 'hidden';
+    target.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(30_000);
+    target.visibilityState = 'visible';
+    target.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS);
+    expect(lock).not.toHaveBeenCalled();
+
+    target.visibilityState = 'hidden';
+    target.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS);
+    expect(lock).toHaveBeenCalledTimes(1);
+    stop();
+    autolock.dispose();
+  });
+
+  it('stops hearing visibility changes once stopped', () => {
+    const lock = vi.fn();
+    const autolock = createAutolock({ lock });
+    const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    watchActivity(autolock, target)();
+    target.visibilityState = 'hidden';
+    target.dispatchEvent(new Event('visibilitychange'));
+    vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS * 2);
+    expect(lock).not.toHaveBeenCalled();
+    autolock.dispose();
   });
 });

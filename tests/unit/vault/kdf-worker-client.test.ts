@@ -117,7 +117,7 @@ describe('Argon2id off the main thread', () => {
 
 /** A Worker stand-in that answers like kdf-worker.ts (real Argon2id, here), in the order `order` picks. */
 const answeringWorker = (
-  log: { created: { url: unknown; options: unknown }[]; asked: number[] },
+  log: { created: { url: unknown; options: unknown }[]; asked: number[]; leftInPage: Uint8Array[] },
   order: 'fifo' | 'lifo' = 'fifo',
 ) =>
   class {
@@ -127,9 +127,11 @@ const answeringWorker = (
     constructor(url: unknown, options: unknown) {
       log.created.push({ url, options });
     }
-    postMessage(request: { id: number; password: Bytes; salt: Bytes; kdf: Argon2idParams }) {
+    postMessage(request: { id: number; password: Bytes; salt: Bytes; kdf: Argon2idParams }, transfer: Transferable[]) {
       log.asked.push(request.id);
-      this.#queue.push(request);
+      // As the browser does: what is listed for transfer moves to the worker and is gone from the page.
+      this.#queue.push(structuredClone(request, { transfer }));
+      log.leftInPage.push(request.password);
       queueMicrotask(() => void this.#answer());
     }
     async #answer() {
@@ -148,7 +150,11 @@ const answeringWorker = (
 
 describe('Argon2id in a worker that answers', () => {
   it('gives each derivation the worker’s own answer, even when the answers come back out of order', async () => {
-    const log = { created: [] as { url: unknown; options: unknown }[], asked: [] as number[] };
+    const log = {
+      created: [] as { url: unknown; options: unknown }[],
+      asked: [] as number[],
+      leftInPage: [] as Uint8Array[],
+    };
     vi.stubGlobal('Worker', answeringWorker(log, 'lifo'));
     const { argon2idOffMainThread } = await freshClient();
     const [first, second] = await Promise.all([
@@ -165,7 +171,11 @@ describe('Argon2id in a worker that answers', () => {
   });
 
   it('starts the worker once when the unlock screen preloads it, and uses it for the derivation', async () => {
-    const log = { created: [] as { url: unknown; options: unknown }[], asked: [] as number[] };
+    const log = {
+      created: [] as { url: unknown; options: unknown }[],
+      asked: [] as number[],
+      leftInPage: [] as Uint8Array[],
+    };
     vi.stubGlobal('Worker', answeringWorker(log));
     const { argon2idOffMainThread, preloadKeyDerivation } = await freshClient();
     await preloadKeyDerivation();
@@ -173,6 +183,24 @@ describe('Argon2id in a worker that answers', () => {
     expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
     expect(log.created).toHaveLength(1);
     expect(log.asked).toHaveLength(1);
+    // A worker that answered keeps serving: the next derivation goes to it too.
+    expect(hex(await argon2idOffMainThread(bytes('password'), bytes('somesalt'), kdf))).toBe(EXPECTED);
+    expect(log.asked).toHaveLength(2);
+    // The page kept no copy of the passphrase bytes it sent: they moved to the worker.
+    expect(log.leftInPage.map((copy) => copy.byteLength)).toEqual([0, 0]);
+  });
+
+  it('loads Argon2id on this thread when preloading without a worker, and passes on a chunk that fails to load', async () => {
+    vi.stubGlobal('Worker', undefined);
+    vi.doMock('../../../src/vault/argon2id-wasm.ts', () => {
+      throw new Error('chunk failed to load');
+    });
+    try {
+      const { preloadKeyDerivation } = await freshClient();
+      await expect(preloadKeyDerivation()).rejects.toThrow();
+    } finally {
+      vi.doUnmock('../../../src/vault/argon2id-wasm.ts');
+    }
   });
 
   it('runs here when the worker cannot even be constructed, and does not try again', async () => {
