@@ -98,8 +98,21 @@ describe('packed envelopes', () => {
     refusedAsEnvelope('not base64url!');
   });
 
-  it('refuses bytes that are not UTF-8', () => {
+  it('refuses bytes that are not UTF-8, even where a lenient decoding would give well-formed JSON', () => {
     refusedAsEnvelope(encodeBase64Url(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])));
+    const json = new TextEncoder().encode('{"v":1,"alg":"test-alg","key":"?"}');
+    json[json.length - 3] = 0xff;
+    refusedAsEnvelope(encodeBase64Url(json));
+  });
+
+  it('keeps why text that is not an envelope was refused', () => {
+    let error: unknown;
+    try {
+      unpackEnvelope('not base64url!', Schema);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { cause?: unknown }).cause).toBeInstanceOf(Error);
   });
 
   it('refuses text that is not JSON', () => {

@@ -1,9 +1,10 @@
-import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
+import { Aes128Gcm, Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { describe, expect, it } from 'vitest';
 import { type Bytes, utf8 } from '../../../src/vault/crypto.ts';
 import {
   exportHpkePublicKey,
   generateHpkeKeyPair,
+  HPKE_ALG,
   HPKE_ENC_BYTES,
   HPKE_PUBLIC_KEY_BYTES,
   HPKE_SUITE,
@@ -199,5 +200,35 @@ describe('HPKE keys from outside this folder, and bad input', () => {
     const sealed = await hpkeSeal(pair.publicKey, info, aad, plaintext);
     const error = await expectAppError(hpkeOpen(pair.privateKey, info, aad, change(sealed)), 'tampered');
     expect(error.detail).toEqual(detail);
+  });
+});
+
+describe('the suite on the wire', () => {
+  it('is named as envelopes and key statements carry it, and seals with AES-256-GCM', async () => {
+    expect(HPKE_ALG).toBe('HPKE-P256-SHA256-A256GCM');
+    const pair = await generateHpkeKeyPair(false);
+    const sealed = await hpkeSeal(pair.publicKey, utf8('i'), utf8('a'), utf8('m'));
+    const explicit = new CipherSuite({ kem: new DhkemP256HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
+    const opened = await explicit.open({ recipientKey: pair, enc: sealed.enc, info: utf8('i') }, sealed.ct, utf8('a'));
+    expect(new TextDecoder().decode(opened)).toBe('m');
+  });
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['bad PKCS#8', () => importHpkePrivateKey(utf8('not a key'), false)],
+    ['a point off the curve', () => importHpkePublicKey(hex(`04${'11'.repeat(64)}`))],
+    [
+      'a changed ciphertext',
+      async () => {
+        const pair = await generateHpkeKeyPair(false);
+        const sealed = await hpkeSeal(pair.publicKey, utf8('i'), utf8('a'), utf8('m'));
+        return hpkeOpen(pair.privateKey, utf8('i'), utf8('a'), { ...sealed, ct: sealed.ct.map((b) => b ^ 1) });
+      },
+    ],
+  ])('keeps the cause of a refusal for %s', async (_case, run) => {
+    const error = await run().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as { cause?: unknown }).cause).toBeDefined();
   });
 });
