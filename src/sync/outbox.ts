@@ -60,7 +60,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let holdUntil = 0;
   let controller: AbortController | null = null;
   let stopTriggers: (() => void) | null = null;
-  let wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The retry wake-up; a handle left after it fired or was cleared is harmless to clear again. */
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   /** The enrolment of the last run; `revoked` holds until it changes. */
   let lastEndpoint: string | null = null;
   let lastToken: string | null = null;
@@ -92,8 +93,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   // A few requests travel at once so the network wait of one overlaps the storage work of another. Each carries a
   // batch of reports (one request for the lot, each report still answered on its own), or one report when the server
   // has no batch route.
-  const send = async (run: RunSummary, settings: SyncSettings & { endpoint: string; token: string }) => {
-    const signal = controller?.signal;
+  const send = async (
+    run: RunSummary,
+    settings: SyncSettings & { endpoint: string; token: string },
+    signal: AbortSignal,
+  ) => {
     const due = await port.listDue(now());
     patch({ total: due.length, sent: 0 });
     let stop: Stop | null = null;
@@ -102,7 +106,9 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     // Receipts being stored; the first storage error stops the run and is thrown once they have all settled.
     const storing = new Set<Promise<void>>();
     let storeError: { error: unknown } | null = null;
-    const going = () => stop === null && storeError === null && failure === null;
+    // After stop() (the app closing, the vault locking) nothing more is read, sent or rewritten: a send in flight is
+    // put back by the sender, the rows not started stay as they are.
+    const going = () => stop === null && storeError === null && failure === null && !signal.aborted;
     // Read ahead in batches: `ready` holds loaded rows not yet taken, `reading` the batch being read.
     const ready: Ready[] = [];
     let readUpTo = 0;
@@ -151,10 +157,6 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     const ctx: SendContext = { run, settings, signal, keepReceipt, batching: true };
     const worker = async () => {
       while (going()) {
-        if (signal?.aborted) {
-          stop = 'stopped';
-          return;
-        }
         const entries = await nextBatch(ctx.batching ? SYNC_SEND_BATCH : 1);
         if (entries.length === 0 || !going()) return;
         try {
@@ -171,7 +173,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     while (storing.size > 0) await Promise.all([...storing]);
     if (failure !== null) throw (failure as { error: unknown }).error;
     if (storeError !== null) throw (storeError as { error: unknown }).error;
-    return stop ?? ('done' as const);
+    return stop ?? (signal.aborted ? 'stopped' : 'done');
   };
 
   const runLocked = async (): Promise<RunSummary> => {
@@ -182,6 +184,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       return run;
     }
     controller = new AbortController();
+    const { signal } = controller;
     patch({ running: true, sent: 0, total: 0 });
     try {
       const settings = await deps.settings();
@@ -206,8 +209,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         run.stopped = 'not-configured';
         patch({ needsToken: true, lastError: null });
       } else {
-        await deps.beforeSend?.(controller.signal).catch(() => undefined);
-        run.stopped = await send(run, { ...settings, endpoint: checked.endpoint, token: settings.token });
+        await deps.beforeSend?.(signal).catch(() => undefined);
+        run.stopped = await send(run, { ...settings, endpoint: checked.endpoint, token: settings.token }, signal);
         // A run that met no refusal clears the token warning (the worker changed the token and pressed Sync now),
         // and one that met no retry clears the last network error.
         if (run.stopped === 'done')
@@ -255,7 +258,6 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   /** Wakes up exactly when the next retry falls due (e.g. a Retry-After of 2 s), not only on the interval. */
   const scheduleWake = () => {
-    if (!stopTriggers) return;
     void (async () => {
       let next: number | null;
       try {
@@ -263,8 +265,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       } catch {
         return;
       }
-      if (wakeTimer) clearTimeout(wakeTimer);
-      wakeTimer = null;
+      clearTimeout(wakeTimer);
+      // Not started, or stopped while the due time was read: no timer.
       if (next === null || !stopTriggers) return;
       const delay = Math.max(next, holdUntil) - now();
       // A row due now but not sent (e.g. stopped as unreachable) waits for the interval or `online`, not a busy loop.
@@ -276,8 +278,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   const stop = () => {
     stopTriggers?.();
     stopTriggers = null;
-    if (wakeTimer) clearTimeout(wakeTimer);
-    wakeTimer = null;
+    clearTimeout(wakeTimer);
     controller?.abort();
   };
 
@@ -285,9 +286,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     stop();
     online = connectivity;
     const interval = setInterval(autoSync, intervalMs);
-    const unsubscribe = connectivity?.subscribe((isOnline) => {
-      if (isOnline) autoSync();
-    });
+    // Back online: a run (autoSync itself skips while offline).
+    const unsubscribe = connectivity?.subscribe(() => autoSync());
     const stopWake = wake?.(autoSync);
     stopTriggers = () => {
       clearInterval(interval);

@@ -16,6 +16,7 @@ import {
 } from '../../../src/sync/outbox.ts';
 import {
   DEVICE_TOKEN,
+  enrolDirectly,
   type ManualClock,
   manualClock,
   queueReport,
@@ -259,6 +260,44 @@ describe('sync engine when the network or the server fails part-way', () => {
     // Nothing more is tried with this token.
     expect((await engine.runOnce()).stopped).toBe('revoked');
     expect(seen).toHaveLength(1);
+  });
+
+  it('holds a withdrawal against that enrolment only: moved to another server with the same token, it sends again', async () => {
+    const clock = manualClock();
+    const withdrawn = await http((req, res) => {
+      req.resume();
+      res.writeHead(403, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'revoked', message: 'This device was withdrawn.' } }));
+    });
+    const s = await store({ clock, endpoint: withdrawn.url });
+    const [id] = await queueMany(s, clock, 1);
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('revoked');
+
+    const srv = await server();
+    await enrolDirectly(s.settingsRepo, srv.url, DEVICE_TOKEN);
+    expect(await engine.syncNow()).toEqual({ stopped: 'done', sent: 1, failed: 0, retried: 0 });
+    expect(await srv.receivedAt(id as string)).toHaveLength(1);
+    expect(engine.state.get()).toMatchObject({ revoked: false, lastError: null, waiting: 0 });
+  });
+
+  it('drops the token warning after a run the server answered with only a 500, and keeps the server error', async () => {
+    const clock = manualClock();
+    const srv = await server();
+    const proxy = await proxyTo(srv.url, [
+      { status: 401, body: JSON.stringify({ error: { code: 'unauthorised', message: 'no' } }) },
+      { status: 500 },
+    ]);
+    const s = await store({ clock, endpoint: proxy.url });
+    const [id] = await queueMany(s, clock, 1);
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('needs-token');
+    expect(engine.state.get()).toMatchObject({ needsToken: true, lastError: 'unauthorised' });
+
+    // The token was accepted this time; the server failed on the report itself.
+    expect(await engine.syncNow()).toEqual({ stopped: 'done', sent: 0, failed: 0, retried: 1 });
+    expect(engine.state.get()).toMatchObject({ needsToken: false, lastError: 'server-error', waiting: 1 });
+    expect(await s.outbox.get(id as string)).toMatchObject({ attempts: 1, lastError: 'server-error' });
   });
 
   it('keeps every report of a batch the server never answered, each with one attempt counted', async () => {

@@ -24,6 +24,16 @@ import { engineFor, useEngineHarness } from './engine-harness.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const { cleanups, server, proxyTo, http, store } = useEngineHarness();
 
+/** `n` outbox rows all due now, for an in-memory port. */
+const dueRows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    reportId: `r${i}`,
+    revision: 1,
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+  }));
+
 const statusOf = async (s: TestStore, id: string) => (await s.db.reports.get(id))?.status;
 
 describe('sync engine with the reference server', () => {
@@ -297,13 +307,7 @@ describe('sync engine with the reference server', () => {
   });
 
   it('stops the run when a batch cannot be read, with nothing of it still going on once the run has ended', async () => {
-    const due = Array.from({ length: 3 * SYNC_READ_BATCH }, (_, i) => ({
-      reportId: `r${i}`,
-      revision: 1,
-      attempts: 0,
-      nextAttemptAt: 0,
-      lastError: null,
-    }));
+    const due = dueRows(3 * SYNC_READ_BATCH);
     const reads: number[] = [];
     let ended = false;
     let lateCalls = 0;
@@ -340,6 +344,43 @@ describe('sync engine with the reference server', () => {
     expect(engine.state.get().lastError).toBe('storage-unavailable');
     expect(reads).toEqual([SYNC_READ_BATCH, SYNC_READ_BATCH]);
     expect(lateCalls).toBe(0);
+  });
+
+  it('reads, sends and rewrites nothing more once stop() comes during a read, and ends the run as stopped', async () => {
+    const due = dueRows(2 * SYNC_READ_BATCH);
+    let reads = 0;
+    const touched: string[] = [];
+    const touch = async (item: { reportId: string }) => {
+      touched.push(item.reportId);
+    };
+    const engine = createSyncEngine({
+      port: {
+        listDue: async () => due,
+        countWaiting: async () => due.length,
+        nextDueAt: async () => 0,
+        loadSubmissions: async (items) => {
+          reads++;
+          // The app closes (or the vault locks) while the first batch is being read.
+          engine.stop();
+          return items.map((item) => ({ ok: true, submission: { id: item.reportId, revision: 1, body: '{}' } }));
+        },
+        markAccepted: touch,
+        markFailed: touch,
+        markConflict: touch,
+        reschedule: touch,
+        purgeSynced: async () => 0,
+      },
+      settings: async () => ({ endpoint: 'https://example.org', token: DEVICE_TOKEN, keepSyncedDays: 0 }),
+      lock: createMutexLock(),
+      fetch: async () => {
+        throw new Error('nothing is sent');
+      },
+    });
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'stopped', sent: 0, failed: 0, retried: 0 });
+    expect(reads).toBe(1);
+    expect(touched).toEqual([]);
+    expect(engine.state.get()).toMatchObject({ running: false, lastError: null, waiting: due.length });
   });
 
   it('puts a report back, attempt not counted, when the app stops mid-send; a slow server is a timeout', async () => {

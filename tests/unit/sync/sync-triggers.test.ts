@@ -33,6 +33,15 @@ const setup = (settings: SyncSettings = { endpoint: '', token: null, keepSyncedD
   return { engine, runs: () => runs };
 };
 
+/** An engine over an empty outbox whose next retry falls due `ms` from now. */
+const setupDueIn = (ms: number) => {
+  const due = Date.now() + ms;
+  return setup(
+    undefined,
+    emptyOutbox(() => due),
+  );
+};
+
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2026-11-23T10:00:00Z') });
 });
@@ -81,27 +90,33 @@ describe('sync triggers', () => {
     expect(runs()).toBe(3);
   });
 
-  it('wakes up when the next retry falls due, before the interval', async () => {
-    const due = Date.now() + 3_000;
-    const { engine, runs } = setup(
-      undefined,
-      emptyOutbox(() => due),
-    );
+  it('wakes up once when the next retry falls due, before the interval, however many runs came before', async () => {
+    const { engine, runs } = setupDueIn(3_000);
     engine.start({ intervalMs: 60_000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(runs()).toBe(1);
-    await vi.advanceTimersByTimeAsync(2_999);
-    expect(runs()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1);
+    // A second run before the retry falls due sets the same wake-up again, not a second one.
+    await engine.syncNow();
     expect(runs()).toBe(2);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(runs()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs()).toBe(3);
+    await vi.advanceTimersByTimeAsync(56_999);
+    expect(runs()).toBe(3);
     engine.stop();
   });
 
-  it('does not loop on a row due now that a run did not send (a retry delay of 0 ms against a down server)', async () => {
-    const { engine, runs } = setup(
-      undefined,
-      emptyOutbox(() => Date.now()),
-    );
+  it.each([
+    ['a row is due now that a run did not send (a retry delay of 0 ms against a down server)', () => Date.now()],
+    [
+      'the next due time cannot be read',
+      () => {
+        throw new TypeError('the database went away');
+      },
+    ],
+  ])('waits for the interval, without looping, when %s', async (_when, nextDueAt) => {
+    const { engine, runs } = setup(undefined, emptyOutbox(nextDueAt));
     engine.start({ intervalMs: 60_000 });
     await vi.advanceTimersByTimeAsync(59_999);
     expect(runs()).toBe(1);
@@ -111,11 +126,7 @@ describe('sync triggers', () => {
   });
 
   it('fires no retry timer after stop()', async () => {
-    const due = Date.now() + 3_000;
-    const { engine, runs } = setup(
-      undefined,
-      emptyOutbox(() => due),
-    );
+    const { engine, runs } = setupDueIn(3_000);
     engine.start({ intervalMs: 60_000 });
     await vi.advanceTimersByTimeAsync(0);
     expect(runs()).toBe(1);
@@ -140,6 +151,14 @@ describe('sync triggers', () => {
     engine.stop();
     answer(Date.now() + 3_000);
     await vi.advanceTimersByTimeAsync(10_000);
+    expect(runs()).toBe(1);
+  });
+
+  it('sets no retry timer for a run asked before start (Sync now alone)', async () => {
+    const { engine, runs } = setupDueIn(3_000);
+    await engine.syncNow();
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(120_000);
     expect(runs()).toBe(1);
   });
 
