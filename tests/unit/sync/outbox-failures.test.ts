@@ -376,6 +376,35 @@ describe('sync engine when the network or the server fails part-way', () => {
     expect(engine.state.get().lastError).toBeNull();
   });
 
+  it('wakes up by itself when the wait the server asked for ends, not before, even with a report due sooner', {
+    timeout: 15_000,
+  }, async () => {
+    const clock = manualClock();
+    const srv = await server();
+    // An older server (no batch route): the first report meets a 503 asking for 1 s; the second is left due now.
+    const proxy = await proxyTo(srv.url, [{ status: 404 }, { status: 503, headers: { 'Retry-After': '1' } }]);
+    const s = await store({ clock, endpoint: proxy.url });
+    const ids = await queueMany(s, clock, 2);
+    // The device's own clock and timers: the wake-up is a real timer.
+    const engine = createSyncEngine({ port: s.port, settings: s.settings, random: () => 0.5, lock: createMutexLock() });
+    const delivered = new Promise<number>((resolve) => {
+      engine.state.subscribe((state) => {
+        if (state.sent === ids.length) resolve(Date.now());
+      });
+    });
+
+    const startedAt = Date.now();
+    engine.start({ intervalMs: 60 * 60 * 1000 });
+    expect((await delivered) - startedAt).toBeGreaterThanOrEqual(1_000);
+    engine.stop();
+    expect(posts(proxy.seen)).toEqual([
+      'POST /v2/reports/batch 404',
+      'POST /v2/reports 503',
+      'POST /v2/reports/batch pass',
+    ]);
+    for (const id of ids) expect(await srv.receivedAt(id)).toHaveLength(1);
+  });
+
   it('sends a batch over the server body limit (413) one by one, and fails only the report too large alone', async () => {
     const clock = manualClock();
     const srv = await server();
