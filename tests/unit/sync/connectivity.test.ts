@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+// Connectivity as the browser reports it: navigator.onLine at the start, then the online and offline events, until
+// disposed.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConnectivity } from '../../../src/sync/connectivity.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('connectivity', () => {
   it('starts from the browser answer and follows online/offline events', () => {
@@ -15,5 +21,21 @@ describe('connectivity', () => {
     connectivity.dispose();
     target.dispatchEvent(new Event('online'));
     expect(connectivity.get()).toBe(false);
+  });
+
+  it('hears no offline event once disposed', () => {
+    const target = new EventTarget();
+    const connectivity = createConnectivity(target, () => true);
+    connectivity.dispose();
+    target.dispatchEvent(new Event('offline'));
+    expect(connectivity.get()).toBe(true);
+  });
+
+  it.each([true, false])('asks navigator.onLine when not told otherwise (%s)', (onLine) => {
+    // The page's navigator; Node's has no onLine.
+    vi.stubGlobal('navigator', { onLine });
+    const connectivity = createConnectivity(new EventTarget());
+    expect(connectivity.get()).toBe(onLine);
+    connectivity.dispose();
   });
 });

@@ -40,13 +40,23 @@ describe('wake events', () => {
     expect(wakes).toBe(3);
 
     stop();
-    vi.advanceTimersByTime(WAKE_COALESCE_MS);
-    win.dispatchEvent(new Event('focus'));
+    for (const [target, type] of [
+      [win, 'focus'],
+      [win, 'pageshow'],
+      [doc, 'visibilitychange'],
+    ] as const) {
+      vi.advanceTimersByTime(WAKE_COALESCE_MS);
+      target.dispatchEvent(new Event(type));
+    }
     expect(wakes).toBe(3);
   });
 
-  it('outside a page (no window, as in Node) watches nothing and stops cleanly', () => {
-    const stop = watchWakeEvents()(() => {
+  it.each([
+    ['no window and no document, as in Node or a worker', () => watchWakeEvents()],
+    ['a window but no document', () => watchWakeEvents(new EventTarget(), undefined)],
+    ['a document but no window', () => watchWakeEvents(undefined, fakePage().doc)],
+  ])('outside a page (%s) watches nothing and stops cleanly', (_where, source) => {
+    const stop = source()(() => {
       throw new Error('woke without a page');
     });
     expect(() => stop()).not.toThrow();
