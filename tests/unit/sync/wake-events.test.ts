@@ -38,6 +38,13 @@ describe('wake events', () => {
     vi.advanceTimersByTime(WAKE_COALESCE_MS);
     win.dispatchEvent(new Event('focus'));
     expect(wakes).toBe(3);
+    // Hidden and shown again, with no focus or pageshow (another tab, then back).
+    vi.advanceTimersByTime(WAKE_COALESCE_MS);
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    expect(wakes).toBe(4);
 
     stop();
     for (const [target, type] of [
@@ -48,7 +55,7 @@ describe('wake events', () => {
       vi.advanceTimersByTime(WAKE_COALESCE_MS);
       target.dispatchEvent(new Event(type));
     }
-    expect(wakes).toBe(3);
+    expect(wakes).toBe(4);
   });
 
   it.each([
