@@ -12,6 +12,7 @@ import {
   type OutboxItem,
   type OutboxPort,
   SYNC_CONCURRENCY,
+  SYNC_READ_BATCH,
   SYNC_SEND_BATCH,
 } from '../../../src/sync/outbox.ts';
 import {
@@ -89,6 +90,70 @@ describe('sync engine when the network or the server fails part-way', () => {
     expect(arrived).toBe(SYNC_CONCURRENCY);
     expect(rescheduled).toHaveLength(SYNC_CONCURRENCY * SYNC_SEND_BATCH);
     expect(new Set(rescheduled.map((line) => line.split(' ')[1]))).toEqual(new Set(['server-error']));
+  });
+
+  it('keeps at most two read batches loaded ahead of the requests while a backlog drains', async () => {
+    // A long backlog against a server that takes every batch: each check stays close to its send.
+    const due: OutboxItem[] = Array.from({ length: 20 * SYNC_SEND_BATCH }, () => ({
+      reportId: randomUUID(),
+      revision: 1,
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+    }));
+    let loaded = 0;
+    let handedOver = 0;
+    let mostAhead = 0;
+    const port: OutboxPort = {
+      listDue: async () => due,
+      countWaiting: async () => 0,
+      nextDueAt: async () => null,
+      loadSubmissions: async (items) => {
+        loaded += items.length;
+        // Measured once every report already taken from the loaded rows has started its request.
+        const loadedNow = loaded;
+        setImmediate(() => {
+          mostAhead = Math.max(mostAhead, loadedNow - handedOver);
+        });
+        return items.map(({ reportId: id }) => ({
+          ok: true,
+          submission: { id, revision: 1, body: JSON.stringify({ id }) },
+        }));
+      },
+      markAccepted: async () => undefined,
+      markFailed: async () => undefined,
+      markConflict: async () => undefined,
+      reschedule: async () => undefined,
+      purgeSynced: async () => 0,
+    };
+    const takesAll = await http((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { reports } = JSON.parse(Buffer.concat(chunks).toString()) as { reports: { id: string }[] };
+        const receivedAt = '2026-11-23T10:00:01.000Z';
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            results: reports.map(({ id }) => ({ status: 201, receipt: { id, revision: 1, receivedAt } })),
+          }),
+        );
+      });
+    });
+    const engine = createSyncEngine({
+      port,
+      settings: async () => ({ endpoint: takesAll.url, token: DEVICE_TOKEN, keepSyncedDays: 0 }),
+      lock: createMutexLock(),
+      // The real fetch, counting the reports each request hands over as it starts.
+      fetch: (url, init) => {
+        handedOver += (JSON.parse(String(init?.body)) as { reports: unknown[] }).reports.length;
+        return fetch(url, init);
+      },
+    });
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: due.length, failed: 0, retried: 0 });
+    expect(loaded).toBe(due.length);
+    expect(mostAhead).toBeLessThanOrEqual(2 * SYNC_READ_BATCH);
   });
 
   it.each([

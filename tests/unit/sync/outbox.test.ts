@@ -306,7 +306,7 @@ describe('sync engine with the reference server', () => {
     expect(await srv.count()).toBe(1);
   });
 
-  it('stops the run when a batch cannot be read, with nothing of it still going on once the run has ended', async () => {
+  it('stops the run when a batch cannot be read (the vault locked meanwhile), with nothing of it still going on once the run has ended', async () => {
     const due = dueRows(3 * SYNC_READ_BATCH);
     const reads: number[] = [];
     let ended = false;
@@ -319,7 +319,7 @@ describe('sync engine with the reference server', () => {
         if (ended) lateCalls++;
         reads.push(items.length);
         await new Promise((resolve) => setTimeout(resolve, 5));
-        if (reads.length === 2) throw new AppError('storage-unavailable');
+        if (reads.length === 2) throw new AppError('locked');
         // Nothing to send in this batch (each row stale): the engine goes straight on to the next one.
         return items.map(() => null);
       },
@@ -340,8 +340,8 @@ describe('sync engine with the reference server', () => {
 
     const summary = await engine.runOnce();
     ended = true;
-    expect(summary).toMatchObject({ stopped: 'storage', sent: 0 });
-    expect(engine.state.get().lastError).toBe('storage-unavailable');
+    expect(summary).toMatchObject({ stopped: 'locked', sent: 0 });
+    expect(engine.state.get().lastError).toBe('locked');
     expect(reads).toEqual([SYNC_READ_BATCH, SYNC_READ_BATCH]);
     expect(lateCalls).toBe(0);
   });
