@@ -346,6 +346,34 @@ describe('sync engine with the reference server', () => {
     expect(lateCalls).toBe(0);
   });
 
+  it('stops the run with the storage error when an answer cannot be recorded (a full disk), and never throws', async () => {
+    const due = dueRows(2);
+    const engine = createSyncEngine({
+      port: {
+        listDue: async () => due,
+        countWaiting: async () => due.length,
+        nextDueAt: async () => 0,
+        // Both fail the submit rules: each is marked failed without being sent, and that write fails.
+        loadSubmissions: async (items) => items.map(() => ({ ok: false, issues: [{ path: '', message: 'no' }] })),
+        markAccepted: async () => undefined,
+        markFailed: async () => {
+          throw new AppError('quota-exceeded');
+        },
+        markConflict: async () => undefined,
+        reschedule: async () => undefined,
+        purgeSynced: async () => 0,
+      },
+      settings: async () => ({ endpoint: 'https://example.org', token: DEVICE_TOKEN, keepSyncedDays: 0 }),
+      lock: createMutexLock(),
+      fetch: async () => {
+        throw new Error('nothing is sent');
+      },
+    });
+
+    expect(await engine.runOnce()).toEqual({ stopped: 'storage', sent: 0, failed: 0, retried: 0 });
+    expect(engine.state.get()).toMatchObject({ running: false, lastError: 'quota-exceeded', waiting: 2 });
+  });
+
   it('reads, sends and rewrites nothing more once stop() comes during a read, and ends the run as stopped', async () => {
     const due = dueRows(2 * SYNC_READ_BATCH);
     let reads = 0;
