@@ -2,6 +2,8 @@
 // right, an address taken between invite and acceptance, confirmations with the wrong keys or for nobody, removals of
 // nobody, and what the team list and an invite's details show.
 import { describe, expect, it } from 'vitest';
+import { AUDIT_PATHS } from '../../../src/domain/audit-protocol.ts';
+import { LIFECYCLE_PATHS } from '../../../src/domain/lifecycle-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import {
   AcceptInviteResponseSchema,
@@ -11,7 +13,7 @@ import {
   TEAM_PATHS,
   TeamSchema,
 } from '../../../src/domain/team-protocol.ts';
-import { b64, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
+import { b64, joinAsNewOfficer, manualClock, type SetUpServer, send, setUpServersPerTest } from '../fixtures.ts';
 
 const start = setUpServersPerTest();
 const errorOf = async (response: Response) => ({
@@ -102,6 +104,26 @@ describe('invite links', () => {
     });
   });
 
+  it('refuses a second invite to an officer’s address, and a malformed acceptance, each in its sentence', async () => {
+    const server = await start();
+    const taken = await send(server.url, TEAM_PATHS.invites, {
+      token: server.session.token,
+      body: { name: 'Twin', email: server.request.officer.email },
+    });
+    expect(await errorOf(taken)).toEqual({
+      status: 409,
+      code: 'email-taken',
+      message: 'An officer with this email address is already in the organisation.',
+    });
+    const { token } = await invite(server, 'bo@example.org');
+    const malformed = await send(server.url, TEAM_PATHS.acceptInvite, { body: { ...acceptBody(token), authKey: 'x' } });
+    const error = await errorOf(malformed);
+    expect(error).toMatchObject({ status: 400, code: 'invalid', message: 'The new account’s details are not valid.' });
+    expect(error.issues?.map((i) => i.path)).toEqual(['authKey']);
+    // The link still works: a malformed try used nothing up.
+    expect((await accept(server, token)).email).toBe('bo@example.org');
+  });
+
   it('answers a bad invite with the fields that are wrong', async () => {
     const server = await start();
     const response = await send(server.url, TEAM_PATHS.invites, {
@@ -160,6 +182,34 @@ describe('confirming', () => {
       message: 'This officer has already been confirmed.',
     });
   });
+
+  it('tells a browser that signed in before a key rotation to sign in again, and refuses grants without the signing key', async () => {
+    const server = await start();
+    const bo = await accept(server, (await invite(server, 'bo@example.org')).token);
+    const newKid = `k-${b64(9)}`;
+    const rotated = await send(server.url, LIFECYCLE_PATHS.rotateKey, {
+      token: server.session.token,
+      body: {
+        encryptionKey: { kid: newKid, publicKey: b64(65), createdAt: new Date().toISOString(), signature: b64(64) },
+        grants: [{ officerId: server.session.officer.id, kid: newKid, sealed: b64(300) }],
+      },
+    });
+    expect(rotated.status).toBe(201);
+    // Every key it names is the organisation's, but the new one is missing.
+    expect(await errorOf(await confirm(server, bo.id, [signing(), current(server)]))).toEqual({
+      status: 409,
+      code: 'keys-changed',
+      message: 'The organisation has a key these grants miss: sign in again and confirm.',
+    });
+    // Both encryption keys, each once, and no signing key.
+    const withoutSigning = await errorOf(
+      await confirm(server, bo.id, [current(server), { kid: newKid, sealed: b64(300) }]),
+    );
+    expect(withoutSigning).toMatchObject({ status: 400, code: 'invalid' });
+    expect(await server.app.orgStore.grantsOf(bo.id)).toEqual([]);
+    const all = [signing(), current(server), { kid: newKid, sealed: b64(300) }];
+    expect((await confirm(server, bo.id, all)).status).toBe(200);
+  });
 });
 
 describe('removing', () => {
@@ -175,5 +225,45 @@ describe('removing', () => {
       message: 'You cannot remove yourself: ask another officer to do it.',
     });
     expect(await server.app.orgStore.listOfficers()).toHaveLength(1);
+  });
+});
+
+describe('an officer not yet confirmed', () => {
+  it('is refused every team and audit change, and changes nothing', async () => {
+    const server = await start();
+    const bo = await joinAsNewOfficer(server, 'bo@example.org');
+    const token = bo.session.token;
+    const auditBefore = await server.app.orgStore.auditLog();
+    for (const [path, body] of [
+      [TEAM_PATHS.invites, { name: 'Cy New', email: 'cy@example.org' }],
+      [TEAM_PATHS.confirm(bo.officer.id), { grants: [signing(), current(server)] }],
+      [TEAM_PATHS.remove(server.session.officer.id), undefined],
+      [AUDIT_PATHS.logExported, { rows: 3 }],
+    ] as const) {
+      expect(await errorOf(await send(server.url, path, { method: 'POST', token, body }))).toEqual({
+        status: 403,
+        code: 'forbidden',
+        message: 'Another officer must confirm your account before you can do this.',
+      });
+    }
+    expect(await server.app.orgStore.auditLog()).toEqual(auditBefore);
+    expect(await server.app.orgStore.grantsOf(bo.officer.id)).toEqual([]);
+    expect((await server.app.orgStore.listOfficers()).map((o) => o.confirmed)).toEqual([true, false]);
+  });
+});
+
+describe('the audit log', () => {
+  it('answers a bad filter and a bad export record each with its sentence and the field', async () => {
+    const server = await start();
+    const filter = await errorOf(
+      await send(server.url, `${AUDIT_PATHS.audit}?limit=0`, { token: server.session.token }),
+    );
+    expect(filter).toMatchObject({ status: 400, code: 'invalid', message: 'The audit log filter is not valid.' });
+    expect(filter.issues?.map((i) => i.path)).toEqual(['limit']);
+    const exported = await errorOf(
+      await send(server.url, AUDIT_PATHS.logExported, { token: server.session.token, body: { rows: -1 } }),
+    );
+    expect(exported).toMatchObject({ status: 400, code: 'invalid', message: 'The export record is not valid.' });
+    expect(exported.issues?.map((i) => i.path)).toEqual(['rows']);
   });
 });
