@@ -148,3 +148,27 @@ describe('sentences', () => {
     }
   });
 });
+
+describe('who may call what', () => {
+  it('lets an officer not yet confirmed read their session and sign out, and tells nobody each its code', async () => {
+    const server = await startSetUpServer();
+    closing.push(server);
+    const bo = await joinAsNewOfficer(server, 'bo@example.org');
+    expect((await send(server.url, ORG_PATHS.me, { token: bo.session.token })).status).toBe(200);
+    expect((await send(server.url, ORG_PATHS.signOut, { method: 'POST', token: bo.session.token })).status).toBe(204);
+    expect(
+      await errorOf(await send(server.url, ORG_PATHS.signIn, { body: { email: 'bo@example.org', authKey: b64(32) } })),
+    ).toMatchObject({
+      status: 401,
+      code: 'unauthorised',
+    });
+    expect(await errorOf(await send(server.url, ORG_PATHS.deviceStatus))).toEqual({
+      status: 401,
+      code: 'unauthorised',
+      message: 'Send this device’s access token: Authorization: Bearer <token>.',
+    });
+    const fresh = await startServer();
+    closing.push(fresh);
+    expect(await errorOf(await send(fresh.url, ORG_PATHS.org))).toMatchObject({ status: 404, code: 'not-found' });
+  });
+});
