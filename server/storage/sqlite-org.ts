@@ -128,6 +128,7 @@ export const sqliteOrgStore = (db: Database.Database): Omit<OrgStore, keyof Team
     'SELECT * FROM officers WHERE email = ? AND removed_at IS NULL',
   );
   const officerById = db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE id = ? AND removed_at IS NULL');
+  const officerOf = (row: OfficerRow | undefined) => row && toOfficer(row);
   const grantRows = db.prepare<[string], SealedGrant>(
     'SELECT kid, sealed FROM grants WHERE officer_id = ? ORDER BY kid',
   );
@@ -220,8 +221,9 @@ export const sqliteOrgStore = (db: Database.Database): Omit<OrgStore, keyof Team
         };
       }),
     setUp: (org, session) => guarded(() => setUp.immediate(org, session)),
-    officerByEmail: (email) => guarded(() => officerByEmail.get(email)).then((row) => row && toOfficer(row)),
-    officerById: (id) => guarded(() => officerById.get(id)).then((row) => row && toOfficer(row)),
+    // Read inside the guard: a row that cannot be read (its key settings not JSON) is the database's failure too.
+    officerByEmail: (email) => guarded(() => officerOf(officerByEmail.get(email))),
+    officerById: (id) => guarded(() => officerOf(officerById.get(id))),
     grantsOf: (officerId) => guarded(() => grantRows.all(officerId).map((g) => ({ kid: g.kid, sealed: g.sealed }))),
     startSession: (session) => guarded(() => startSession.immediate(session)),
     recordFailedSignIn: (officerId, at) => guarded(() => void audit(at, officerId, 'sign-in-failed', null)),

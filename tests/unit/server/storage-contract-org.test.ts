@@ -3,7 +3,14 @@
 // pages. Each action's audit row is written with it.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, newOrganisation, officerRecord, setUpStore, testDatabasesPerTest } from '../fixtures.ts';
+import {
+  ENGINES,
+  expectAppError,
+  newOrganisation,
+  officerRecord,
+  setUpStore,
+  testDatabasesPerTest,
+} from '../fixtures.ts';
 
 const fresh = testDatabasesPerTest();
 const AT = '2026-11-01T09:30:00.000Z';
@@ -44,6 +51,16 @@ describe.each(ENGINES)('storage contract on %s: organisation', (engine) => {
       ['sign-out', officer.id],
       ['sign-in-failed', null],
     ]);
+  });
+
+  it('answers AppError(storage-unavailable) for an officer row it cannot read, on every read of it', async () => {
+    const database = await fresh(engine);
+    const store = await database.open();
+    const { officer } = await setUpStore(store);
+    await database.exec("UPDATE officers SET kdf = '{not json'");
+    await expectAppError(store.officerByEmail(officer.email), 'storage-unavailable');
+    await expectAppError(store.officerById(officer.id), 'storage-unavailable');
+    await expectAppError(store.listOfficers(), 'storage-unavailable');
   });
 
   it('enrols devices newest first, revokes once (first time kept, one audit row) and never marks a revoked one seen', async () => {
