@@ -166,8 +166,10 @@ export const createEnrolmentService = (deps: EnrolmentDeps): EnrolmentService =>
       if (!endpoint.ok) return fail('insecure-endpoint');
       const status = await deviceStatus(endpoint.endpoint, token.trim());
       if (!status.ok) return status;
+      // A signing key that cannot be read (no fingerprint) is not a SafeVisit organisation.
+      // Stryker disable next-line ArrowFunction: undefined is as falsy as null for the check below
       const fingerprint = await deps.fingerprintOf(status.value.org.signingKey).catch(() => null);
-      if (fingerprint === null) return fail('not-safevisit');
+      if (!fingerprint) return fail('not-safevisit');
       const org = await verified(status.value.org, fingerprint);
       if (!org.ok) return org;
       return { ok: true, value: await offer(endpoint.endpoint, token.trim(), fingerprint, org.value) };

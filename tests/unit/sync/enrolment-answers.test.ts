@@ -91,6 +91,23 @@ describe('enrolment: reading the organisation from a link', () => {
     expect(state.saved).toBeNull();
   });
 
+  it('asks for JSON through the fetch the app hands it, for the organisation and for the device', async () => {
+    replies = { [ORG_PATHS.org]: { status: 200, body: org.descriptor }, [ORG_PATHS.deviceStatus]: deviceAnswer() };
+    const through: { url: string; accept: string | null }[] = [];
+    const { svc } = service({
+      fetch: (input, init) => {
+        through.push({ url: String(input), accept: new Headers(init?.headers).get('accept') });
+        return globalThis.fetch(input, init);
+      },
+    });
+    expect((await svc.fromLink(linkTo())).ok).toBe(true);
+    expect((await svc.fromToken(http.url, TOKEN)).ok).toBe(true);
+    expect(through).toEqual([
+      { url: `${http.url}${ORG_PATHS.org}`, accept: 'application/json' },
+      { url: `${http.url}${ORG_PATHS.deviceStatus}`, accept: 'application/json' },
+    ]);
+  });
+
   it('says timeout when the server does not answer in time', async () => {
     replies = { [ORG_PATHS.org]: { status: 0 } };
     const { svc } = service({
@@ -173,6 +190,13 @@ describe('enrolment: asking GET /v2/device', () => {
       },
     });
     expect(await svc.fromToken(http.url, TOKEN)).toEqual(fail('not-safevisit'));
+  });
+
+  it('refuses an organisation whose name its own signing key did not sign, before showing it', async () => {
+    replies = { [ORG_PATHS.deviceStatus]: deviceAnswer({ ...org.descriptor, name: 'Not Riverside' }) };
+    const { svc, state } = service();
+    expect(await svc.fromToken(http.url, TOKEN)).toEqual(fail('org-mismatch'));
+    expect(state.saved).toBeNull();
   });
 
   it('sends the trimmed token, and confirms by asking again before saving exactly what was checked', async () => {
