@@ -99,6 +99,7 @@ export const updateGuidance = async (deps: GuidanceUpdateDeps): Promise<Guidance
     }
   }
   // Only a pack this organisation signed is "unchanged" by its ETag; anything else is asked for whole.
+  // Stryker disable next-line OptionalChaining: `ours` is true only when a stored pack was read, so `stored` is set
   const outcome = await fetchGuidance(checked.endpoint, ours ? (stored?.etag ?? null) : null, {
     fetch: deps.fetch,
     timeoutMs: deps.timeoutMs,

@@ -7,6 +7,7 @@ import { packWithContacts, type SignedGuidance } from '../../../src/domain/signe
 import { BUNDLED_PACK } from '../../../src/guidance/pack.ts';
 import type { GuidanceRow } from '../../../src/store/db.ts';
 import type { GuidanceRepo } from '../../../src/store/guidance-repo.ts';
+import { PROBE_TIMEOUT_MS } from '../../../src/sync/endpoint.ts';
 import { type GuidanceSource, updateGuidance } from '../../../src/sync/guidance-update.ts';
 import { signGuidancePack, verifyGuidancePack } from '../../../src/vault/guidance-signature.ts';
 import { type BuiltOrganisation, buildOrganisation, startHttp } from '../fixtures.ts';
@@ -206,8 +207,9 @@ describe('guidance update: what is asked, stored and said', () => {
     });
   });
 
-  it('gives up on a silent server after its own timeout', async () => {
+  it('gives up on a silent server after its own timeout, long before the default one', async () => {
     reply = { status: 0 };
+    const started = Date.now();
     const result = await updateGuidance({
       repo: memoryRepo(),
       source: source(),
@@ -215,6 +217,27 @@ describe('guidance update: what is asked, stored and said', () => {
       timeoutMs: 50,
     });
     expect(result).toMatchObject({ kind: 'kept', reason: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(PROBE_TIMEOUT_MS);
+  });
+
+  it('asks through the fetch the app hands it', async () => {
+    reply = { status: 304 };
+    const through: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      through.push(String(input));
+      return globalThis.fetch(input, init);
+    };
+    await updateGuidance({ repo: memoryRepo(storedOf(signed)), source: source(), verify: verifyGuidancePack, fetch });
+    expect(through).toEqual([`${http.url}/v2/guidance`]);
+  });
+
+  it('says at most 20 of the reasons a pack failed its checks', async () => {
+    const broken = { ...packAt('2099-01-02T03:04:05Z'), articles: BUNDLED_PACK.articles.map(() => ({})) };
+    const bad = await signGuidancePack(org.privateKeys.signing, org.fingerprint, broken as unknown as GuidancePack);
+    reply = { status: 200, body: JSON.stringify(bad) };
+    const result = await update(memoryRepo());
+    expect(result).toMatchObject({ kind: 'kept', reason: 'invalid-pack' });
+    expect(result.kind === 'kept' && result.issues).toHaveLength(20);
   });
 
   it('reads a refused signature that carries no detail as a bad signature', async () => {
