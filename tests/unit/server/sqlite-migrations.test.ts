@@ -1,12 +1,15 @@
 // The SQLite engine's versioned migrations on real files: a version 1 database (plaintext reports) moves to the current
-// version and its plaintext reports are gone from the file and its WAL, and a newer database is refused plainly. The
+// version and its plaintext reports are gone from the file and its WAL, and a newer database is refused plainly; the
+// files are owner-only and a lock held past the busy timeout is "try again later". The
 // behaviour both engines share (the append-only audit log among it) is in storage-contract-*.test.ts.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../server/storage/sqlite.ts';
+import { openStore } from '../../../server/storage/open-store.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS, openSqliteStore } from '../../../server/storage/sqlite.ts';
+import { expectAppError } from '../fixtures.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -26,7 +29,7 @@ const V1_SCHEMA = `
     '2026-01-01T00:00:02Z', 'abd', 'device:x', '{"description":"Plaintext-Heron-4471 said more"}');
 `;
 
-describe('SQLite migrations', () => {
+describe('SQLite migrations and files', () => {
   it('moves a version 1 database to the current version (5, with alerts), deleting its plaintext reports from the file and the WAL', async () => {
     const path = join(dir, 'v1.sqlite');
     const old = new Database(path);
@@ -65,5 +68,49 @@ describe('SQLite migrations', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openSqliteStore({ path })).toThrow(/newer SafeVisit server \(schema 99\); update the server/);
+  });
+
+  it('makes a new folder owner-only and the file 0600, narrows an existing file and its WAL, keeps an existing folder', async () => {
+    const path = join(dir, 'data', 'safevisit.sqlite');
+    const store = openSqliteStore({ path });
+    await store.sealedCount();
+    await store.close();
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o755 });
+    chmodSync(shared, 0o755);
+    const other = join(shared, 'safevisit.sqlite');
+    const old = new Database(other);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE t (x)');
+    chmodSync(other, 0o644);
+    chmodSync(`${other}-wal`, 0o644);
+    const reopened = openSqliteStore({ path: other });
+    try {
+      expect(statSync(shared).mode & 0o777).toBe(0o755);
+      for (const file of [other, `${other}-wal`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+    } finally {
+      await reopened.close();
+      old.close();
+    }
+  });
+
+  it('answers AppError(storage-unavailable) once another connection has held the lock past its busy timeout', async () => {
+    const path = join(dir, 'busy.sqlite');
+    // Through openStore, which hands its busyTimeoutMs on to the SQLite engine.
+    const store = await openStore({ dbPath: path, busyTimeoutMs: 100 });
+    const holder = new Database(path);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      await expectAppError(store.recordFailedSignIn(null, '2026-11-01T09:00:00.000Z'), 'storage-unavailable');
+      expect(Date.now() - started).toBeLessThan(DEFAULT_BUSY_TIMEOUT_MS);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+      await store.close();
+    }
   });
 });

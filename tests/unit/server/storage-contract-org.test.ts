@@ -153,6 +153,18 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     expect(await store.removeOfficer(lead.id, second.id, AT)).toBe('last-confirmed');
   });
 
+  it('counts an invite expired from the very moment it expires', async () => {
+    const store = await (await fresh(engine)).open();
+    const { officer: lead } = await setUpStore(store);
+    const open = invite(lead.id);
+    await store.createInvite(open, 'invite-hash');
+    const justBefore = new Date(Date.parse(open.expiresAt) - 1).toISOString();
+    expect(await store.inviteByTokenHash('invite-hash', justBefore)).toMatchObject({ state: 'open' });
+    expect(await store.inviteByTokenHash('invite-hash', open.expiresAt)).toMatchObject({ state: 'expired' });
+    expect(await store.acceptInvite('invite-hash', officerRecord({ createdAt: open.expiresAt }))).toBe('expired');
+    expect(await store.inviteByTokenHash('no-hash', justBefore)).toBeUndefined();
+  });
+
   it('ends a removed officer’s sessions with the reason', async () => {
     const store = await (await fresh(engine)).open();
     const { officer: lead } = await setUpStore(store);

@@ -70,6 +70,36 @@ describe.each(ENGINES)('storage contract on %s: sealed reports', (engine) => {
     expect(reads).toHaveLength(2);
   });
 
+  it('reads a cursor it did not make as the first page', async () => {
+    const store = await (await fresh(engine)).open();
+    const { keyId } = await setUpStore(store);
+    const routine = newSealedReport(keyId);
+    await store.saveSealed(routine, RECEIVED);
+    const urgent = newSealedReport(keyId, { urgency: 'immediate' });
+    await store.saveSealed(urgent, RECEIVED);
+    const whole = [urgent.id, routine.id];
+    expect((await store.inbox({ limit: 10 }, reader)).items.map((i) => i.id)).toEqual(whole);
+    // Each would be "after the first urgent one" if read loosely: only the routine report would be listed.
+    for (const cursor of ['x1.1', '1.1x', '3.1', '1.', '.1', '1.12345678901234567', '1.9007199254740993', '']) {
+      expect(
+        (await store.inbox({ limit: 10, cursor }, reader)).items.map((i) => i.id),
+        cursor,
+      ).toEqual(whole);
+    }
+  });
+
+  it('shows a review by someone who is not an officer by id, with no name', async () => {
+    const store = await (await fresh(engine)).open();
+    const { keyId } = await setUpStore(store);
+    const report = newSealedReport(keyId);
+    await store.saveSealed(report, RECEIVED);
+    expect(await store.markReviewed(report.id, reader)).toMatchObject({
+      status: 'reviewed',
+      reviewedAt: reader.at,
+      reviewedBy: { id: reader.officerId, name: '' },
+    });
+  });
+
   it('opens every revision newest first, marks a report reviewed once, and records exports of known ids only', async () => {
     const store = await (await fresh(engine)).open();
     const { keyId, officer } = await setUpStore(store);
