@@ -1,6 +1,7 @@
 // How the HTTP client reads each answer a server can give to the batch route, the guidance route and "Test
 // connection", against a hand-written HTTP server on 127.0.0.1 that answers as told (and records what it was sent).
 import type { IncomingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../../src/domain/errors.ts';
 import type { SealedRequest } from '../../../src/domain/sealed-protocol.ts';
@@ -93,6 +94,17 @@ describe('submitReports: how each answer to a batch is read', () => {
       },
     ],
     [
+      '200 with a refusal that carries no list of reasons at all',
+      {
+        status: 200,
+        body: results({ status: 400, ...error('invalid', 'no reasons given') }, { status: 409, ...error('conflict') }),
+      },
+      {
+        kind: 'answered',
+        outcomes: [{ kind: 'invalid', issues: [{ path: '', message: 'no reasons given' }] }, { kind: 'conflict' }],
+      },
+    ],
+    [
       '200 with a conflict, a server error and another refusal',
       { status: 200, body: results({ status: 409, ...error('conflict') }, { status: 500, ...error('server-error') }) },
       { kind: 'answered', outcomes: [{ kind: 'conflict' }, { kind: 'retry', error: 'server-error' }] },
@@ -129,6 +141,7 @@ describe('submitReports: how each answer to a batch is read', () => {
     ],
     ['413 (over the body limit)', { status: 413 }, { kind: 'each-alone', unsupported: false }],
     ['401', { status: 401 }, { kind: 'unauthorised' }],
+    ['401 whose body says revoked', { status: 401, body: JSON.stringify(error('revoked')) }, { kind: 'unauthorised' }],
     ['403 for another reason', { status: 403, body: JSON.stringify(error('forbidden')) }, { kind: 'unauthorised' }],
     ['403 revoked', { status: 403, body: JSON.stringify(error('revoked')) }, { kind: 'revoked' }],
     ['429 without Retry-After', { status: 429 }, { kind: 'retry', error: 'rate-limited' }],
@@ -146,7 +159,8 @@ describe('submitReports: how each answer to a batch is read', () => {
     ['418', { status: 418 }, { kind: 'retry', error: 'bad-response' }],
   ])('%s', async (_name, answer, expected) => {
     reply = answer;
-    expect(await submitReports(http.url, DEVICE_TOKEN, pair, { now })).toEqual(expected);
+    // Strict: a retry without the server's Retry-After carries no `afterMs` at all.
+    expect(await submitReports(http.url, DEVICE_TOKEN, pair, { now })).toStrictEqual(expected);
   });
 
   it('posts the kept bodies as they are, with the token, to /v2/reports/batch', async () => {
@@ -192,6 +206,37 @@ describe('request', () => {
     expect(await request(http.url, { method: 'GET' }, {}, 50)).toEqual({ error: 'timeout' });
   });
 
+  it.each<[string, Error, unknown]>([
+    ['a timeout', new DOMException('slow', 'TimeoutError'), { error: 'timeout' }],
+    // Some browsers' fetch rejects with AbortError whatever the signal's reason.
+    [
+      'an abort it did not ask for (a browser reporting its timeout)',
+      new DOMException('x', 'AbortError'),
+      { error: 'timeout' },
+    ],
+    ['another DOMException', new DOMException('x', 'NetworkError'), { error: 'unreachable' }],
+    ['a TypeError (no network)', new TypeError('fetch failed'), { error: 'unreachable' }],
+  ])('reads a fetch that fails with %s', async (_name, thrown, expected) => {
+    const failing = async () => {
+      throw thrown;
+    };
+    expect(await request(http.url, { method: 'GET' }, { fetch: failing }, 1_000)).toEqual(expected);
+  });
+
+  it('still gives up after its timeout beside a cancel of the caller where AbortSignal.any is missing (older browsers)', async () => {
+    reply = { status: 0 };
+    const any = AbortSignal.any;
+    Reflect.deleteProperty(AbortSignal, 'any');
+    try {
+      const caller = new AbortController();
+      expect(await request(http.url, { method: 'GET' }, { signal: caller.signal, timeoutMs: 50 }, 60_000)).toEqual({
+        error: 'timeout',
+      });
+    } finally {
+      AbortSignal.any = any;
+    }
+  });
+
   it('counts a cancel by the caller as aborted even with a timeout pending', async () => {
     reply = { status: 0 };
     const controller = new AbortController();
@@ -229,9 +274,9 @@ describe('fetchGuidance: how each answer is read', () => {
     seen.length = 0;
     await fetchGuidance(http.url, '"v7"');
     await fetchGuidance(http.url, null);
-    expect(seen.map((s) => [s.method, s.url, s.headers['if-none-match']])).toEqual([
-      ['GET', '/v2/guidance', '"v7"'],
-      ['GET', '/v2/guidance', undefined],
+    expect(seen.map((s) => [s.method, s.url, s.headers['if-none-match'], s.headers.accept])).toEqual([
+      ['GET', '/v2/guidance', '"v7"', 'application/json'],
+      ['GET', '/v2/guidance', undefined, 'application/json'],
     ]);
   });
 
@@ -241,6 +286,32 @@ describe('fetchGuidance: how each answer is read', () => {
     expect(await fetchGuidance(closed.url, null)).toEqual({ kind: 'error', code: 'unreachable' });
     reply = { status: 0 };
     expect(await fetchGuidance(http.url, null, { timeoutMs: 50 })).toEqual({ kind: 'error', code: 'timeout' });
+  });
+});
+
+describe('an error answer nobody reads', () => {
+  it('frees its connection at once, even when its body is far longer than the buffers hold', async () => {
+    let closed: Promise<'cut short' | 'sent whole'> | undefined;
+    const big = await startHttp((req, res) => {
+      req.resume();
+      closed = new Promise((resolve) =>
+        res.on('close', () => resolve(res.writableFinished ? 'sent whole' : 'cut short')),
+      );
+      res.writeHead(500, { 'Content-Type': 'text/html' });
+      // 64 MB: the server can only send it all if the client reads it (or cuts the connection).
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 1024; i++) yield 'x'.repeat(64 * 1024);
+        })(),
+      ).pipe(res);
+    });
+    try {
+      expect(await fetchGuidance(big.url, null)).toEqual({ kind: 'error', code: 'server-error' });
+      const waited = new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 5_000).unref());
+      expect(await Promise.race([closed, waited])).toBe('cut short');
+    } finally {
+      await big.close();
+    }
   });
 });
 
@@ -277,8 +348,16 @@ describe('testConnection: the answer and the sentence', () => {
       'ok',
       'Connected. The server is a SafeVisit sync server and accepted the access token.',
     ],
+    ['a 401', { status: 401 }, DEVICE_TOKEN, 'unauthorised', ERROR_MESSAGES.unauthorised],
     ['a 403', { status: 403 }, DEVICE_TOKEN, 'unauthorised', ERROR_MESSAGES.unauthorised],
     ['a 500', { status: 500 }, DEVICE_TOKEN, 'not-safevisit', ERROR_MESSAGES['not-safevisit']],
+    [
+      'a 500 whose body looks like health',
+      { status: 500, body: health() },
+      DEVICE_TOKEN,
+      'not-safevisit',
+      ERROR_MESSAGES['not-safevisit'],
+    ],
     [
       '200 that is not JSON',
       { status: 200, body: '<html></html>' },

@@ -28,6 +28,8 @@ describe('checkEndpoint', () => {
     ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
     ['http://localhost:8787/', 'http://localhost:8787'],
     ['http://LOCALHOST/', 'http://localhost'],
+    // Pasted from a document: no-break spaces around it, which the URL parser alone would not drop.
+    ['\u00a0https://sync.example.org/sv\u00a0', 'https://sync.example.org/sv'],
   ])('accepts %j as %j', (input, expected) => {
     expect(checkEndpoint(input)).toEqual({ ok: true, endpoint: expected });
   });
@@ -43,6 +45,8 @@ describe('checkEndpoint', () => {
     'sync.example.org',
     '',
     'https://user:secret@sync.example.org',
+    'https://user@sync.example.org',
+    'https://:secret@sync.example.org',
     'https://sync.example.org/?token=abc',
     'https://sync.example.org/#x',
   ])('refuses %j as insecure-endpoint', (input) => {
@@ -144,6 +148,11 @@ describe('submitReport: how each answer is read', () => {
     ['401', { status: 401 }, { kind: 'unauthorised' }],
     ['403', { status: 403 }, { kind: 'unauthorised' }],
     [
+      '403 revoked (an officer withdrew the enrolment)',
+      { status: 403, body: JSON.stringify({ error: { code: 'revoked', message: 'withdrawn' } }) },
+      { kind: 'revoked' },
+    ],
+    [
       '400 with reasons',
       {
         status: 400,
@@ -179,11 +188,23 @@ describe('submitReport: how each answer is read', () => {
     ['500', { status: 500 }, { kind: 'retry', error: 'server-error' }],
     ['502', { status: 502 }, { kind: 'retry', error: 'server-error' }],
     ['404', { status: 404 }, { kind: 'retry', error: 'not-safevisit' }],
+    ['405', { status: 405 }, { kind: 'retry', error: 'not-safevisit' }],
+    [
+      '401 whose body says revoked (only a 403 withdraws the enrolment)',
+      { status: 401, body: JSON.stringify({ error: { code: 'revoked', message: 'no' } }) },
+      { kind: 'unauthorised' },
+    ],
+    [
+      '400 with an empty list of reasons',
+      { status: 400, body: JSON.stringify({ error: { code: 'invalid', message: 'bad', issues: [] } }) },
+      { kind: 'invalid', issues: [{ path: '', message: 'bad' }] },
+    ],
     ['302', { status: 302, headers: { Location: 'http://example.org/' } }, { kind: 'retry', error: 'unreachable' }],
     ['418', { status: 418 }, { kind: 'retry', error: 'bad-response' }],
   ])('%s', async (_name, answer, expected) => {
     reply = answer;
-    expect(await submitReport(http.url, DEVICE_TOKEN, fixed, { now })).toEqual(expected);
+    // Strict: a retry without the server's Retry-After carries no `afterMs` at all.
+    expect(await submitReport(http.url, DEVICE_TOKEN, fixed, { now })).toStrictEqual(expected);
   });
 
   it('times out into a retry, and a cancel by the caller into aborted', async () => {
@@ -210,6 +231,7 @@ describe('submitReport: how each answer is read', () => {
     await probe.close();
     expect(headers.authorization).toBe(`Bearer ${DEVICE_TOKEN}`);
     expect(headers['idempotency-key']).toBe(`${fixed.id}:1`);
+    expect(headers.accept).toBe('application/json');
   });
 });
 
