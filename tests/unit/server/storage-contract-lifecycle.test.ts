@@ -8,6 +8,7 @@ import { ENGINES, newSealedReport, officerRecord, setUpStore, testDatabasesPerTe
 
 const fresh = testDatabasesPerTest();
 const RECEIVED = '2026-11-01T10:05:01.000Z';
+const AT_ROTATION = '2026-12-01T00:00:00.000Z';
 
 const newKey = (kid: string, createdAt: string): OrgEncryptionKey => ({
   kid,
@@ -37,6 +38,25 @@ describe.each(ENGINES)('storage contract on %s: key rotation', (engine) => {
     expect((await store.organisation())?.encryptionKeys.map((k) => k.kid).at(-1)).toBe('k-new');
     expect(await store.grantsOf(officer.id)).toContainEqual({ kid: 'k-new', sealed: 'sealed-new' });
     expect((await store.auditLog()).at(-1)).toMatchObject({ action: 'key-rotated', subjectId: 'k-new' });
+  });
+
+  it('refuses a rotation naming an officer twice, granting another key, reusing a key id or no newer than the newest', async () => {
+    const store = await (await fresh(engine)).open();
+    const { officer, keyId } = await setUpStore(store);
+    const key = newKey('k-new', '2026-12-01T00:00:00.000Z');
+    const grant = { officerId: officer.id, kid: 'k-new', sealed: 'sealed-new' };
+    expect(await store.rotateKey(key, [grant, grant], officer.id, key.createdAt)).toBe('officers-changed');
+    expect(await store.rotateKey(key, [{ ...grant, kid: 'k-other' }], officer.id, key.createdAt)).toBe(
+      'officers-changed',
+    );
+    const newest = (await store.organisation())?.encryptionKeys.at(-1);
+    if (!newest) throw new Error('no key');
+    const again = newKey(keyId, '2027-01-01T00:00:00.000Z');
+    expect(await store.rotateKey(again, [{ ...grant, kid: keyId }], officer.id, again.createdAt)).toBe('not-newest');
+    const sameTime = newKey('k-same', newest.createdAt);
+    expect(await store.rotateKey(sameTime, [{ ...grant, kid: 'k-same' }], officer.id, AT_ROTATION)).toBe('not-newest');
+    expect((await store.organisation())?.encryptionKeys.map((k) => k.kid)).toEqual([keyId]);
+    expect((await store.auditLog()).map((r) => r.action)).toEqual(['setup']);
   });
 
   it('refuses to confirm an officer whose grants miss a key rotated in meanwhile', async () => {

@@ -165,6 +165,29 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     expect(await store.inviteByTokenHash('no-hash', justBefore)).toBeUndefined();
   });
 
+  it('removes an officer not yet confirmed while only one is confirmed; lists open invites newest first', async () => {
+    const store = await (await fresh(engine)).open();
+    const { officer: lead } = await setUpStore(store);
+    const older = { ...invite(lead.id, 'older@example.org'), createdAt: '2026-11-01T09:00:00.000Z' };
+    const newer = invite(lead.id);
+    await store.createInvite(older, 'older-hash');
+    await store.createInvite(newer, 'newer-hash');
+    expect((await store.openInvites(AT)).map((i) => i.id)).toEqual([newer.id, older.id]);
+    expect(await store.openInvites(newer.expiresAt)).toEqual([]);
+    const joiner = officerRecord({ confirmed: false });
+    await store.acceptInvite('newer-hash', joiner);
+    expect((await store.openInvites(AT)).map((i) => i.id)).toEqual([older.id]);
+    expect(await store.removeOfficer(joiner.id, lead.id, AT)).toBe('removed');
+  });
+
+  it('ends a session without a sign-out row when no sign-out time is given (it expired)', async () => {
+    const store = await (await fresh(engine)).open();
+    const { session } = await setUpStore(store);
+    await store.endSession(session);
+    expect(await store.sessionByHash(session.tokenHash)).toBeUndefined();
+    expect((await store.auditLog()).map((r) => r.action)).toEqual(['setup']);
+  });
+
   it('ends a removed officer’s sessions with the reason', async () => {
     const store = await (await fresh(engine)).open();
     const { officer: lead } = await setUpStore(store);
