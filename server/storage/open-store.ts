@@ -29,4 +29,4 @@ export const openStore = async (options: OpenStoreOptions): Promise<Store> => {
 
 /** Where reports are stored, for the start-up line: the file, or the PostgreSQL address without its password. */
 export const describeStore = (options: OpenStoreOptions): string =>
-  options.databaseUrl?.trim() ? describeDatabaseUrl(options.databaseUrl.trim()) : (options.dbPath ?? ':memory:');
+  options.databaseUrl?.trim() ? describeDatabaseUrl(options.databaseUrl) : (options.dbPath ?? ':memory:');

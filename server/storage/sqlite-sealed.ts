@@ -89,6 +89,7 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
       return { kind: 'created', receivedAt };
     }
     const existing = findOne.get(report.id, report.revision);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the insert was ignored for this very row in this transaction
     if (!existing) throw new Error('insert ignored but no row found');
     return existing.body_hash === report.bodyHash
       ? { kind: 'replayed', receivedAt: existing.received_at }
@@ -126,6 +127,7 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
 
   const recordExport = db.transaction((ids: string[], format: 'csv' | 'json', reader: Reader) => {
     const unique = [...new Set(ids)];
+    // Stryker disable next-line OptionalChaining: COUNT always answers one row
     if ((countKnown.get(JSON.stringify(unique))?.n ?? 0) !== unique.length) return 'unknown' as const;
     audit(reader.at, reader.officerId, 'reports-exported', null, { ids: unique, format });
     return 'recorded' as const;
@@ -139,6 +141,7 @@ export const sqliteSealedStore = (db: Database.Database): SealedReportStore => {
     openSealed: (id, reader) => guarded(() => open.immediate(id, reader)),
     markReviewed: (id, reader) => guarded(() => markReviewed.immediate(id, reader)),
     recordExport: (ids, format, reader) => guarded(() => recordExport.immediate(ids, format, reader)),
+    // Stryker disable next-line OptionalChaining: COUNT(*) always answers one row
     sealedCount: () => guarded(() => countAll.get()?.n ?? 0),
   };
 };

@@ -87,10 +87,11 @@ describe('SQLite migrations and files', () => {
     old.exec('CREATE TABLE t (x)');
     chmodSync(other, 0o644);
     chmodSync(`${other}-wal`, 0o644);
+    chmodSync(`${other}-shm`, 0o644);
     const reopened = openSqliteStore({ path: other });
     try {
       expect(statSync(shared).mode & 0o777).toBe(0o755);
-      for (const file of [other, `${other}-wal`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      for (const file of [other, `${other}-wal`, `${other}-shm`]) expect(statSync(file).mode & 0o777, file).toBe(0o600);
     } finally {
       await reopened.close();
       old.close();

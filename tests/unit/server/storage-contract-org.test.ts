@@ -30,6 +30,8 @@ describe.each(ENGINES)('storage contract on %s: organisation', (engine) => {
     expect(descriptor?.encryptionKeys).toHaveLength(1);
     const officerId = (await a.listOfficers())[0]?.id ?? '';
     expect(await a.officerById(officerId)).toMatchObject({ confirmed: true, name: 'Sam Lead' });
+    const officer = [first, second].find((o) => o.org.officer.id === officerId)?.org.officer;
+    expect((await a.officerById(officerId))?.keys).toEqual(officer?.keys);
     expect((await a.grantsOf(officerId)).map((g) => g.kid)).toContain('signing');
     expect((await a.auditLog()).map((row) => row.action)).toEqual(['setup']);
   });
@@ -151,6 +153,16 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     await store.createInvite(invite(lead.id, 'second@example.org'), 'second-hash');
     await store.acceptInvite('second-hash', second);
     expect(await store.removeOfficer(lead.id, second.id, AT)).toBe('last-confirmed');
+    expect(await store.confirmOfficer('nobody', grants, lead.id, AT)).toBe('unknown');
+    expect((await store.auditLog()).map((r) => r.action)).toEqual([
+      'setup',
+      'officer-invited',
+      'invite-accepted',
+      'officer-confirmed',
+      'officer-removed',
+      'officer-invited',
+      'invite-accepted',
+    ]);
   });
 
   it('counts an invite expired from the very moment it expires', async () => {
@@ -178,6 +190,15 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     await store.acceptInvite('newer-hash', joiner);
     expect((await store.openInvites(AT)).map((i) => i.id)).toEqual([older.id]);
     expect(await store.removeOfficer(joiner.id, lead.id, AT)).toBe('removed');
+  });
+
+  it('refuses to accept an invite whose email an officer took in the meantime', async () => {
+    const store = await (await fresh(engine)).open();
+    const { officer: lead } = await setUpStore(store);
+    await store.createInvite(invite(lead.id, 'same@example.org'), 'first-hash');
+    await store.createInvite(invite(lead.id, 'same@example.org'), 'second-hash');
+    expect(await store.acceptInvite('first-hash', officerRecord({ confirmed: false }))).toBe('accepted');
+    expect(await store.acceptInvite('second-hash', officerRecord({ confirmed: false }))).toBe('email-taken');
   });
 
   it('ends a session without a sign-out row when no sign-out time is given (it expired)', async () => {
@@ -215,5 +236,11 @@ describe.each(ENGINES)('storage contract on %s: more officers and the audit log'
     const failed = await store.auditPage({ limit: 2, action: 'sign-in-failed' });
     expect(failed.rows).toHaveLength(2);
     expect(failed.nextBefore).toBeDefined();
+    // Both filters at once, and a page that ends the log exactly has no next one.
+    const both = await store.auditPage({ limit: 2, officer: officer.id, action: 'setup' });
+    expect(both.rows.map((r) => r.action)).toEqual(['setup']);
+    const exact = await store.auditPage({ limit: 7 });
+    expect(exact.rows).toHaveLength(7);
+    expect(exact.nextBefore).toBeUndefined();
   });
 });

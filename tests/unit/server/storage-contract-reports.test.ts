@@ -70,6 +70,24 @@ describe.each(ENGINES)('storage contract on %s: sealed reports', (engine) => {
     expect(reads).toHaveLength(2);
   });
 
+  it('pages past arrival numbers of two digits, and gives no cursor for a page that ends the list exactly', async () => {
+    const store = await (await fresh(engine)).open();
+    const { keyId } = await setUpStore(store);
+    const reports = Array.from({ length: 12 }, () => newSealedReport(keyId));
+    for (const report of reports) await store.saveSealed(report, RECEIVED);
+    const newestFirst = reports.map((r) => r.id).reverse();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (const limit of [1, 3, 8]) {
+      const page = await store.inbox({ limit, cursor }, reader);
+      seen.push(...page.items.map((i) => i.id));
+      expect(page.items.every((i) => i.status === 'new' && i.reviewedBy === null)).toBe(true);
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(newestFirst);
+    expect(cursor).toBeUndefined();
+  });
+
   it('reads a cursor it did not make as the first page', async () => {
     const store = await (await fresh(engine)).open();
     const { keyId } = await setUpStore(store);
@@ -139,7 +157,9 @@ describe.each(ENGINES)('storage contract on %s: sealed reports', (engine) => {
     const { keyId } = await setUpStore(store);
     await store.close();
     await expectAppError(store.saveSealed(newSealedReport(keyId), RECEIVED), 'storage-unavailable');
-    await expectAppError(store.organisation(), 'storage-unavailable');
+    const error = await expectAppError(store.organisation(), 'storage-unavailable');
+    // The engine's own error stays as the cause, for the server's log.
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it('keeps the audit log append-only in the database itself', async () => {
@@ -203,6 +223,29 @@ describe.each(ENGINES)('storage contract on %s: alerts', (engine) => {
     const [row] = await store.alerts();
     expect(row).toMatchObject({ attempts: 2, deliveredAt: retryAt, lastError: null, claimedUntil: null });
     expect(await store.nextAlertAt(['email'])).toBeUndefined();
+  });
+});
+
+describe.each(ENGINES)('storage contract on %s: alerts given up', (engine) => {
+  it('keeps an alert given up as such, never offered again, and a retry without a give-up time', async () => {
+    const store = await (await fresh(engine)).open();
+    const { keyId } = await setUpStore(store);
+    await store.saveSealed(newSealedReport(keyId), RECEIVED, ['webhook', 'email']);
+    const now = '2026-11-01T10:10:00.000Z';
+    const lease = '2026-11-01T10:11:00.000Z';
+    const first = await store.claimAlert(['webhook'], now, lease);
+    if (!first) throw new Error('no alert claimed');
+    const gaveUp = { kind: 'gave-up' as const, error: 'No answer.', at: now, nextAttemptAt: now };
+    expect(await store.finishAlert(first, gaveUp)).toBe(true);
+    const second = await store.claimAlert(['email'], now, lease);
+    if (!second) throw new Error('no alert claimed');
+    expect(await store.finishAlert(second, { kind: 'retry', error: 'Busy.', nextAttemptAt: lease })).toBe(true);
+    expect((await store.alerts()).map((a) => [a.channel, a.gaveUpAt, a.lastError])).toEqual([
+      ['webhook', now, 'No answer.'],
+      ['email', null, 'Busy.'],
+    ]);
+    expect(await store.claimAlert(['webhook'], lease, '2026-11-01T10:12:00.000Z')).toBeUndefined();
+    expect(await store.nextAlertAt(['webhook'])).toBeUndefined();
   });
 });
 
