@@ -2,10 +2,12 @@
 // is named; an address that is not postgres:// is refused with one plain sentence before anything is opened; the
 // start-up line names the file, or the PostgreSQL address without its password.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeStore, openStore } from '../../../server/storage/open-store.ts';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../../../server/storage/pg-db.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -36,6 +38,27 @@ describe('openStore', () => {
       (e: Error) => e,
     )) as Error;
     expect(error.message).toBe('DATABASE_URL must be a postgres:// address (leave it unset to use the SQLite file).');
+  });
+});
+
+describe('openStore on a postgres:// address', () => {
+  it('tries PostgreSQL there, giving up on a server that never answers after its busy timeout, not the default', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const port = (silent.address() as AddressInfo).port;
+    const started = Date.now();
+    const error = (await openStore({
+      databaseUrl: `postgres://sv:Secret-Word-9@127.0.0.1:${port}/safevisit`,
+      busyTimeoutMs: 100,
+    }).catch((e: Error) => e)) as Error;
+    expect(Date.now() - started).toBeLessThan(DEFAULT_CONNECT_TIMEOUT_MS);
+    expect(error.message).toMatch(/^the PostgreSQL database postgres:\/\/sv@127\.0\.0\.1:\d+\/safevisit/);
+    expect(error.message).not.toContain('Secret-Word-9');
   });
 });
 

@@ -59,6 +59,27 @@ describe.each(ENGINES)('storage contract on %s: key rotation', (engine) => {
     expect((await store.auditLog()).map((r) => r.action)).toEqual(['setup']);
   });
 
+  it('with two confirmed officers, refuses grants for one of them, or for one and a stranger, or with one wrong key id', async () => {
+    const store = await (await fresh(engine)).open();
+    const { officer: lead, keyId } = await setUpStore(store);
+    const at = '2026-11-01T09:30:00.000Z';
+    const invite = { id: 'i2', name: 'Kim', email: 'kim@example.org', invitedBy: lead.id, createdAt: at };
+    await store.createInvite({ ...invite, expiresAt: '2026-11-08T00:00:00.000Z' }, 'kim-hash');
+    const kim = officerRecord({ confirmed: false });
+    await store.acceptInvite('kim-hash', kim);
+    await store.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, at);
+    const key = newKey('k-new', '2026-12-01T00:00:00.000Z');
+    const to = (officerId: string, kid = 'k-new') => ({ officerId, kid, sealed: `sealed-${officerId}` });
+    for (const grants of [[to(lead.id)], [to(lead.id), to('stranger')], [to(lead.id), to(kim.id, 'k-other')]]) {
+      expect(await store.rotateKey(key, grants, lead.id, key.createdAt)).toBe('officers-changed');
+    }
+    expect(await store.rotateKey(key, [to(lead.id), to(kim.id)], lead.id, key.createdAt)).toBe('rotated');
+    // Between the two keys it now has: older than the newest, so refused.
+    const between = newKey('k-between', '2026-11-15T00:00:00.000Z');
+    const grants = [to(lead.id, 'k-between'), to(kim.id, 'k-between')];
+    expect(await store.rotateKey(between, grants, lead.id, between.createdAt)).toBe('not-newest');
+  });
+
   it('refuses to confirm an officer whose grants miss a key rotated in meanwhile', async () => {
     const store = await (await fresh(engine)).open();
     const { officer: lead, keyId } = await setUpStore(store);
