@@ -2,7 +2,9 @@
 // Key rotation (exactly the confirmed officers, only a newer key), confirming an officer without the newest key
 // refused, erasure and retention (a resend of an erased revision answered, never stored again), and saves grouped in
 // one transaction answering each as a single save would.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../server/storage/types.ts';
 import type { OrgEncryptionKey } from '../../../src/domain/org-protocol.ts';
 import { ENGINES, newSealedReport, officerRecord, setUpStore, testDatabasesPerTest } from '../fixtures.ts';
 
@@ -16,6 +18,17 @@ const newKey = (kid: string, createdAt: string): OrgEncryptionKey => ({
   createdAt,
   signature: 's'.repeat(86),
 });
+
+const JOINED_AT = '2026-11-01T09:30:00.000Z';
+
+/** An officer invited by `lead` who accepted, not yet confirmed. */
+const joined = async (store: Store, lead: string) => {
+  const invite = { id: randomUUID(), name: 'Alex', email: `${randomUUID()}@example.org`, invitedBy: lead };
+  await store.createInvite({ ...invite, createdAt: JOINED_AT, expiresAt: '2026-11-08T00:00:00.000Z' }, invite.id);
+  const officer = officerRecord({ confirmed: false });
+  await store.acceptInvite(invite.id, officer);
+  return officer;
+};
 
 describe.each(ENGINES)('storage contract on %s: key rotation', (engine) => {
   it('rotates to a newer key sealed to exactly the confirmed officers; refuses another set or an older key', async () => {
@@ -62,12 +75,8 @@ describe.each(ENGINES)('storage contract on %s: key rotation', (engine) => {
   it('with two confirmed officers, refuses grants for one of them, or for one and a stranger, or with one wrong key id', async () => {
     const store = await (await fresh(engine)).open();
     const { officer: lead, keyId } = await setUpStore(store);
-    const at = '2026-11-01T09:30:00.000Z';
-    const invite = { id: 'i2', name: 'Kim', email: 'kim@example.org', invitedBy: lead.id, createdAt: at };
-    await store.createInvite({ ...invite, expiresAt: '2026-11-08T00:00:00.000Z' }, 'kim-hash');
-    const kim = officerRecord({ confirmed: false });
-    await store.acceptInvite('kim-hash', kim);
-    await store.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, at);
+    const kim = await joined(store, lead.id);
+    await store.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, JOINED_AT);
     const key = newKey('k-new', '2026-12-01T00:00:00.000Z');
     const to = (officerId: string, kid = 'k-new') => ({ officerId, kid, sealed: `sealed-${officerId}` });
     for (const grants of [[to(lead.id)], [to(lead.id), to('stranger')], [to(lead.id), to(kim.id, 'k-other')]]) {
@@ -83,11 +92,8 @@ describe.each(ENGINES)('storage contract on %s: key rotation', (engine) => {
   it('refuses to confirm an officer whose grants miss a key rotated in meanwhile', async () => {
     const store = await (await fresh(engine)).open();
     const { officer: lead, keyId } = await setUpStore(store);
-    const at = '2026-11-01T09:30:00.000Z';
-    const invite = { id: 'i1', name: 'Alex', email: 'alex@example.org', invitedBy: lead.id, createdAt: at };
-    await store.createInvite({ ...invite, expiresAt: '2026-11-08T00:00:00.000Z' }, 'hash');
-    const joiner = officerRecord({ confirmed: false });
-    await store.acceptInvite('hash', joiner);
+    const at = JOINED_AT;
+    const joiner = await joined(store, lead.id);
     const key = newKey('k-new', '2026-12-01T00:00:00.000Z');
     await store.rotateKey(key, [{ officerId: lead.id, kid: 'k-new', sealed: 'x' }], lead.id, key.createdAt);
     const old = [{ kid: keyId, sealed: 'g' }];
