@@ -1,12 +1,15 @@
 // The organisation routes' refusals that need a particular moment or shape, over a real socket: an officer removed
-// while their request is past the session lookup, and setup grants that miss the signing or the encryption key.
+// while their request is past the session lookup, a database failing during the session check, and setup grants that
+// miss the signing or the encryption key.
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrolledDeviceLookup } from '../../../server/devices.ts';
+import { STORAGE_RETRY_AFTER_S } from '../../../server/http-errors.ts';
 import { DEVICE_RATE_LIMIT, registerOrgRoutes } from '../../../server/org-routes.ts';
 import { openStore } from '../../../server/storage/open-store.ts';
 import type { Store } from '../../../server/storage/types.ts';
+import { AppError } from '../../../src/domain/errors.ts';
 import { ORG_PATHS } from '../../../src/domain/org-protocol.ts';
 import { ErrorBodySchema } from '../../../src/domain/protocol.ts';
 import { b64, joinAsNewOfficer, send, setupRequest, startServer, startSetUpServer } from '../fixtures.ts';
@@ -47,6 +50,33 @@ describe('the role hook', () => {
       code: 'unauthorised',
       message: 'Sign in first: this needs an officer’s session.',
     });
+  });
+});
+
+describe('the role hook on a failing database', () => {
+  it('answers 503 "try again later" with Retry-After, not 500, when the store fails while it checks the session', async () => {
+    const real: Store = await openStore({ dbPath: ':memory:' });
+    closing.push(real);
+    let failing = false;
+    const store: Store = {
+      ...real,
+      touchSession: async (tokenHash, at) => {
+        if (failing) throw new AppError('storage-unavailable', undefined, { cause: new Error('disk I/O error') });
+        return real.touchSession(tokenHash, at);
+      },
+    };
+    const server = await startSetUpServer({ store });
+    closing.push(server);
+    failing = true;
+    const response = await send(server.url, ORG_PATHS.me, { token: server.session.token });
+    expect(response.headers.get('retry-after')).toBe(String(STORAGE_RETRY_AFTER_S));
+    expect(await errorOf(response)).toEqual({
+      status: 503,
+      code: 'storage-unavailable',
+      message: 'The server cannot store reports right now; try again later.',
+    });
+    failing = false;
+    expect((await send(server.url, ORG_PATHS.me, { token: server.session.token })).status).toBe(200);
   });
 });
 
