@@ -7,6 +7,12 @@ export const WEBHOOK_SECRET_MIN_CHARS = 32;
 
 type Env = Record<string, string | undefined>;
 
+/** A web address with a user name or password in it: fetch refuses to send to one, so every alert would fail. */
+const hasCredentials = (value: string): boolean => {
+  const { username, password } = new URL(value);
+  return username !== '' || password !== '';
+};
+
 const isHttpUrl = (value: string): boolean => {
   if (!URL.canParse(value)) return false;
   const { protocol } = new URL(value);
@@ -25,6 +31,12 @@ export const alertsFromEnv = (env: Env, serverUrl: string): AlertOptions | { err
   const from = env.SAFEVISIT_ALERT_EMAIL_FROM?.trim() || undefined;
   if (webhookUrl && !isHttpUrl(webhookUrl))
     return { error: 'SAFEVISIT_ALERT_WEBHOOK must be an https:// (or http://) address.' };
+  if (webhookUrl && hasCredentials(webhookUrl)) {
+    return {
+      error:
+        'SAFEVISIT_ALERT_WEBHOOK must not hold a user name or password: the webhook is signed with SAFEVISIT_ALERT_WEBHOOK_SECRET instead.',
+    };
+  }
   if (webhookUrl && (!secret || secret.length < WEBHOOK_SECRET_MIN_CHARS)) {
     return {
       error: `SAFEVISIT_ALERT_WEBHOOK_SECRET must be set, ${WEBHOOK_SECRET_MIN_CHARS} characters or more, to sign the webhook.`,

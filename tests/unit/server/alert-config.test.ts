@@ -111,6 +111,16 @@ describe('alertsFromEnv', () => {
       /^SAFEVISIT_ALERT_WEBHOOK must be/,
     ],
     [
+      'a webhook address holding a user name and password (fetch would refuse every alert)',
+      { ...WEBHOOK, SAFEVISIT_ALERT_WEBHOOK: 'https://user:hunter2@hooks.example.org/safevisit' },
+      /^SAFEVISIT_ALERT_WEBHOOK must not hold a user name or password/,
+    ],
+    [
+      'a webhook address holding a user name alone',
+      { ...WEBHOOK, SAFEVISIT_ALERT_WEBHOOK: 'https://user@hooks.example.org/safevisit' },
+      /^SAFEVISIT_ALERT_WEBHOOK must not hold a user name or password/,
+    ],
+    [
       'a webhook without its secret',
       { SAFEVISIT_ALERT_WEBHOOK: WEBHOOK.SAFEVISIT_ALERT_WEBHOOK },
       /^SAFEVISIT_ALERT_WEBHOOK_SECRET must be set, 32 characters or more/,
