@@ -24,8 +24,15 @@ export const navigate = (screen: Screen, param?: string): void => {
 export const useRoute = (): Route => {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () =>
+      setRoute((current) => {
+        const next = parseRoute(window.location.hash);
+        return next.screen === current.screen && next.param === current.param ? current : next;
+      });
     window.addEventListener('hashchange', onChange);
+    // A link followed between the first render and this effect (the static shell's, tapped while the app draws over
+    // it) fired its hashchange before anyone listened: read the address once more.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;

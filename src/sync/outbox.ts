@@ -236,9 +236,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   /** Coalesces: at most one run in flight and one waiting behind it, whoever asks. */
   const request = (): Promise<RunSummary> => {
     if (!inflight) {
+      const startedAt = now();
       inflight = runOnce().finally(() => {
         inflight = null;
-        scheduleWake();
+        scheduleWake(startedAt);
       });
       return inflight;
     }
@@ -257,8 +258,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     void request();
   };
 
-  /** Wakes up exactly when the next retry falls due (e.g. a Retry-After of 2 s), not only on the interval. */
-  const scheduleWake = () => {
+  /**
+   * Wakes up exactly when the next retry falls due (e.g. a Retry-After of 2 s), not only on the interval; `startedAt`
+   * is when the run that just ended began.
+   */
+  const scheduleWake = (startedAt: number) => {
     void (async () => {
       let next: number | null;
       try {
@@ -269,10 +273,11 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
       clearTimeout(wakeTimer);
       // Not started, or stopped while the due time was read: no timer.
       if (next === null || !stopTriggers) return;
-      const delay = Math.max(next, holdUntil) - now();
-      // A row due now but not sent (e.g. stopped as unreachable) waits for the interval or `online`, not a busy loop.
-      if (delay <= 0) return;
-      wakeTimer = setTimeout(autoSync, delay);
+      const due = Math.max(next, holdUntil);
+      // A row already due when the run began and still not sent (e.g. stopped as unreachable) waits for the interval
+      // or `online`, not a busy loop; one that fell due while the run was finishing (a slow device) runs at once.
+      if (due <= startedAt) return;
+      wakeTimer = setTimeout(autoSync, Math.max(0, due - now()));
     })();
   };
 

@@ -107,6 +107,28 @@ describe('sync triggers', () => {
     engine.stop();
   });
 
+  it('runs at once when the retry fell due while the run was finishing (a slow device), then waits for the interval', async () => {
+    const due = Date.now() + 3_000;
+    let runs = 0;
+    const engine = createSyncEngine({
+      port: emptyOutbox(() => due),
+      settings: async () => {
+        runs++;
+        // The first run takes 5 s of the device's time: the retry falls due before it ends.
+        if (runs === 1) vi.setSystemTime(Date.now() + 5_000);
+        return { endpoint: '', token: null, keepSyncedDays: 0 };
+      },
+      lock: createMutexLock(),
+    });
+    engine.start({ intervalMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toBe(2);
+    // The second run began after the retry was due: no third run before the interval.
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(runs).toBe(2);
+    engine.stop();
+  });
+
   it.each([
     ['a row is due now that a run did not send (a retry delay of 0 ms against a down server)', () => Date.now()],
     [
