@@ -159,6 +159,9 @@ describe('autolockAfterMs', () => {
     [-3, MINUTE_MS],
     [45, 30 * MINUTE_MS],
     [Number.NaN, AUTOLOCK_AFTER_MS],
+    [2.4, 2 * MINUTE_MS],
+    [2.5, 3 * MINUTE_MS],
+    [Number.POSITIVE_INFINITY, AUTOLOCK_AFTER_MS],
   ])('turns %s minutes into %i ms', (minutes, ms) => {
     expect(autolockAfterMs(minutes)).toBe(ms);
   });
@@ -370,16 +373,6 @@ describe('autolock edges', () => {
     expect(lock).not.toHaveBeenCalled();
     stop();
     autolock.dispose();
-  });
-});
-
-describe('autolockAfterMs rounding', () => {
-  it.each([
-    [2.4, 2 * MINUTE_MS],
-    [2.5, 3 * MINUTE_MS],
-    [Number.POSITIVE_INFINITY, AUTOLOCK_AFTER_MS],
-  ])('turns %s minutes into %i ms', (minutes, ms) => {
-    expect(autolockAfterMs(minutes)).toBe(ms);
   });
 });
 
