@@ -21,6 +21,8 @@ const README_SETUP_CODE = '7K3QMX2DP9BRT4FA';
 /** Host names reserved for examples and tests (RFC 2606, RFC 6761): never a real service. */
 const DEMO_HOST = /(^|\.)(example(\.(com|org|net))?|test|invalid)$/i;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The libpq `sslmode` values that make a PostgreSQL connection use TLS (prefer and allow fall back to plain text). */
+const TLS_SSLMODES: readonly (string | null)[] = ['require', 'verify-ca', 'verify-full'];
 
 export type ServerConfig = {
   production: boolean;
@@ -55,7 +57,7 @@ const list = (value: string | undefined) =>
 /** True for a value copied from an example (README's code, a demo word, a run of few characters). */
 export const looksLikeDemoSecret = (value: string): boolean =>
   DEMO_WORDS.test(value) ||
-  value.replace(/[\s-]+/g, '').toUpperCase() === README_SETUP_CODE ||
+  value.replace(/[\s-]/g, '').toUpperCase() === README_SETUP_CODE ||
   new Set(value).size < SECRET_MIN_DISTINCT_CHARS;
 
 /** A sentence when `value` is not an https:// address (or http:// on loopback) of a real host; undefined when fine. */
@@ -89,7 +91,7 @@ const databaseUrlProblem = (value: string | undefined): string | undefined => {
   }
   const local =
     url.hostname === '' || LOOPBACK_HOSTS.has(url.hostname) || url.searchParams.get('host')?.startsWith('/');
-  const tls = ['require', 'verify-ca', 'verify-full'].includes(url.searchParams.get('sslmode') ?? '');
+  const tls = TLS_SSLMODES.includes(url.searchParams.get('sslmode'));
   if (!local && !tls)
     return 'DATABASE_URL reaches another host without TLS: add sslmode=verify-full (or require) to it.';
   if (url.password && looksLikeDemoSecret(decodeURIComponent(url.password)))
@@ -121,9 +123,18 @@ const smtpUrlProblem = (value: string | undefined): string | undefined => {
   return undefined;
 };
 
-/** The refusals of production mode, one sentence each. */
-const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): string[] => {
+/**
+ * The refusals of production mode, one sentence each. `alertError` is the alert settings' own refusal: an address it
+ * already refused as no http(s) address at all gets no second sentence here.
+ */
+const productionProblems = (
+  env: Env,
+  config: Omit<ServerConfig, 'warnings'>,
+  alertError: string | undefined,
+): string[] => {
   const problems: string[] = [];
+  const addressProblem = (name: string, value: string | undefined) =>
+    alertError?.startsWith(`${name} must be `) ? undefined : publicAddressProblem(name, value);
   if (!config.databaseUrl && (config.dbPath === ':memory:' || config.dbPath.startsWith('file::memory:')))
     problems.push('SAFEVISIT_DB keeps nothing in memory: set it to the database file.');
   if (config.tokens.some((t) => t.length < TOKEN_MIN_CHARS || looksLikeDemoSecret(t))) {
@@ -140,9 +151,9 @@ const productionProblems = (env: Env, config: Omit<ServerConfig, 'warnings'>): s
   const publicUrl = env.SAFEVISIT_PUBLIC_URL?.trim() || undefined;
   if (!publicUrl)
     problems.push('SAFEVISIT_PUBLIC_URL is not set: set it to the https:// address officers and devices use.');
-  const publicProblem = publicAddressProblem('SAFEVISIT_PUBLIC_URL', publicUrl);
+  const publicProblem = addressProblem('SAFEVISIT_PUBLIC_URL', publicUrl);
   if (publicProblem) problems.push(publicProblem);
-  const webhookProblem = publicAddressProblem('SAFEVISIT_ALERT_WEBHOOK', env.SAFEVISIT_ALERT_WEBHOOK?.trim());
+  const webhookProblem = addressProblem('SAFEVISIT_ALERT_WEBHOOK', env.SAFEVISIT_ALERT_WEBHOOK?.trim());
   if (webhookProblem) problems.push(webhookProblem);
   const webhookSecret = env.SAFEVISIT_ALERT_WEBHOOK_SECRET?.trim();
   if (webhookSecret && looksLikeDemoSecret(webhookSecret)) {
@@ -183,8 +194,10 @@ export const readConfig = (env: Env): { config: ServerConfig } | { errors: strin
   const deviceRateLimitPerMin = wholeNumber(env.SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN, DEVICE_RATE_LIMIT.max);
   if (!Number.isSafeInteger(deviceRateLimitPerMin) || deviceRateLimitPerMin < 1)
     errors.push('SAFEVISIT_DEVICE_RATE_LIMIT_PER_MIN must be a whole number of requests per minute, 1 or more.');
-  const alerts = alertsFromEnv(env, `http://${host}:${port}`);
-  if (alerts && 'error' in alerts) errors.push(alerts.error);
+  const alertsRead = alertsFromEnv(env, `http://${host}:${port}`);
+  const [alerts, alertError] =
+    alertsRead && 'error' in alertsRead ? [undefined, alertsRead.error] : [alertsRead, undefined];
+  if (alertError) errors.push(alertError);
   const retentionText = env.SAFEVISIT_RETENTION_DAYS?.trim() || undefined;
   const retentionDays = retentionText === undefined ? undefined : Number(retentionText);
   if (retentionDays !== undefined && !(Number.isSafeInteger(retentionDays) && retentionDays >= 1))
@@ -204,10 +217,10 @@ export const readConfig = (env: Env): { config: ServerConfig } | { errors: strin
     trustProxy: env.SAFEVISIT_TRUST_PROXY === '1',
     rateLimitPerMin,
     deviceRateLimitPerMin,
-    alerts: alerts && !('error' in alerts) ? alerts : undefined,
+    alerts,
     retentionDays,
   };
-  if (production) errors.push(...productionProblems(env, config));
+  if (production) errors.push(...productionProblems(env, config, alertError));
   if (errors.length > 0) return { errors };
   const warnings = tokens.some((t) => t.length < TOKEN_MIN_CHARS)
     ? [`Warning: a token in SAFEVISIT_TOKENS is shorter than ${TOKEN_MIN_CHARS} characters.`]

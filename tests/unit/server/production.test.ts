@@ -43,8 +43,56 @@ describe('production settings (server/config.ts)', () => {
     ['the setup code printed in the README', { SAFEVISIT_SETUP_CODE: '7K3Q-MX2D-P9BR-T4FA' }, /SAFEVISIT_SETUP_CODE/],
     ['a setup code with a demo word', { SAFEVISIT_SETUP_CODE: 'TEST-SETUP-CODE-2026' }, /SAFEVISIT_SETUP_CODE/],
     ['a short device token', { SAFEVISIT_TOKENS: 'Zq8-w3' }, /A token in SAFEVISIT_TOKENS is short/],
+    [
+      'a device token of 15 characters',
+      { SAFEVISIT_TOKENS: 'Zq8w3Rk2Lp5Tn7V' },
+      /A token in SAFEVISIT_TOKENS is short/,
+    ],
+    ['one short token among good ones', { SAFEVISIT_TOKENS: 'Zq8w3Rk2Lp5Tn7Vx,Hj4Mb9Cd2Fg6K' }, /SAFEVISIT_TOKENS/],
+    ['a token of only 7 different characters', { SAFEVISIT_TOKENS: 'ab3d5f7ab3d5f7ab' }, /SAFEVISIT_TOKENS/],
+    ['a setup code of 15 characters', { SAFEVISIT_SETUP_CODE: 'k3J9xQ2mZq8w3Rk' }, /SAFEVISIT_SETUP_CODE is short/],
+    ['the README setup code in lower case with spaces', { SAFEVISIT_SETUP_CODE: '7k3q mx2d p9br t4fa' }, /SETUP_CODE/],
+    ['an in-memory SQLite URI', { SAFEVISIT_DB: 'file::memory:?cache=shared' }, /SAFEVISIT_DB keeps nothing/],
     ['an example device token', { SAFEVISIT_TOKENS: 'example-device-token-1234567890' }, /SAFEVISIT_TOKENS/],
     ['no public address', { SAFEVISIT_PUBLIC_URL: '' }, /SAFEVISIT_PUBLIC_URL is not set/],
+    ['a blank public address', { SAFEVISIT_PUBLIC_URL: '   ' }, /SAFEVISIT_PUBLIC_URL is not set/],
+    [
+      'a public address that is not one, without alerts',
+      {
+        SAFEVISIT_PUBLIC_URL: 'safevisit.riverside-council.uk',
+        SAFEVISIT_ALERT_WEBHOOK: '',
+        SAFEVISIT_ALERT_WEBHOOK_SECRET: '',
+      },
+      /SAFEVISIT_PUBLIC_URL is not a valid address: set it to an https:\/\/ address/,
+    ],
+    [
+      'a public address that is not one, once only with alerts',
+      { SAFEVISIT_PUBLIC_URL: 'safevisit.riverside-council.uk' },
+      /SAFEVISIT_PUBLIC_URL must be the https:\/\/ address officers use/,
+    ],
+    [
+      'a public address of another scheme, once only with alerts',
+      { SAFEVISIT_PUBLIC_URL: 'ftp://safevisit.riverside-council.uk' },
+      /SAFEVISIT_PUBLIC_URL must be the https:\/\/ address officers use/,
+    ],
+    [
+      'another scheme than http on loopback',
+      { SAFEVISIT_PUBLIC_URL: 'ftp://127.0.0.1:4173', SAFEVISIT_ALERT_WEBHOOK: '', SAFEVISIT_ALERT_WEBHOOK_SECRET: '' },
+      /SAFEVISIT_PUBLIC_URL must be an https:\/\/ address/,
+    ],
+    ['an example host name on its own', { SAFEVISIT_PUBLIC_URL: 'https://example.org' }, /example host name/],
+    ['a host under the .example name', { SAFEVISIT_PUBLIC_URL: 'https://safevisit.example' }, /example host name/],
+    ['a host under the .test name', { SAFEVISIT_PUBLIC_URL: 'https://safevisit.test' }, /example host name/],
+    [
+      'a webhook that is not an address, once only',
+      { SAFEVISIT_ALERT_WEBHOOK: 'alerts.riverside-council.uk/hook' },
+      /SAFEVISIT_ALERT_WEBHOOK must be an https:\/\/ \(or http:\/\/\) address/,
+    ],
+    [
+      'a webhook of another scheme, once only',
+      { SAFEVISIT_ALERT_WEBHOOK: 'ftp://alerts.riverside-council.uk/hook' },
+      /SAFEVISIT_ALERT_WEBHOOK must be an https:\/\/ \(or http:\/\/\) address/,
+    ],
     [
       'a plain-http public address',
       { SAFEVISIT_PUBLIC_URL: 'http://safevisit.riverside-council.uk' },
@@ -70,6 +118,26 @@ describe('production settings (server/config.ts)', () => {
       'a database on another host without TLS',
       { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@db.riverside-council.uk/safevisit' },
       /DATABASE_URL reaches another host without TLS/,
+    ],
+    [
+      'a database address that is not one',
+      { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@[db.riverside-council.uk/safevisit' },
+      /DATABASE_URL is not a valid postgres:\/\/ address/,
+    ],
+    [
+      'a database whose host= names another host',
+      { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@db.lan/safevisit?host=db2.lan' },
+      /DATABASE_URL reaches another host without TLS/,
+    ],
+    [
+      'a database on another host with TLS only if offered',
+      { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@db.lan/safevisit?sslmode=prefer' },
+      /DATABASE_URL reaches another host without TLS/,
+    ],
+    [
+      'a database with a percent-encoded example password',
+      { DATABASE_URL: 'postgres://safevisit:change%2Dme@127.0.0.1:5432/safevisit' },
+      /DATABASE_URL's password is an example value/,
     ],
     [
       'a database with an example password',
@@ -137,12 +205,64 @@ describe('production settings (server/config.ts)', () => {
     expect(errorsOf({ ...goodProduction(), SAFEVISIT_SMTP_URL: '  ' })).toEqual([]);
   });
 
+  it.each([
+    ['a device token of 16 random characters', { SAFEVISIT_TOKENS: 'Zq8w3Rk2Lp5Tn7Vx' }],
+    ['a token of exactly 8 different characters', { SAFEVISIT_TOKENS: 'ab3d5f7hab3d5f7h' }],
+    ['a setup code of 16 random characters', { SAFEVISIT_SETUP_CODE: 'k3J9xQ2mZq8w3Rk2' }],
+    ['plain http on [::1]', { SAFEVISIT_PUBLIC_URL: 'http://[::1]:4173' }],
+    [
+      'a real host whose name starts with a reserved word',
+      { SAFEVISIT_PUBLIC_URL: 'https://test.riverside-council.uk' },
+    ],
+    ['no alerts, as blank variables', { SAFEVISIT_ALERT_WEBHOOK: ' ', SAFEVISIT_ALERT_WEBHOOK_SECRET: ' ' }],
+    ['a blank DATABASE_URL (SQLite)', { DATABASE_URL: ' ' }],
+    [
+      'an in-memory SAFEVISIT_DB beside DATABASE_URL',
+      { SAFEVISIT_DB: ':memory:', DATABASE_URL: 'postgres://sv@127.0.0.1/s' },
+    ],
+    ['PostgreSQL over a Unix socket', { DATABASE_URL: 'postgres:///safevisit' }],
+    [
+      'PostgreSQL over a Unix socket named by host=',
+      { DATABASE_URL: 'postgres://safevisit:Kq7vX2mPzR9wL4tN@db.lan/safevisit?host=/var/run/postgresql' },
+    ],
+    [
+      'PostgreSQL on another host with sslmode=require',
+      { DATABASE_URL: 'postgres://safevisit@db.lan/s?sslmode=require' },
+    ],
+    ['PostgreSQL on another host with sslmode=verify-ca', { DATABASE_URL: 'postgres://sv@db.lan/s?sslmode=verify-ca' }],
+    ['a rate limit of 1 per minute', { SAFEVISIT_RATE_LIMIT_PER_MIN: '1' }],
+  ])('accepts %s', (_name, changed: Record<string, string>) => {
+    expect(errorsOf({ ...goodProduction(), ...changed })).toEqual([]);
+  });
+
+  it("gives a production problem its own sentence beside the alert settings' sentence on another problem", () => {
+    const insecurePublicUrl = { SAFEVISIT_PUBLIC_URL: 'http://safevisit.riverside-council.uk' };
+    expect(errorsOf({ ...goodProduction(), ...insecurePublicUrl, SAFEVISIT_ALERT_WEBHOOK_SECRET: '' })).toEqual([
+      'SAFEVISIT_ALERT_WEBHOOK_SECRET must be set, 32 characters or more, to sign the webhook.',
+      'SAFEVISIT_PUBLIC_URL must be an https:// address in production (plain http:// only on 127.0.0.1 or localhost).',
+    ]);
+    expect(
+      errorsOf({ ...goodProduction(), SAFEVISIT_ALERT_WEBHOOK: 'https://hook:Kq7vX2mP@alerts.example.org/safevisit' }),
+    ).toEqual([
+      'SAFEVISIT_ALERT_WEBHOOK must not hold a user name or password: the webhook is signed with SAFEVISIT_ALERT_WEBHOOK_SECRET instead.',
+      "SAFEVISIT_ALERT_WEBHOOK points at an example host name: set it to your service's real address.",
+    ]);
+  });
+
+  it('with NODE_ENV alone, asks for the public address and nothing else the defaults cover', () => {
+    expect(readConfig({ NODE_ENV: 'production' })).toEqual({
+      errors: ['SAFEVISIT_PUBLIC_URL is not set: set it to the https:// address officers and devices use.'],
+    });
+  });
+
   it('asks for SAFEVISIT_SETUP_CODE only while no organisation exists', () => {
     const { SAFEVISIT_SETUP_CODE: _code, ...noCode } = goodProduction();
     const read = readConfig(noCode);
     if (!('config' in read)) throw new Error('expected settings');
     expect(setupCodeProblem(read.config, false)).toMatch(/prints no setup code: set SAFEVISIT_SETUP_CODE/);
     expect(setupCodeProblem(read.config, true)).toBeUndefined();
+    expect(setupCodeProblem({ ...read.config, production: false }, false)).toBeUndefined();
+    expect(setupCodeProblem({ ...read.config, chosenSetupCode: random(10) }, false)).toBeUndefined();
   });
 });
 
