@@ -51,6 +51,7 @@ export const pgAlertStore = (db: Db): AlertStore =>
                 alert.claim,
                 outcome.error,
                 outcome.nextAttemptAt,
+                // Stryker disable next-line ConditionalExpression: a retry has no `at`, so it would be NULL (undefined) anyway
                 outcome.kind === 'gave-up' ? outcome.at : null,
               ],
             );
@@ -63,11 +64,12 @@ export const pgAlertStore = (db: Db): AlertStore =>
       ]);
     },
     nextAlertAt: async (channels) => {
-      const [row] = await db.rows<{ at: string | null }>(
+      // An aggregate: one row, its time NULL when nothing is pending.
+      const rows = await db.rows<{ at: string | null }>(
         `SELECT MIN(GREATEST(a.next_attempt_at, COALESCE(a.claimed_until, ''))) AS at FROM alerts a WHERE ${PENDING}`,
         [channels],
       );
-      return row?.at ?? undefined;
+      return rows.map((row) => row.at ?? undefined)[0];
     },
     alerts: async () => (await db.rows<AlertDbRow>('SELECT * FROM alerts ORDER BY seq')).map(toAlertRow),
   });

@@ -53,11 +53,8 @@ export const pgTeamStore = (db: Db): TeamStore =>
         if (state !== 'open') return state;
         const taken = await sql.query('SELECT 1 FROM officers WHERE email = $1 AND removed_at IS NULL', [row.email]);
         if (taken.rowCount) return 'email-taken' as const;
-        const used = await sql.query(
-          'UPDATE invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL',
-          [o.createdAt, tokenHash],
-        );
-        if (used.rowCount !== 1) return 'used' as const;
+        // Still open: the team lock, taken before the invite was read, keeps any other acceptance out until commit.
+        await sql.query('UPDATE invites SET accepted_at = $1 WHERE token_hash = $2', [o.createdAt, tokenHash]);
         await sql.query(
           `INSERT INTO officers (id, name, email, kdf, auth_hash, public_key, wrapped_private_key, confirmed, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)`,
@@ -89,8 +86,8 @@ export const pgTeamStore = (db: Db): TeamStore =>
           'UPDATE officers SET confirmed = 1 WHERE id = $1 AND confirmed = 0 AND removed_at IS NULL',
           [id],
         );
+        // An officer not yet confirmed holds no grants (rotations seal only to confirmed ones): nothing to replace.
         if (confirmed.rowCount !== 1) return 'already-confirmed' as const;
-        await sql.query('DELETE FROM grants WHERE officer_id = $1', [id]);
         for (const grant of grants)
           await sql.query('INSERT INTO grants (officer_id, kid, sealed) VALUES ($1, $2, $3)', [
             id,
@@ -105,18 +102,14 @@ export const pgTeamStore = (db: Db): TeamStore =>
         if (id === by) return 'self' as const;
         await lockTeam(sql);
         const [row] = (
-          await sql.query<{ confirmed: number }>(
-            'SELECT confirmed FROM officers WHERE id = $1 AND removed_at IS NULL',
+          await sql.query<{ confirmed: number; n: number }>(
+            `SELECT confirmed, (SELECT COUNT(*) FROM officers WHERE confirmed = 1 AND removed_at IS NULL) AS n
+             FROM officers WHERE id = $1 AND removed_at IS NULL`,
             [id],
           )
         ).rows;
         if (!row) return 'unknown' as const;
-        const [count] = (
-          await sql.query<{ n: number }>(
-            'SELECT COUNT(*) AS n FROM officers WHERE confirmed = 1 AND removed_at IS NULL',
-          )
-        ).rows;
-        if (row.confirmed === 1 && (count?.n ?? 0) <= 1) return 'last-confirmed' as const;
+        if (row.confirmed === 1 && row.n <= 1) return 'last-confirmed' as const;
         // The email is forgotten (it is unique, and a removed officer may be invited again); the name stays so the
         // audit log can still say who did what.
         await sql.query(
