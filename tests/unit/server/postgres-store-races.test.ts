@@ -1,8 +1,8 @@
 // Races the PostgreSQL engine decides with its locks, made to happen every time: a connection of the test holds a lock
 // (as another server process would, mid-transaction), the store's call is seen waiting behind it (pg_blocking_pids),
 // then the holder commits or rolls back. A save under way when an officer erases its report, or when the retention
-// sweep takes it, and two confirmed officers removing each other at once. And a burst of device requests, whose
-// "last seen" notes go to the database as one statement.
+// sweep takes it; two confirmed officers removing each other at once, and an officer confirming a new colleague while
+// another rotates the key. And a burst of device requests, whose "last seen" notes go to the database as one statement.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -123,29 +123,56 @@ describe('PostgreSQL: a save under way when its report ends', () => {
   });
 });
 
+const JOINED = '2026-11-01T09:30:00.000Z';
+
+/** An officer invited by `lead` who accepted, not yet confirmed. */
+const joined = async (store: Store, lead: string) => {
+  const invite = { id: randomUUID(), name: 'Kim', email: `${randomUUID()}@example.org`, invitedBy: lead };
+  await store.createInvite({ ...invite, createdAt: JOINED, expiresAt: LATER }, invite.id);
+  const officer = officerRecord({ confirmed: false });
+  await store.acceptInvite(invite.id, officer);
+  return officer;
+};
+
 describe('PostgreSQL: two officers at once', () => {
   it('keeps the last confirmed officer when two confirmed officers remove each other at once', async () => {
     const database = await fresh('postgres');
     const [a, b] = [await database.open(), await database.open()];
     const { officer: lead, keyId } = await setUpStore(a);
-    const email = `${randomUUID()}@example.org`;
-    const at = '2026-11-01T09:30:00.000Z';
-    await a.createInvite(
-      { id: randomUUID(), name: 'Kim', email, invitedBy: lead.id, createdAt: at, expiresAt: LATER },
-      'kim-invite',
-    );
-    const kim = officerRecord({ confirmed: false });
-    await a.acceptInvite('kim-invite', kim);
-    await a.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, at);
+    const kim = await joined(a, lead.id);
+    await a.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, JOINED);
     // Another process is changing officers' rows: both removals get as far as they can meanwhile.
     const holder = await openHolder(database.address);
     await holder.client.query('SELECT 1 FROM officers FOR UPDATE');
-    const removals = [tracked(a.removeOfficer(kim.id, lead.id, at)), tracked(b.removeOfficer(lead.id, kim.id, at))];
+    const removals = [
+      tracked(a.removeOfficer(kim.id, lead.id, LATER)),
+      tracked(b.removeOfficer(lead.id, kim.id, LATER)),
+    ];
     await waiting(holder, 2, () => removals.every((r) => r.done));
     await holder.client.query('ROLLBACK');
     const outcomes = await Promise.all(removals.map((r) => r.promise));
     expect(outcomes.sort()).toEqual(['last-confirmed', 'removed']);
     expect((await a.listOfficers()).filter((o) => o.confirmed)).toHaveLength(1);
+  });
+
+  it('makes a confirmation that arrives during a key rotation wait for it, then refuses it for missing the new key', async () => {
+    const database = await fresh('postgres');
+    const [a, b] = [await database.open(), await database.open()];
+    const { officer: lead, keyId } = await setUpStore(a);
+    const kim = await joined(a, lead.id);
+    // Another process holds the new key's id for a moment: the rotation waits there, part-way through.
+    const key = { kid: 'k-new', publicKey: 'p'.repeat(87), createdAt: LATER, signature: 's'.repeat(86) };
+    const holder = await openHolder(database.address);
+    await holder.client.query("INSERT INTO encryption_keys VALUES ('k-new', 'x', $1, 'x')", [LATER]);
+    const rotating = tracked(a.rotateKey(key, [{ officerId: lead.id, kid: 'k-new', sealed: 'n' }], lead.id, LATER));
+    await waiting(holder, 1, () => rotating.done);
+    // The confirmation was prepared before the rotation: it grants the old key only.
+    const confirming = tracked(b.confirmOfficer(kim.id, [{ kid: keyId, sealed: 'g' }], lead.id, JOINED));
+    await waiting(holder, 2, () => confirming.done);
+    await holder.client.query('ROLLBACK');
+    expect(await rotating.promise).toBe('rotated');
+    expect(await confirming.promise).toBe('keys-changed');
+    expect(await b.officerById(kim.id)).toMatchObject({ confirmed: false });
   });
 });
 
