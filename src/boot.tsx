@@ -1,4 +1,4 @@
-// Boot, loaded by main.tsx once the static shell has painted: builds the core services and draws the app at once,
+// Boot, loaded by main.tsx as soon as it runs: builds the core services and draws the app at once,
 // without the store; once that render has painted it loads the store's chunk (Dexie: the database, the outbox and
 // guidance repositories, the vault), registers the service worker and wires the vault into the screens. Auto-lock
 // is wired from the start. The session (reports, settings, sync) loads after unlocking.

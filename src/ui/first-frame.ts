@@ -1,5 +1,5 @@
-// Waits for the page's painted frames: the entry starts the boot once index.html's static shell has painted, and the
-// boot loads the store once the app's first render has. Schedules only; draws nothing.
+// Waits for the page's painted frames: the boot loads the store once the app's first render has painted. Schedules
+// only; draws nothing.
 
 /** How long a visible page waits for its frame before going on anyway (it was hidden just after it opened). */
 const FRAME_WAIT_MS = 1_000;
