@@ -20,6 +20,13 @@ describe('app shell', () => {
       await page.getByRole('navigation').getByRole('link', { name }).waitFor();
     }
     await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    // The tab's icon (a small PNG: an SVG one cost the page's thread a whole SVG document) is precached too.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      return response.ok ? response.headers.get('content-type') : response.status;
+    }, icon ?? '/missing-icon');
+    expect(served).toBe('image/png');
 
     await page.getByRole('link', { name: 'Guidance' }).click();
     await page.getByRole('heading', { name: 'Guidance', level: 1 }).waitFor();
