@@ -1,6 +1,7 @@
 // The page's one door to the service worker (workbox-window): registers it when asked, turns its events into
-// the update state, and applies a waiting version on request. Holds no data of the user's.
-import { Workbox } from 'workbox-window';
+// the update state, and applies a waiting version on request. Holds no data of the user's. workbox-window is loaded
+// when registering (after the app's first render), so it is no part of the first load.
+import type { Workbox } from 'workbox-window';
 import { createObservable, type Observable } from '../domain/observable.ts';
 import { SW_MESSAGES, SYNC_TAG } from './sw-messages.ts';
 import { INITIAL_UPDATE_STATE, shouldReloadOnControlling, type UpdateState, updateReducer } from './update-state.ts';
@@ -25,27 +26,36 @@ export const createSwBridge = (scriptUrl = '/sw.js'): SwBridge => {
   const dispatch = (event: Parameters<typeof updateReducer>[1]) => state.set(updateReducer(state.get(), event));
   const syncListeners = new Set<() => void>();
   const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
-  const wb = supported ? new Workbox(scriptUrl) : undefined;
+  /** Set by register(); until then there is no waiting version to apply. */
+  let wb: Workbox | undefined;
 
-  if (wb) {
-    wb.addEventListener('installed', (e) => dispatch({ type: 'installed', isUpdate: Boolean(e.isUpdate) }));
-    wb.addEventListener('waiting', () => dispatch({ type: 'waiting' }));
-    wb.addEventListener('controlling', (e) => {
+  const follow = (workbox: Workbox) => {
+    workbox.addEventListener('installed', (e) => dispatch({ type: 'installed', isUpdate: Boolean(e.isUpdate) }));
+    workbox.addEventListener('waiting', () => dispatch({ type: 'waiting' }));
+    workbox.addEventListener('controlling', (e) => {
       const reload = shouldReloadOnControlling(state.get());
       dispatch({ type: 'controlling', isUpdate: Boolean(e.isUpdate) });
       if (reload) window.location.reload();
     });
-    wb.addEventListener('message', (e) => {
+    workbox.addEventListener('message', (e) => {
       if (e.data?.type === SW_MESSAGES.syncRequested) for (const listener of syncListeners) listener();
     });
-  }
+  };
 
   return {
     state,
     register: () => {
-      wb?.register().catch(() => {
-        // No service worker (private mode, or an insecure origin): the app still runs online.
-      });
+      if (!supported) return;
+      import('workbox-window')
+        .then(({ Workbox }) => {
+          wb = new Workbox(scriptUrl);
+          follow(wb);
+          return wb.register();
+        })
+        .catch(() => {
+          // No service worker (private mode, or an insecure origin), or its chunk could not be read: the app still
+          // runs online.
+        });
     },
     applyUpdate: () => {
       dispatch({ type: 'apply' });
