@@ -3,6 +3,8 @@
 // Pure: no crypto, no storage; the same checks run as the user types and again in Vault.create. The guessing
 // estimate (zxcvbn-ts and its dictionaries) is a lazy chunk: `loadPassphraseEstimator` fetches it.
 
+import commonWords from './passphrase-common-words.json';
+
 export const PASSPHRASE_MIN_CHARS = 12;
 /** A passphrase of this many words passes the "mixed characters" rule on its own (diceware-style). */
 export const PASSPHRASE_MIN_WORDS = 3;
@@ -31,133 +33,34 @@ export const PASSPHRASE_MIN_GUESSES_LOG10 = 13;
 export const OFFLINE_GUESSES_PER_SECOND = 1e5;
 
 const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_YEAR = 365 * SECONDS_PER_DAY;
+/** The units an offline search is told in, longest first, with their length in seconds. */
+const TIME_UNITS: [unit: string, seconds: number][] = [
+  ['year', SECONDS_PER_YEAR],
+  ['day', SECONDS_PER_DAY],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+/** log10 of the guesses made in `seconds` at the assumed rate: the thresholds compare in log space, like the input. */
+const guessesIn = (seconds: number): number => Math.log10(seconds * OFFLINE_GUESSES_PER_SECOND);
 
 /** "about 3 hours", "about 40 days": how long `10^guessesLog10` guesses take at the assumed offline rate. */
 export const offlineGuessTime = (guessesLog10: number): string => {
-  const seconds = 10 ** guessesLog10 / OFFLINE_GUESSES_PER_SECOND;
-  const about = (n: number, unit: string) =>
-    `about ${Math.max(1, Math.round(n))} ${unit}${Math.round(n) > 1 ? 's' : ''}`;
-  if (seconds < 60) return 'under a minute';
-  if (seconds < 3_600) return about(seconds / 60, 'minute');
-  if (seconds < SECONDS_PER_DAY) return about(seconds / 3_600, 'hour');
-  if (seconds < 365 * SECONDS_PER_DAY) return about(seconds / SECONDS_PER_DAY, 'day');
-  if (seconds < 1_000 * 365 * SECONDS_PER_DAY) return about(seconds / (365 * SECONDS_PER_DAY), 'year');
-  return 'more than a thousand years';
+  if (guessesLog10 >= guessesIn(1_000 * SECONDS_PER_YEAR)) return 'more than a thousand years';
+  const found = TIME_UNITS.find(([, seconds]) => guessesLog10 >= guessesIn(seconds));
+  if (!found) return 'under a minute';
+  const [unit, seconds] = found;
+  const count = Math.round(10 ** guessesLog10 / OFFLINE_GUESSES_PER_SECOND / seconds);
+  return `about ${count} ${unit}${count > 1 ? 's' : ''}`;
 };
 
 /** The guessing estimator's chunk (zxcvbn-ts with its common and English dictionaries), fetched on first use. */
 export const loadPassphraseEstimator = () => import('./passphrase-estimate.ts');
 
-// The most common leaked passwords and obvious words for this app. Small on purpose: it catches the guesses
-// an attacker tries first; the length and variety rules do the rest. Compared after lower-casing, undoing
-// look-alike swaps (p@ssw0rd) and dropping digits and symbols around the word (Password123!).
-const COMMON_WORDS = new Set([
-  'password',
-  'passphrase',
-  'passw',
-  'pass',
-  'letmein',
-  'welcome',
-  'admin',
-  'administrator',
-  'login',
-  'qwerty',
-  'qwertyuiop',
-  'asdfgh',
-  'zxcvbnm',
-  'abc',
-  'iloveyou',
-  'monkey',
-  'dragon',
-  'football',
-  'baseball',
-  'soccer',
-  'cricket',
-  'sunshine',
-  'princess',
-  'shadow',
-  'master',
-  'superman',
-  'batman',
-  'trustno',
-  'whatever',
-  'freedom',
-  'starwars',
-  'pokemon',
-  'michael',
-  'jennifer',
-  'jordan',
-  'hunter',
-  'charlie',
-  'thomas',
-  'daniel',
-  'jessica',
-  'ashley',
-  'harley',
-  'ranger',
-  'tigger',
-  'buster',
-  'secret',
-  'summer',
-  'winter',
-  'spring',
-  'autumn',
-  'flower',
-  'hello',
-  'helloworld',
-  'computer',
-  'internet',
-  'changeme',
-  'default',
-  'access',
-  'mustang',
-  'liverpool',
-  'chelsea',
-  'arsenal',
-  'england',
-  'london',
-  'january',
-  'february',
-  'december',
-  'monday',
-  'friday',
-  'lovely',
-  'love',
-  'loveme',
-  'family',
-  'children',
-  'mother',
-  'father',
-  'baby',
-  'angel',
-  'cheese',
-  'chocolate',
-  'biscuit',
-  'pepper',
-  'ginger',
-  'purple',
-  'orange',
-  'banana',
-  'apple',
-  'samsung',
-  'google',
-  'facebook',
-  'office',
-  'work',
-  'social',
-  'socialwork',
-  'socialworker',
-  'safeguarding',
-  'safevisit',
-  'council',
-  'camden',
-  'kent',
-  'medway',
-  'nopassword',
-  'mypassword',
-  'qazwsx',
-  'onetwothree',
-]);
+// The most common leaked passwords and obvious words for this app (passphrase-common-words.json). Small on purpose:
+// it catches the guesses an attacker tries first; the length and variety rules do the rest. Compared after
+// lower-casing, undoing look-alike swaps (p@ssw0rd) and dropping digits and symbols around the word (Password123!).
+const COMMON_WORDS = new Set(commonWords);
 
 const LOOK_ALIKES: Record<string, string> = {
   '0': 'o',
@@ -177,46 +80,28 @@ const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 // ordinary words ("liberty", "property"), and those should not be refused.
 const KEYBOARD_RUN_MIN_CHARS = 5;
 
-const isSequence = (text: string, step: number): boolean => {
-  for (let i = 1; i < text.length; i++) {
-    if (text.charCodeAt(i) - text.charCodeAt(i - 1) !== step) return false;
-  }
-  return true;
-};
+/** Every run of `size` characters along `line`. */
+const runsAlong = (line: string, size: number): string[] =>
+  Array.from({ length: line.length - size + 1 }, (_, start) => line.slice(start, start + size));
 
-/** True when `text` (lower-cased) holds a repeat (aaaa), an alphabet or number sequence (abcd, 4321) or a keyboard run (qwert, asdf). */
-const hasSequenceOrRepeat = (lower: string): boolean => {
-  const chars = [...lower];
-  for (let i = 0; i + RUN_MIN_CHARS <= chars.length; i++) {
-    const run = chars.slice(i, i + RUN_MIN_CHARS).join('');
-    if (chars.slice(i, i + RUN_MIN_CHARS).every((c) => c === chars[i])) return true;
-    if (/^([a-z]+|[0-9]+)$/.test(run) && (isSequence(run, 1) || isSequence(run, -1))) return true;
-  }
-  for (const row of KEYBOARD_ROWS) {
-    const reversed = [...row].reverse().join('');
-    for (const line of [row, reversed]) {
-      for (let start = 0; start + RUN_MIN_CHARS <= line.length; start++) {
-        const fromEnd = start === 0 || start + RUN_MIN_CHARS === line.length;
-        const min = fromEnd ? RUN_MIN_CHARS : KEYBOARD_RUN_MIN_CHARS;
-        if (start + min <= line.length && lower.includes(line.slice(start, start + min))) return true;
-      }
-    }
-  }
-  return false;
-};
+/** What the pattern rule refuses anywhere in a passphrase: alphabet and number sequences (abcd, 4321) and keyboard runs (qwer, ertyu), both ways. */
+const GUESSABLE_RUNS = [
+  ...['abcdefghijklmnopqrstuvwxyz', '0123456789'].flatMap((line) => runsAlong(line, RUN_MIN_CHARS)),
+  ...KEYBOARD_ROWS.flatMap((row) => [
+    row.slice(0, RUN_MIN_CHARS),
+    row.slice(-RUN_MIN_CHARS),
+    ...runsAlong(row, KEYBOARD_RUN_MIN_CHARS),
+  ]),
+].flatMap((run) => [run, [...run].reverse().join('')]);
+
+/** True when `lower` (lower-cased) holds a repeat (the same character RUN_MIN_CHARS times), a sequence or a keyboard run. */
+const hasSequenceOrRepeat = (lower: string): boolean =>
+  /(.)\1{3}/su.test(lower) || GUESSABLE_RUNS.some((run) => lower.includes(run));
 
 /** True when the whole text is one short block said again and again ("abcabcabcabc", "hello hello hello"). */
-const isRepeatedBlock = (text: string): boolean => {
-  const compact = text.replace(/[\s\p{P}\p{S}]+/gu, '');
-  if (compact.length < 2) return false;
-  for (let size = 1; size <= compact.length / 2; size++) {
-    if (compact.length % size !== 0) continue;
-    if (compact.slice(0, size).repeat(compact.length / size) === compact) return true;
-  }
-  return false;
-};
+const isRepeatedBlock = (text: string): boolean => /^(.+)\1+$/su.test(text.replace(/[\s\p{P}\p{S}]/gu, ''));
 
-const words = (text: string): string[] => text.split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length >= 2);
+const words = (text: string): string[] => text.split(/[\s\p{P}\p{S}]/u).filter((w) => w.length >= 2);
 
 const characterKinds = (text: string): number =>
   [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}\s]/u].filter((kind) => kind.test(text)).length;
@@ -225,26 +110,21 @@ const undoLookAlikes = (text: string): string => [...text].map((c) => LOOK_ALIKE
 const lettersOnly = (text: string): string => text.replace(/[^\p{L}]/gu, '');
 const stripOuter = (text: string): string => text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 
-/**
- * True when the passphrase is, at heart, a common password or word: compared as typed, then with digits and
- * symbols around it dropped ("Password123!"), then with look-alikes undone ("P@ssw0rd!", "4dmin"), then
- * said twice ("passwordpassword").
- */
-const isCommon = (lower: string): boolean => {
-  const trimmed = lower.trim();
-  const candidates = [
-    trimmed,
-    lettersOnly(trimmed),
-    lettersOnly(undoLookAlikes(stripOuter(trimmed))),
-    lettersOnly(undoLookAlikes(trimmed)),
-  ];
-  return candidates.some((c) => {
-    if (c.length === 0) return false;
-    if (COMMON_WORDS.has(c)) return true;
-    const half = c.slice(0, c.length / 2);
-    return c.length % 2 === 0 && half.repeat(2) === c && COMMON_WORDS.has(half);
-  });
+/** True when `candidate` is a listed word said twice ("passwordpassword"). */
+const isListedTwice = (candidate: string): boolean => {
+  const half = candidate.slice(0, candidate.length / 2);
+  return half.repeat(2) === candidate && COMMON_WORDS.has(half);
 };
+
+/**
+ * True when the passphrase is, at heart, a common password or word: compared with everything but letters dropped
+ * ("Password123!"), then with look-alikes undone around the word ("P@ssw0rd!") or everywhere ("4dmin"), each
+ * also said twice ("passwordpassword").
+ */
+const isCommon = (lower: string): boolean =>
+  [lettersOnly(lower), lettersOnly(undoLookAlikes(stripOuter(lower))), lettersOnly(undoLookAlikes(lower))].some(
+    (candidate) => COMMON_WORDS.has(candidate) || isListedTwice(candidate),
+  );
 
 const guessingCheck = (passphrase: string, estimate: GuessEstimate | null | undefined): PassphraseCheck => {
   if (passphrase.length === 0 || !estimate) {
@@ -283,7 +163,7 @@ export const checkPassphrase = (passphrase: string, estimate?: GuessEstimate | n
 
   const lengthOk = length >= PASSPHRASE_MIN_CHARS;
   const varietyOk = kinds >= PASSPHRASE_MIN_KINDS || wordCount >= PASSPHRASE_MIN_WORDS;
-  const commonOk = length === 0 || !isCommon(lower);
+  const commonOk = !isCommon(lower);
   const patternOk = !hasSequenceOrRepeat(lower) && !isRepeatedBlock(lower);
 
   const checks: PassphraseCheck[] = [
