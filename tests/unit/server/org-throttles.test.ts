@@ -126,6 +126,19 @@ describe('passphrase throttles', () => {
   });
 });
 
+describe('passphrase throttles per address', () => {
+  it('hold an address after 20 wrong passphrases, whatever the accounts, and not the addresses beside it', async () => {
+    const server = await startSetUp({ now: manualClock().date, trustProxy: true });
+    const signIn = (email: string, authKey: string, address: string) =>
+      send(server.url, ORG_PATHS.signIn, { body: { email, authKey }, headers: from(address) });
+    // One wrong try for each of 20 accounts: no account is held, the address is.
+    for (let i = 0; i < 20; i++) expect((await signIn(`guess-${i}@example.org`, b64(32), '10.0.0.1')).status).toBe(401);
+    const held = await statusAndWait(await signIn(OFFICER_EMAIL, server.request.officer.authKey, '10.0.0.1'));
+    expect(held).toEqual({ status: 429, wait: '1', code: 'rate-limited' });
+    expect((await signIn(OFFICER_EMAIL, server.request.officer.authKey, '10.0.0.2')).status).toBe(200);
+  });
+});
+
 describe('the officer’s rate limit', () => {
   it('counts an officer’s requests by the officer, apart from their address', async () => {
     const server = await startSetUp({ rateLimit: { max: 4, timeWindowMs: 60_000 } });
