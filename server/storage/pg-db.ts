@@ -46,24 +46,24 @@ export const openPool = (connectionString: string, options: PoolOptions = {}): D
   });
   // An idle connection the server closed (restart, failover) must not crash the process: the pool drops it.
   pool.on('error', () => {});
+  // A connection that drops mid-transaction fails the statement in flight, then emits 'error' on its client, which the
+  // pool listens for only while the client is idle: without a listener of its own the process would crash.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const rows = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
     (await pool.query<R>(text, values)).rows;
   const tx = async <T>(work: (sql: Sql) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
-    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
+      // A rollback fails only on a connection that has gone, which the pool closes on release instead of reusing.
+      await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      // A client whose rollback failed is in an unknown state: the pool closes it instead of reusing it.
-      client.release(broken);
+      client.release();
     }
   };
   return { pool, query: (text, values) => pool.query(text, values), rows, tx };
@@ -120,9 +120,9 @@ const TEAM_LOCK_KEY = 0x5afe_7ea;
  * failed statement fails every call it held.
  */
 export const inOneStatement = <A, R>(run: (asked: readonly A[]) => Promise<readonly R[]>): ((arg: A) => Promise<R>) => {
-  let waiting: { arg: A; resolve: (result: R) => void; reject: (error: unknown) => void }[] | undefined;
-  const flush = async () => {
-    const calls = waiting ?? [];
+  type Call = { arg: A; resolve: (result: R) => void; reject: (error: unknown) => void };
+  let waiting: Call[] | undefined;
+  const flush = async (calls: readonly Call[]) => {
     waiting = undefined;
     try {
       const results = await run(calls.map((call) => call.arg));
@@ -136,9 +136,10 @@ export const inOneStatement = <A, R>(run: (asked: readonly A[]) => Promise<reado
   return (arg) =>
     new Promise((resolve, reject) => {
       if (!waiting) {
-        waiting = [];
+        const calls: Call[] = [];
+        waiting = calls;
         // After the poll phase: every request read in this turn has asked by then.
-        setImmediate(() => void flush());
+        setImmediate(() => void flush(calls));
       }
       waiting.push({ arg, resolve, reject });
     });

@@ -39,12 +39,14 @@ export const migratePostgres = async (db: Db, target = PG_SCHEMA_VERSION): Promi
     await sql.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
     );
-    const [row] = (await sql.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')).rows;
-    const current = row?.v ?? 0;
+    // One row always: the highest version, or 0 on an empty database.
+    const { v: current } = (
+      await sql.query<{ v: number }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations')
+    ).rows[0] as { v: number };
     if (current > PG_SCHEMA_VERSION)
       throw new NewerSchemaError(`it was made by a newer SafeVisit server (schema ${current}); update the server`);
     for (let v = current + 1; v <= target; v++) {
-      await sql.query(PG_MIGRATIONS[v] ?? '');
+      await sql.query(PG_MIGRATIONS[v] as string);
       await sql.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
         v,
         new Date().toISOString(),
@@ -53,25 +55,15 @@ export const migratePostgres = async (db: Db, target = PG_SCHEMA_VERSION): Promi
     return current;
   });
 
-/** The password as written in the address, so no message can carry it even when a driver quotes the address. */
-const passwordOf = (url: string): string | undefined => {
-  try {
-    const password = decodeURIComponent(new URL(url).password);
-    return password.length > 0 ? password : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Opens the pool, checks the database answers and migrates it. Throws an Error with one plain sentence naming the
  * address without its password when the database cannot be reached, refuses the credentials or is newer.
  */
 export const openPostgresStore = async (url: string, options: PoolOptions = {}): Promise<Store> => {
-  const where = describeDatabaseUrl(url);
+  let password: string;
   let db: Db;
   try {
-    new URL(url);
+    password = decodeURIComponent(new URL(url).password);
     db = openPool(url, options);
   } catch {
     throw new Error('DATABASE_URL is not a valid postgres://user:password@host:port/database address.');
@@ -80,10 +72,12 @@ export const openPostgresStore = async (url: string, options: PoolOptions = {}):
     await migratePostgres(db);
   } catch (error) {
     await db.pool.end().catch(() => {});
-    const password = passwordOf(url);
+    // The password as written in the address, so no message can carry it even when a driver quotes the address.
     const reason = String((error as Error).message ?? error);
     const safe = password ? reason.split(password).join('***') : reason;
-    throw new Error(`the PostgreSQL database ${where} (DATABASE_URL) cannot be used: ${safe}.`, { cause: error });
+    throw new Error(`the PostgreSQL database ${describeDatabaseUrl(url)} (DATABASE_URL) cannot be used: ${safe}.`, {
+      cause: error,
+    });
   }
   let closed = false;
   return {
