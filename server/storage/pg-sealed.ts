@@ -60,7 +60,8 @@ const SAVE_GROUP = {
     ON CONFLICT (report_id, revision, channel) DO NOTHING
   )
   SELECT c.n::int AS n, c.key_ok, c.erased_at, c.stored_hash, c.stored_at, s.id IS NOT NULL AS created
-  FROM checked c LEFT JOIN saved s ON s.id = c.id AND s.revision = c.revision`,
+  FROM checked c LEFT JOIN saved s ON s.id = c.id AND s.revision = c.revision
+  ORDER BY c.n`,
 };
 
 type SaveRow = {
@@ -101,10 +102,10 @@ const saveDistinct = async (
       alertChannels,
     ],
   });
-  const outcomes = new Array<SealedSaveOutcome | undefined>(saves.length);
-  for (const row of rows) {
+  // One row per save, in the order asked.
+  return rows.map((row) => {
     const save = saves[row.n - 1] as SealedSave;
-    outcomes[row.n - 1] = !row.key_ok
+    return !row.key_ok
       ? { kind: 'unknown-key' }
       : // Erased (or past retention) at this revision: the device lost its receipt; it gets one, nothing is stored.
         row.erased_at
@@ -117,8 +118,7 @@ const saveDistinct = async (
               ? { kind: 'replayed', receivedAt: row.stored_at as string }
               : { kind: 'conflict' }
             : undefined;
-  }
-  return outcomes;
+  });
 };
 
 /** How many statements a group may take before giving up (503; the devices retry): each settles at least one save. */
@@ -132,15 +132,16 @@ const saveRounds = async (
   sql: Sql,
   saves: readonly SealedSave[],
   alertChannels: readonly AlertChannel[],
-  outcomes: (SealedSaveOutcome | undefined)[] = new Array(saves.length),
+  outcomes: (SealedSaveOutcome | undefined)[] = [],
 ): Promise<SealedSaveOutcome[]> => {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  for (let round = 1; ; round++) {
     const taken = new Map<string, number>();
     saves.forEach((save, index) => {
       const key = `${save.report.revision}:${save.report.id}`;
       if (outcomes[index] === undefined && !taken.has(key)) taken.set(key, index);
     });
     if (taken.size === 0) return outcomes as SealedSaveOutcome[];
+    if (round > MAX_ROUNDS) throw new Error('a group of saves did not settle');
     const indexes = [...taken.values()];
     const settled = await saveDistinct(
       sql,
@@ -151,7 +152,6 @@ const saveRounds = async (
       outcomes[index] = settled[at];
     });
   }
-  throw new Error('a group of saves did not settle');
 };
 
 /** True when some revision appears twice in the group. */
@@ -211,15 +211,16 @@ export const pgSealedStore = (db: Db): SealedReportStore => {
     recordExport: (ids, format, reader) =>
       db.tx(async (sql) => {
         const unique = [...new Set(ids)];
-        const [known] = (
+        const { n: known } = (
           await sql.query<{ n: number }>('SELECT COUNT(DISTINCT id) AS n FROM reports WHERE id = ANY($1::text[])', [
             unique,
           ])
-        ).rows;
-        if ((known?.n ?? 0) !== unique.length) return 'unknown' as const;
+        ).rows[0] as { n: number };
+        if (known !== unique.length) return 'unknown' as const;
         await writeAudit(sql, reader.at, reader.officerId, 'reports-exported', null, { ids: unique, format });
         return 'recorded' as const;
       }),
-    sealedCount: async () => (await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM reports'))[0]?.n ?? 0,
+    sealedCount: async () =>
+      ((await db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM reports'))[0] as { n: number }).n,
   });
 };
