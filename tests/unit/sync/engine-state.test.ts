@@ -74,6 +74,16 @@ describe('sync engine state and settings', () => {
     expect(engine.state.get()).toMatchObject({ notEnrolled: true, lastError: null, needsToken: false, waiting: 4 });
   });
 
+  it('clears the error of the run before once a run meets nothing wrong, even with nothing to send', async () => {
+    let settings: SyncSettings = { ...ENROLLED, endpoint: 'http://sync.example.org/' };
+    const { engine } = engineWith(async () => settings);
+    expect((await engine.runOnce()).stopped).toBe('not-configured');
+    expect(engine.state.get().lastError).toBe('insecure-endpoint');
+    settings = ENROLLED;
+    expect(await engine.runOnce()).toEqual({ stopped: 'done', sent: 0, failed: 0, retried: 0 });
+    expect(engine.state.get()).toMatchObject({ lastError: null, needsToken: false });
+  });
+
   it('asks for a token when the enrolment has none, with no error, and clears that once one is there', async () => {
     let token: string | null = '';
     const { engine } = engineWith(async () => ({ ...ENROLLED, token }));

@@ -365,6 +365,28 @@ describe('sync engine when the network or the server fails part-way', () => {
     expect(await s.outbox.get(id as string)).toMatchObject({ attempts: 1, lastError: 'server-error' });
   });
 
+  it('drops the token warning and the last error with the first report delivered, before the run is over', async () => {
+    const clock = manualClock();
+    const srv = await server();
+    const proxy = await proxyTo(srv.url, [
+      { status: 401, body: JSON.stringify({ error: { code: 'unauthorised', message: 'no' } }) },
+    ]);
+    const s = await store({ clock, endpoint: proxy.url });
+    await queueMany(s, clock, 2);
+    const engine = engineFor(s, clock);
+    expect((await engine.runOnce()).stopped).toBe('needs-token');
+    expect(engine.state.get()).toMatchObject({ needsToken: true, lastError: 'unauthorised' });
+
+    // The worker sees the warning go as soon as a report is through, not only when the whole run ends.
+    const firstDelivery: { running: boolean; needsToken: boolean; lastError: string | null }[] = [];
+    const unsubscribe = engine.state.subscribe(({ sent, running, needsToken, lastError }) => {
+      if (sent === 1 && firstDelivery.length === 0) firstDelivery.push({ running, needsToken, lastError });
+    });
+    expect(await engine.syncNow()).toEqual({ stopped: 'done', sent: 2, failed: 0, retried: 0 });
+    unsubscribe();
+    expect(firstDelivery).toEqual([{ running: true, needsToken: false, lastError: null }]);
+  });
+
   it('keeps every report of a batch the server never answered, each with one attempt counted', async () => {
     const clock = manualClock();
     const gone = await startReferenceServer();

@@ -73,6 +73,18 @@ describe('sync triggers', () => {
     expect(runs()).toBe(3);
   });
 
+  it('checks the outbox every two minutes when started with no interval of its own', async () => {
+    const { engine, runs } = setup();
+    engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(2 * 60 * 1000 - 1);
+    expect(runs()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs()).toBe(2);
+    engine.stop();
+  });
+
   it('does not run on start while offline', async () => {
     const { engine, runs } = setup();
     engine.start({ connectivity: createObservable(false), intervalMs: 1_000 });
