@@ -363,10 +363,10 @@ export class Vault {
       this.#lockHere();
       // Trust the database, not the message: a stray 'wiped' must not show the create screen over a vault.
       this.#setState((await this.#storage.readHeader()) === undefined ? 'none' : 'locked');
+      return;
     }
-    if (message.type === 'created' && this.#state === 'none') {
-      if ((await this.#storage.readHeader()) !== undefined) this.#setState('locked');
-    }
+    // A tab without a vault looks again on any other message ('created', or a later one when it missed that).
+    if (this.#state === 'none' && (await this.#storage.readHeader()) !== undefined) this.#setState('locked');
   }
 
   #post(message: VaultMessage): void {

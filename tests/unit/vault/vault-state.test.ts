@@ -328,6 +328,16 @@ describe('Vault messages from other tabs', () => {
     expect(await change).toBe('locked');
   });
 
+  it('shows the unlock screen on a later message when it missed "created" (another tab made the vault, then locked)', async () => {
+    const db = openTestDb();
+    const { channel, deliver } = handChannel();
+    const vault = await vaultOver(db, { channel });
+    await (await vaultOver(db)).create(STRONG_PASSPHRASE);
+    deliver({ type: 'locked' });
+    await settled(db);
+    expect(vault.state).toBe('locked');
+  });
+
   it('stays without a vault on a stray "created" (no header in the database)', async () => {
     const db = openTestDb();
     const { channel, deliver } = handChannel();
