@@ -102,13 +102,15 @@ export const sqliteLifecycleStore = (db: Database.Database): KeyRotationStore & 
     eraseReport: (id, reader) =>
       guarded(() => {
         const outcome = erase.immediate(id, reader);
-        if (outcome === 'erased') flushDeleted();
+        // After an unknown id too: a checkpoint with nothing to copy is cheap, and one rule is simpler to check.
+        flushDeleted();
         return outcome;
       }),
     expireReviewed: (before, at, limit) =>
       guarded(() => {
         const ids = expire.immediate(before, at, limit);
-        if (ids.length > 0) flushDeleted();
+        // After every sweep, also one that deleted nothing: an hourly checkpoint is cheap.
+        flushDeleted();
         return ids;
       }),
   };

@@ -1,14 +1,16 @@
 // The retention sweep against a real SQLite store: reports reviewed longer ago than the retention are deleted a batch
 // at a time until none is due, the sweep repeats on its timer until stopped, and a sweep that fails is told in one
 // plain line and tried again (the store's failure is injected around the real store; the sweep itself is real).
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS, RETENTION_BATCH, startRetention, sweepExpired } from '../../../server/retention.ts';
 import { openSqliteStore } from '../../../server/storage/sqlite.ts';
 import type { RetentionStore, Store } from '../../../server/storage/types.ts';
-import { manualClock, newSealedReport, setUpStore } from '../fixtures.ts';
+import { dbFilesPerTest, manualClock, newSealedReport, setUpStore } from '../fixtures.ts';
 
 const RECEIVED = '2026-11-01T10:06:00.000Z';
 const stores: Store[] = [];
+const dbFile = dbFilesPerTest();
 afterEach(async () => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -16,8 +18,8 @@ afterEach(async () => {
 });
 
 /** A store with `count` reports each reviewed at `reviewedAt`; their ids. */
-const storeWithReviewed = async (count: number, reviewedAt: string) => {
-  const store = openSqliteStore({ path: ':memory:' });
+const storeWithReviewed = async (count: number, reviewedAt: string, path = ':memory:') => {
+  const store = openSqliteStore({ path });
   stores.push(store);
   const { keyId, officer } = await setUpStore(store);
   const ids: string[] = [];
@@ -72,6 +74,28 @@ describe('sweepExpired', () => {
       1,
     ]);
     expect(await store.sealedCount()).toBe(0);
+  });
+});
+
+describe('sweepExpired on a database file', () => {
+  it('leaves no byte of the expired envelopes in the file or its WAL, and keeps the reports not due', async () => {
+    const path = dbFile();
+    const clock = manualClock(Date.parse('2026-12-01T00:00:00.000Z'));
+    const { store, keyId, officer } = await storeWithReviewed(0, '2026-11-02T00:00:00.000Z', path);
+    const due = [newSealedReport(keyId), newSealedReport(keyId)];
+    const kept = newSealedReport(keyId);
+    for (const report of [...due, kept]) await store.saveSealed(report, RECEIVED);
+    for (const report of due)
+      await store.markReviewed(report.id, { officerId: officer.id, at: '2026-11-02T00:00:00.000Z' });
+    const files = () => Buffer.concat([path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    const pieces = (r: typeof kept) => [r.enc, r.ciphertext.slice(0, 64), r.ciphertext.slice(-64)];
+    // The scan reads what is stored: before the sweep every piece is there.
+    for (const piece of due.flatMap(pieces)) expect(files().includes(piece)).toBe(true);
+
+    expect((await sweepExpired(store, clock.date, 7)).sort()).toEqual(due.map((r) => r.id).sort());
+    const after = files();
+    for (const piece of due.flatMap(pieces)) expect(after.includes(piece), piece).toBe(false);
+    for (const piece of pieces(kept)) expect(after.includes(piece)).toBe(true);
   });
 });
 
