@@ -84,18 +84,22 @@ export const openSqliteStore = (options: SqliteStoreOptions = {}): Store => {
       `The database ${path} was made by a newer SafeVisit server (schema ${current}); update the server.`,
     );
   }
-  const plaintextRows =
-    current >= 1 && current < 4 ? (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n : 0;
+  // Versions 1 to 3 kept the v1 reports in clear in `submissions`, which migration 4 drops.
+  const hadPlaintext =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submissions'").get() !== undefined;
+  const plaintextRows = hadPlaintext
+    ? (db.prepare('SELECT COUNT(*) AS n FROM submissions').get() as { n: number }).n
+    : 0;
   db.transaction(() => {
     // Stryker disable next-line StringLiteral: every version up to SCHEMA_VERSION has its migration
     for (let v = current + 1; v <= SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
-  if (current >= 1 && current < 4) {
-    // secure_delete zeroed the dropped pages; VACUUM rewrites the file without them and the checkpoint empties the
-    // WAL, so no plaintext report survives in either file.
+  if (hadPlaintext) {
+    // secure_delete zeroed the dropped pages; VACUUM rewrites the file without them and the checkpoint (nothing to do
+    // in memory) copies that into the file and empties the WAL, so no plaintext report survives in either file.
     db.exec('VACUUM');
-    if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   return {

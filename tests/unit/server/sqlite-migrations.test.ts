@@ -62,6 +62,49 @@ describe('SQLite migrations and files', () => {
     await again.close();
   });
 
+  it('gives the space of the deleted plaintext reports back: the file shrinks, not zeroed pages kept', async () => {
+    const path = join(dir, 'v1-large.sqlite');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    old.exec(V1_SCHEMA);
+    const insert = old.prepare(
+      "INSERT INTO submissions VALUES (?, 1, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', 'abc', 'device:x', ?)",
+    );
+    for (let i = 0; i < 400; i++) insert.run(`bulk-${i}`, JSON.stringify({ description: 'x'.repeat(2_000) }));
+    old.pragma('user_version = 1');
+    old.close();
+    const before = statSync(path).size;
+    expect(before).toBeGreaterThan(800_000);
+
+    const store = openSqliteStore({ path });
+    try {
+      expect(store.discardedPlaintextReports).toBe(402);
+      expect(statSync(path).size).toBeLessThan(before / 4);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('does not rewrite a current database at start (VACUUM of a large one would hold the start up)', async () => {
+    const path = join(dir, 'current.sqlite');
+    await openSqliteStore({ path }).close();
+    const raw = new Database(path);
+    raw.exec(
+      'CREATE TABLE scratch (x TEXT); INSERT INTO scratch SELECT hex(randomblob(2000)) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3);',
+    );
+    raw.exec('DELETE FROM scratch');
+    const freePages = () => raw.pragma('freelist_count', { simple: true }) as number;
+    expect(freePages()).toBeGreaterThan(0);
+    const before = freePages();
+    raw.close();
+
+    const store = openSqliteStore({ path });
+    await store.close();
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('freelist_count', { simple: true })).toBe(before);
+    after.close();
+  });
+
   it('refuses a database made by a newer server', () => {
     const path = join(dir, 'new.sqlite');
     const db = new Database(path);
