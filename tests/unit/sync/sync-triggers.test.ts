@@ -196,6 +196,33 @@ describe('sync triggers', () => {
     expect(runs()).toBe(1);
   });
 
+  it('sets no wake-up for the end of a server wait when nothing is left waiting (the held report was deleted)', async () => {
+    const held = { reportId: 'r1', revision: 1, attempts: 0, nextAttemptAt: 0, lastError: null };
+    let runs = 0;
+    const engine = createSyncEngine({
+      // Nothing waits once the run is over (nextDueAt null), though the server asked for 30 s.
+      port: {
+        ...emptyOutbox(),
+        listDue: async () => (runs === 1 ? [held] : []),
+        loadSubmissions: async (items) =>
+          items.map(() => ({ ok: true as const, submission: { id: 'r1', revision: 1, body: '{}' } })),
+      },
+      settings: async () => {
+        runs++;
+        return { endpoint: 'https://sync.example.org', token: 'device-token', keepSyncedDays: 0 };
+      },
+      lock: createMutexLock(),
+      fetch: async () => new Response(null, { status: 503, headers: { 'Retry-After': '30' } }),
+    });
+    engine.start({ intervalMs: 10 * 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toBe(1);
+    expect(engine.state.get().lastError).toBe('server-error');
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(runs).toBe(1);
+    engine.stop();
+  });
+
   it('pauses automatic runs while a token is missing or refused, but "Sync now" still tries', async () => {
     const { engine, runs } = setup({ endpoint: 'https://sync.example.org', token: null, keepSyncedDays: 0 });
     engine.start({ intervalMs: 1_000 });
