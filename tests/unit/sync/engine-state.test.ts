@@ -1,6 +1,8 @@
 // The sync engine's own decisions around a run, with an in-memory outbox port: the state before any run, what a run
-// does with each kind of settings, a storage port that fails, the hook before sending, and the retention purge.
+// does with each kind of settings, a storage port that fails (and the run that stops for it), the hook before sending,
+// and the retention purge.
 // Delivery itself is tested against the real server in outbox.test.ts and outbox-failures.test.ts.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/errors.ts';
 import {
@@ -8,13 +10,16 @@ import {
   createSyncEngine,
   type OutboxPort,
   purgeAfterOf,
+  SYNC_CONCURRENCY,
   SYNC_LOCK_NAME,
+  SYNC_SEND_BATCH,
   type SyncEngineDeps,
   type SyncSettings,
 } from '../../../src/sync/outbox.ts';
 import { DEVICE_TOKEN, manualClock } from '../fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const RECEIVED_AT = '2026-11-30T10:00:00.000Z';
 
 /** An empty outbox; `purged` records each purgeSynced cut-off. */
 const memoryPort = (overrides: Partial<OutboxPort> = {}) => {
@@ -127,6 +132,62 @@ describe('sync engine state and settings', () => {
     expect(await engine.runOnce()).toEqual({ stopped: 'storage', sent: 0, failed: 0, retried: 0 });
     expect(engine.state.get()).toMatchObject({ lastError: 'storage-unavailable', running: false, waiting: 0 });
     await expect(engine.refresh()).resolves.toBeUndefined();
+  });
+
+  it('takes no more reports once a receipt could not be stored, and ends with no read still going', async () => {
+    const due = Array.from({ length: (SYNC_CONCURRENCY + 2) * SYNC_SEND_BATCH }, () => ({
+      reportId: randomUUID(),
+      revision: 1,
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+    }));
+    const turns = async (n: number) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    let reads = 0;
+    let readsGoing = 0;
+    const { port } = memoryPort({
+      listDue: async () => due,
+      // A read takes a turn of the event loop (IndexedDB), a send ten; the fifth read, started while every worker
+      // is sending, takes longer than the sends.
+      loadSubmissions: async (items) => {
+        reads++;
+        readsGoing++;
+        await turns(reads === 5 ? 40 : 1);
+        readsGoing--;
+        return items.map(({ reportId: id }) => ({
+          ok: true as const,
+          submission: { id, revision: 1, body: JSON.stringify({ id }) },
+        }));
+      },
+      markAccepted: async () => {
+        throw new TypeError('the disk is full');
+      },
+    });
+    // The server takes every batch (a hand-written answer: this is about the engine, not the wire).
+    const sent: string[] = [];
+    const fetch: typeof globalThis.fetch = async (_url, init) => {
+      const { reports } = JSON.parse(String(init?.body)) as { reports: { id: string }[] };
+      sent.push(...reports.map((r) => r.id));
+      await turns(10);
+      return Response.json({
+        results: reports.map(({ id }) => ({ status: 201, receipt: { id, revision: 1, receivedAt: RECEIVED_AT } })),
+      });
+    };
+    const clock = manualClock();
+    const engine = createSyncEngine({
+      port,
+      settings: async () => ENROLLED,
+      now: clock.now,
+      lock: createMutexLock(),
+      fetch,
+    });
+    expect((await engine.runOnce()).stopped).toBe('storage');
+    expect(readsGoing).toBe(0);
+    // Each worker's first batch may be under way when the failure lands; none goes back for another.
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThanOrEqual(SYNC_CONCURRENCY * SYNC_SEND_BATCH);
   });
 
   it('purges every synced report when none is kept, else those past the retention days', async () => {
