@@ -8,7 +8,7 @@ const FRAME_WAIT_MS = 1_000;
  * Runs `next` once the page has painted its next frame: a message posted from an animation frame callback runs after
  * that frame. A hidden page paints no frames, so it runs at once.
  */
-export const afterNextFrame = (next: () => void): void => {
+const afterNextFrame = (next: () => void): void => {
   let done = false;
   const once = () => {
     if (done) return;
