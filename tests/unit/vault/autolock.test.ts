@@ -11,14 +11,18 @@ import { type ManualClock, manualClock } from '../fixtures.ts';
 
 const MINUTE_MS = 60_000;
 
-describe('autolock with fake timers', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+// Fake timers for the whole file: the suspended-page tests drive their own manual clock, which these leave alone.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+/** A page that is showing, whose visibility a test changes and announces. */
+const visiblePage = () => Object.assign(new EventTarget(), { visibilityState: 'visible' });
+
+describe('autolock with fake timers', () => {
   it('locks after 5 minutes of inactivity by default, not before', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
@@ -97,7 +101,7 @@ describe('autolock with fake timers', () => {
   it('is fed by a document-like target: input restarts the count, visibilitychange hides and shows', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
-    const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const target = visiblePage();
     const stop = watchActivity(autolock, target);
 
     vi.advanceTimersByTime(4 * MINUTE_MS);
@@ -168,13 +172,6 @@ describe('autolockAfterMs', () => {
 });
 
 describe('autolock edges', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   /** A clock whose timers never fire (a suspended page) and that counts the timers asked of it. */
   const countingFrozenClock = () => {
     const clock = manualClock();
@@ -334,7 +331,7 @@ describe('autolock edges', () => {
       const lock = vi.fn();
       const autolock = createAutolock({ lock });
       const added: [string, unknown][] = [];
-      const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+      const target = visiblePage();
       const add = target.addEventListener.bind(target);
       target.addEventListener = (t: string, listener: EventListenerOrEventListenerObject | null, options?: unknown) => {
         added.push([t, options]);
@@ -368,7 +365,7 @@ describe('autolock edges', () => {
   it('does not count a visible page as hidden when it starts watching', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
-    const stop = watchActivity(autolock, Object.assign(new EventTarget(), { visibilityState: 'visible' }));
+    const stop = watchActivity(autolock, visiblePage());
     vi.advanceTimersByTime(HIDDEN_LOCK_AFTER_MS * 2);
     expect(lock).not.toHaveBeenCalled();
     stop();
@@ -377,17 +374,10 @@ describe('autolock edges', () => {
 });
 
 describe('watchActivity and visibility', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('locks a minute after the page is hidden, long before the inactivity limit, and not once it is shown again', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
-    const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const target = visiblePage();
     const stop = watchActivity(autolock, target);
     target.visibilityState = 'hidden';
     target.dispatchEvent(new Event('visibilitychange'));
@@ -408,7 +398,7 @@ describe('watchActivity and visibility', () => {
   it('stops hearing visibility changes once stopped', () => {
     const lock = vi.fn();
     const autolock = createAutolock({ lock });
-    const target = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    const target = visiblePage();
     watchActivity(autolock, target)();
     target.visibilityState = 'hidden';
     target.dispatchEvent(new Event('visibilitychange'));
